@@ -1,0 +1,301 @@
+"""Load the demo newsroom: sections, journalists, two years of articles, staff and a workflow.
+
+Idempotent: everything is looked up by a natural key (slug, username, image title) and created
+only when missing, so a second run creates, changes and publishes nothing.
+"""
+
+import hashlib
+import os
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from ..models import ArticleAuthor, ArticlePage, AuthorIndexPage, AuthorPage, HomePage, NewsroomSettings, SectionPage
+from . import data
+from .images import hero_image, portrait_image
+
+DEMO_COLLECTION = "Demo newsroom"
+WRITERS, EDITORS = "Writers", "Editors"
+WORKFLOW_NAME = "Writer submits, editor approves"
+PASSWORD_FILE = "demo-staff-password"
+
+
+class Loader:
+    def __init__(self, *, out=None, now=None):
+        self.out = out or (lambda message: None)
+        self.now = now or timezone.now()
+        self.created = 0
+        self.Image = get_image_model()
+
+    def log(self, message):
+        self.out(message)
+
+    # --- images -----------------------------------------------------------------------------
+    def collection(self):
+        root = Collection.get_first_root_node()
+        existing = root.get_children().filter(name=DEMO_COLLECTION).first()
+        return existing or root.add_child(name=DEMO_COLLECTION)
+
+    def image(self, title, make_bytes, filename):
+        existing = self.Image.objects.filter(title=title, collection=self._collection).first()
+        if existing:
+            return existing
+        content = make_bytes()
+        from io import BytesIO
+
+        image = self.Image(title=title, collection=self._collection)
+        image.file = ImageFile(BytesIO(content), name=filename)
+        image.save()
+        self.created += 1
+        return image
+
+    # --- pages ------------------------------------------------------------------------------
+    def home(self):
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        home = HomePage(title=data.SITE["name"], slug="home-newsroom", seo_title=data.SITE["name"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        old_root = site.root_page if site else None
+        if site:
+            site.root_page = home
+            site.site_name = data.SITE["name"]
+            site.save()
+        else:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=data.SITE["name"])
+        # Wagtail's installer leaves a "Welcome to your new Wagtail site!" page; the newsroom replaces it.
+        if old_root and old_root.specific_class is Page and old_root.pk != home.pk:
+            old_root.delete()
+        home.refresh_from_db()
+        # Now that the placeholder is gone, the home page may take the conventional slug.
+        if home.slug != "home":
+            home.slug = "home"
+            home.save_revision().publish()
+        self.created += 1
+        return home
+
+    def settings(self, site):
+        newsroom = NewsroomSettings.for_site(site)
+        if newsroom.pk and newsroom.tagline:
+            return
+        newsroom.tagline = data.SITE["tagline"]
+        newsroom.about = data.SITE.get(
+            "about",
+            f"{data.SITE['name']} is an independent newsroom covering how technology is built, financed and "
+            "regulated in China, and what it means for the rest of the world. Readers fund our work.",
+        )
+        newsroom.save()
+        self.created += 1
+
+    def child(self, parent, model, slug, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing, False
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page, True
+
+    def sections(self, home):
+        return {
+            s["slug"]: self.child(
+                home, SectionPage, s["slug"], title=s["title"], description=s["description"], color=s["color"]
+            )[0]
+            for s in data.SECTIONS
+        }
+
+    def authors(self, home):
+        index, _ = self.child(home, AuthorIndexPage, "authors", title="Our journalists")
+        authors = {}
+        for a in data.AUTHORS:
+            existing = AuthorPage.objects.child_of(index).filter(slug=a["slug"]).first()
+            if existing:
+                authors[a["slug"]] = existing
+                continue
+            photo = self.image(f"Portrait: {a['name']}", lambda a=a: portrait_image(a["name"]), f"portrait-{a['slug']}.jpg")
+            authors[a["slug"]], _ = self.child(
+                index,
+                AuthorPage,
+                a["slug"],
+                title=a["name"],
+                role=a["role"],
+                bio=f"<p>{escape(a['bio'])}</p>",
+                email=a["email"],
+                photo=photo,
+            )
+        return authors
+
+    def body(self, article, section):
+        blocks = []
+        for n, (kind, value) in enumerate(article["body"]):
+            if kind == "paragraph":
+                blocks.append(("paragraph", value if value.lstrip().startswith("<p") else f"<p>{value}</p>"))
+            elif kind == "heading":
+                blocks.append(("heading", value))
+            elif kind == "quote":
+                blocks.append(("quote", {"text": value["text"], "attribution": value.get("attribution", "")}))
+            elif kind == "image":
+                picture = self.image(
+                    f"Illustration: {article['slug']} #{n}",
+                    lambda n=n: hero_image(f"{article['slug']}#{n}", color=section.color, motif=section.slug),
+                    f"{article['slug']}-{n}.jpg",
+                )
+                blocks.append(("image", {"image": picture, "caption": value.get("caption", ""), "credit": value.get("credit", "")}))
+            elif kind == "premium_break":
+                blocks.append(("premium_break", None))
+        return blocks
+
+    def publication_time(self, article):
+        # Spread articles over the working day, deterministically.
+        seed = int(hashlib.sha256(article["slug"].encode()).hexdigest()[:6], 16)
+        base = self.now.replace(minute=0, second=0, microsecond=0)
+        return base - timedelta(days=article["days_ago"], hours=seed % 9, minutes=seed % 60)
+
+    def articles(self, sections, authors):
+        for article in data.ARTICLES:
+            section = sections[article["section"]]
+            if ArticlePage.objects.filter(slug=article["slug"]).exists():
+                continue
+            when = self.publication_time(article)
+            hero = self.image(
+                f"Hero: {article['slug']}",
+                lambda a=article, s=section: hero_image(a["slug"], color=s.color, motif=s.slug),
+                f"{article['slug']}.jpg",
+            )
+            page = ArticlePage(
+                title=article["title"],
+                slug=article["slug"],
+                dek=article["dek"],
+                hero_image=hero,
+                hero_caption=article.get("hero_caption", ""),
+                hero_credit=article.get("hero_credit", ""),
+                body=self.body(article, section),
+                date=when,
+                access_level=article["access"],
+                language="zh-hans" if article.get("language") == "zh" else "en",
+                featured=article.get("featured", False),
+                search_description=article["dek"],
+            )
+            for order, slug in enumerate(article["authors"]):
+                page.article_authors.add(ArticleAuthor(author=authors[slug], sort_order=order))
+            page.tags.add(*article["tags"])
+            section.add_child(instance=page)
+            revision = page.save_revision()
+            revision.publish()
+            # Backdate: the demo's two years of journalism were "published" over two years.
+            ArticlePage.objects.filter(pk=page.pk).update(
+                first_published_at=when, last_published_at=when, latest_revision_created_at=when
+            )
+            type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+            self.created += 1
+
+    # --- staff and workflow -----------------------------------------------------------------
+    def staff_password(self):
+        password = os.environ.get("DEMO_STAFF_PASSWORD")
+        if password:
+            return password
+        path = settings.VAR_DIR / PASSWORD_FILE
+        if not path.exists():
+            import secrets
+
+            path.write_text(secrets.token_urlsafe(9))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def groups(self, home):
+        editors, _ = Group.objects.get_or_create(name=EDITORS)
+        writers, _ = Group.objects.get_or_create(name=WRITERS)
+        admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        for group in (editors, writers):
+            group.permissions.add(admin_access)
+        page_perms = {
+            writers: ["add_page", "change_page"],
+            editors: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"],
+        }
+        for group, codenames in page_perms.items():
+            for codename in codenames:
+                permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+                GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        root_collection = Collection.get_first_root_node()
+        for group in (editors, writers):
+            for codename in ("add_image", "choose_image", "change_image"):
+                permission = Permission.objects.get(content_type__app_label="wagtailimages", codename=codename)
+                GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=permission)
+        return writers, editors
+
+    def workflow(self, home, editors):
+        workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+        if created:
+            task = GroupApprovalTask.objects.create(name="Editor approval")
+            task.groups.set([editors])
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+            self.created += 1
+        # The site's pages go through this workflow (replacing Wagtail's default moderators' one).
+        WorkflowPage.objects.filter(page__in=[Page.get_first_root_node(), home]).exclude(workflow=workflow).delete()
+        WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+        return workflow
+
+    def users(self, writers, editors, authors):
+        User = get_user_model()
+        password = self.staff_password()
+        accounts = [
+            ("admin", "admin@masthead.localhost", "Demo", "Administrator", None, True),
+            ("editor", "editor@masthead.localhost", "Demo", "Editor", editors, False),
+            ("writer", "writer@masthead.localhost", "Demo", "Writer", writers, False),
+        ]
+        for username, email, first, last, group, superuser in accounts:
+            if User.objects.filter(username=username).exists():
+                continue
+            user = User.objects.create_user(
+                username=username, email=email, password=password, first_name=first, last_name=last,
+                is_staff=True, is_superuser=superuser,
+            )
+            if group:
+                user.groups.add(group)
+            self.created += 1
+        return password
+
+    # --- all --------------------------------------------------------------------------------
+    def run(self):
+        # Index updates and reference-index updates run in-process while loading, so the demo is
+        # searchable the moment the command finishes, worker or no worker.
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+            with transaction.atomic():
+                self._collection = self.collection()
+                home = self.home()
+                site = Site.objects.get(root_page=home)
+                self.settings(site)
+                sections = self.sections(home)
+                authors = self.authors(home)
+                self.articles(sections, authors)
+                writers, editors = self.groups(home)
+                self.workflow(home, editors)
+                password = self.users(writers, editors, authors)
+        return {"created": self.created, "password": password, "articles": ArticlePage.objects.live().count()}
+
+
+def load_demo(*, out=None, now=None):
+    return Loader(out=out, now=now).run()

@@ -1,0 +1,125 @@
+"""RSS 2.0 and Atom feeds: site-wide, per section and per author.
+
+Feeds carry the dek and the free preview only, with a link to the article: feed readers are
+anonymous, so they get what an anonymous reader may read (see masthead.access).
+"""
+
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from . import selectors
+from .feed_content import feed_item_html
+from .models import AuthorPage, SectionPage
+
+DEFAULT_ITEMS = 30
+MAX_ITEMS = 100
+
+
+def feed_limit(request):
+    raw = request.GET.get("limit")
+    if raw in (None, ""):
+        return DEFAULT_ITEMS
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_ITEMS:
+        raise BadRequest(_("limit must be a whole number from 1 to %(max)d.") % {"max": MAX_ITEMS})
+    return int(raw)
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.limit = feed_limit(request)
+        self.site = Site.find_for_request(request)
+        response = super().__call__(request, *args, **kwargs)
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self, obj):
+        return self.site.site_name if self.site else "Masthead"
+
+    def link(self, obj):
+        return "/"
+
+    def description(self, obj):
+        return _("The latest journalism from %(site)s") % {"site": self.title(obj)}
+
+    def items(self, obj):
+        return selectors.recent_for_feed(self.limit)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return feed_item_html(item, self.request)
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return f"{self.site.root_url if self.site else ''}/a/{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.date
+
+    def item_author_name(self, item):
+        return ", ".join(link.author.title for link in item.article_authors.all())
+
+    def item_categories(self, item):
+        section = getattr(item, "section_page", None)
+        return [section.title] if section else []
+
+
+class ArticleAtomFeed(ArticleFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(SectionPage.objects.live(), slug=slug)
+
+    def title(self, obj):
+        return f"{obj.title} — {super().title(obj)}"
+
+    def link(self, obj):
+        return obj.get_url(self.request)
+
+    def items(self, obj):
+        return selectors.recent_for_feed(self.limit, section=obj)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(AuthorPage.objects.live(), slug=slug)
+
+    def title(self, obj):
+        return f"{obj.title} — {super().title(obj)}"
+
+    def link(self, obj):
+        return obj.get_url(self.request)
+
+    def items(self, obj):
+        return selectors.recent_for_feed(self.limit, author=obj)
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed

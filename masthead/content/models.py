@@ -1,0 +1,344 @@
+"""The newsroom's content: home, sections, articles, authors and the site-wide editorial settings.
+
+Pages are Wagtail pages, so drafts, revisions, previews, scheduling and workflows come from
+Wagtail. Reads that several views share (latest articles, related, archives) live in selectors.py.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from . import body as body_text
+from .blocks import ArticleBodyBlock
+
+
+class AccessLevel(models.TextChoices):
+    """Who may read an article in full. Enforced by masthead.access.policy, never by templates."""
+
+    PUBLIC = "public", _("Public: everyone")
+    MEMBERS = "members", _("Members: any signed-in member")
+    PREMIUM = "premium", _("Premium: paying members")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    CHINESE = "zh-hans", _("Simplified Chinese")
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseSiteSetting):
+    """Editorial settings per site, edited under Settings in the Wagtail admin."""
+
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    about = models.TextField(_("about the newsroom"), blank=True, help_text=_("Shown in the footer."))
+    default_access_level = models.CharField(
+        _("default access level for new articles"),
+        max_length=10,
+        choices=AccessLevel.choices,
+        default=AccessLevel.PUBLIC,
+    )
+    twitter_handle = models.CharField(
+        _("X/Twitter handle"), max_length=50, blank=True, help_text=_("Without the @, for Twitter cards.")
+    )
+    articles_per_page = models.PositiveSmallIntegerField(
+        _("articles per listing page"), default=12, validators=[MinValueValidator(5), MaxValueValidator(50)]
+    )
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("about"),
+        FieldPanel("default_access_level"),
+        FieldPanel("twitter_handle"),
+        FieldPanel("articles_per_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("newsroom settings")
+
+
+class HomePage(Page):
+    """The front page: a lead story, then the latest articles of each section."""
+
+    lead_story = models.ForeignKey(
+        "content.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to lead with the most recent featured article."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("lead_story")]
+    subpage_types = ["content.SectionPage", "content.AuthorIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self))
+        return context
+
+
+class SectionPage(Page):
+    """A desk of the newsroom (Startups, AI, …); articles live under their section."""
+
+    description = models.TextField(_("description"), blank=True)
+    color = models.CharField(
+        _("accent colour"), max_length=7, default="#9b1c1c", help_text=_("A dark colour; white text sits on it.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("color")]
+    subpage_types = ["content.ArticlePage"]
+    parent_page_types = ["content.HomePage"]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import articles_in_section
+        from .views import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, articles_in_section(self))
+        return context
+
+
+class AuthorIndexPage(Page):
+    subpage_types = ["content.AuthorPage"]
+    parent_page_types = ["content.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("author index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = AuthorPage.objects.live().child_of(self).select_related("photo").order_by("title")
+        return context
+
+
+class AuthorPage(RoutablePageMixin, Page):
+    """A journalist. The contact address is never rendered: readers write through a form."""
+
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    role = models.CharField(
+        _("role"), max_length=120, blank=True, help_text=_('e.g. "Social media manager based in Beijing"')
+    )
+    bio = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
+    email = models.EmailField(
+        _("contact address"),
+        blank=True,
+        help_text=_("Private. Messages from the contact form are delivered here; the address is never shown."),
+    )
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_page",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("user")], heading=_("Private")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("role"), index.SearchField("bio")]
+    subpage_types = []
+    parent_page_types = ["content.AuthorIndexPage"]
+
+    class Meta:
+        verbose_name = _("author")
+
+    @property
+    def name(self):
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from .seo import person_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["person_json_ld"] = person_json_ld(request, self)
+        return context
+
+    @path("")
+    def profile(self, request):
+        from .selectors import articles_by_author
+        from .views import paginate
+
+        return self.render(request, context_overrides={"articles": paginate(request, articles_by_author(self))})
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        from .views import author_contact
+
+        if not self.email:
+            raise Http404
+        return author_contact(request, self)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("content.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(Page):
+    """A piece of journalism. Its access level says who may read past the premium break."""
+
+    dek = models.TextField(_("dek"), max_length=300, help_text=_("One or two sentences under the headline."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(_("hero credit"), max_length=120, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Shown on the article and used by the archive. Empty: the time it is first published."),
+    )
+    access_level = models.CharField(
+        _("access level"),
+        max_length=10,
+        choices=AccessLevel.choices,
+        blank=True,
+        help_text=_("Who may read past the premium break. Empty: the site's default access level."),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices, default=Language.ENGLISH)
+    featured = models.BooleanField(_("featured"), default=False, help_text=_("Candidates for the home page lead."))
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("dek"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")])],
+            heading=_("Hero image"),
+        ),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("date"),
+        FieldPanel("access_level"),
+        FieldPanel("language"),
+        FieldPanel("featured"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("dek", boost=1.5),
+        index.SearchField("search_body"),
+        index.FilterField("date"),
+        index.FilterField("access_level"),
+        index.FilterField("featured"),
+    ]
+    parent_page_types = ["content.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        indexes = [models.Index(fields=["-date"], name="article_date_desc")]
+
+    def save(self, *args, **kwargs):
+        # The archive and feeds order by `date`; an article that goes live without one takes
+        # its first publication time (set by Wagtail's publish action before it saves).
+        if self.live and self.date is None:
+            self.date = self.first_published_at or timezone.now()
+        self.word_count = body_text.count_words(self.plain_text())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = set(update_fields) | {"date", "word_count"}
+        return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        if not self.access_level:
+            self.access_level = default_access_level(self)
+        return super().full_clean(*args, **kwargs)
+
+    @cached_property
+    def authors(self):
+        return [link.author for link in self.article_authors.all() if link.author_id]
+
+    @property
+    def section(self):
+        return self.get_parent().specific
+
+    @property
+    def display_date(self):
+        return self.date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def effective_access_level(self):
+        return self.access_level or AccessLevel.PUBLIC
+
+    @property
+    def reading_minutes(self):
+        return body_text.reading_minutes(self.word_count)
+
+    def plain_text(self):
+        return body_text.plain_text(self.body)
+
+    def search_body(self):
+        """Body text for the search index, with Chinese segmented into bigrams (see search_text)."""
+        from .search_text import index_text
+
+        return index_text(self.plain_text())
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(request, self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_article
+
+        return serve_article(self, request, super().serve, *args, **kwargs)
+
+
+def default_access_level(page):
+    site = page.get_site() if page.pk or page.path else None
+    from wagtail.models import Site
+
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return AccessLevel.PUBLIC
+    return NewsroomSettings.for_site(site).default_access_level
+
+
+class ArticleAuthor(Orderable):
+    """A byline entry: bylines are ordered, so this is an orderable link, not a plain M2M."""
+
+    article = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(AuthorPage, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_once_per_author")]

@@ -1,0 +1,71 @@
+"""Structured data for search engines and social cards: schema.org JSON-LD, OpenGraph text.
+
+Descriptions come from the dek, never from the body, so no meta tag can carry premium text.
+"""
+
+import json
+
+
+# Google's guidance for paywalled content: mark the article not free and name the paywalled part
+# by CSS selector (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
+PAYWALLED_SELECTOR = ".paywalled-content"
+
+
+def _dump(data):
+    # </script> inside a string must not end the script element.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _image_url(request, image, spec="fill-1200x675"):
+    if not image:
+        return None
+    return request.build_absolute_uri(image.get_rendition(spec).url)
+
+
+def article_json_ld(request, article, *, free):
+    site = article.get_site()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.dek,
+        "url": article.get_full_url(request),
+        "mainEntityOfPage": article.get_full_url(request),
+        "datePublished": article.display_date.isoformat() if article.display_date else None,
+        "dateModified": (article.last_published_at or article.display_date).isoformat() if article.display_date else None,
+        "inLanguage": "zh-Hans" if article.language == "zh-hans" else "en",
+        "author": [
+            {"@type": "Person", "name": author.title, "url": author.get_full_url(request), "jobTitle": author.role}
+            for author in article.authors
+        ],
+        "publisher": {"@type": "NewsMediaOrganization", "name": site.site_name if site else "", "url": site.root_url if site else ""},
+        "articleSection": article.section.title,
+        "keywords": [tag.name for tag in article.tags.all()],
+        "wordCount": article.word_count,
+        "isAccessibleForFree": free,
+    }
+    image = _image_url(request, article.hero_image)
+    if image:
+        data["image"] = [image]
+    if not free:
+        data["hasPart"] = {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": PAYWALLED_SELECTOR}
+    return _dump({k: v for k, v in data.items() if v is not None})
+
+
+def person_json_ld(request, author):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": author.title,
+        "jobTitle": author.role,
+        "url": author.get_full_url(request),
+    }
+    if author.photo:
+        data["image"] = _image_url(request, author.photo, "fill-400x400")
+    return _dump(data)
+
+
+def og_image(request, image):
+    return _image_url(request, image)
+
+

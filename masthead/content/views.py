@@ -1,0 +1,124 @@
+"""Public pages that are not Wagtail pages: tags, the archive, search; and helpers the pages share."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Site
+
+from . import selectors, seo
+from .body import without_break
+from .forms import AuthorContactForm, SearchForm
+from .models import NewsroomSettings
+from .services import author_contact_send
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def paginate(request, queryset, per_page=None):
+    """Paginate a listing; a page number that is not a positive integer or is past the end is a 404."""
+    if per_page is None:
+        site = Site.find_for_request(request)
+        per_page = NewsroomSettings.for_site(site).articles_per_page if site else 12
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    raw = request.GET.get("page", "1")
+    try:
+        page = paginator.page(raw)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(_("There is no such page of results."))
+    if hasattr(page.object_list, "model") or isinstance(page.object_list, list):
+        page.object_list = selectors.attach_sections(page.object_list)
+    return page
+
+
+def article_context(request, article):
+    free = article.effective_access_level == "public"
+    return {
+        "section": article.section,
+        "body_blocks": without_break(article.body),
+        "authors": article.authors,
+        "related": selectors.attach_sections(selectors.related_articles(article)),
+        "tags": list(article.tags.all()),
+        "json_ld": seo.article_json_ld(request, article, free=free),
+        "og_image": seo.og_image(request, article.hero_image),
+    }
+
+
+def serve_article(article, request, serve, *args, **kwargs):
+    return serve(request, *args, **kwargs)
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = paginate(request, selectors.articles_tagged(tag))
+    return render(request, "content/tag_page.html", {"tag": tag, "articles": articles})
+
+
+def tag_index(request):
+    from django.db.models import Count
+
+    tags = (
+        Tag.objects.filter(content_article_pagetag_items__content_object__live=True)
+        .annotate(n=Count("content_article_pagetag_items"))
+        .order_by("-n", "name")
+    )
+    return render(request, "content/tag_index.html", {"tags": tags})
+
+
+def archive_index(request):
+    return render(request, "content/archive_index.html", {"years": selectors.archive_months()})
+
+
+def archive_period(request, year, month=None):
+    if not (1990 <= year <= 2999) or (month is not None and not 1 <= month <= 12):
+        raise Http404(_("There is no archive for that date."))
+    articles = paginate(request, selectors.articles_in_month(year, month))
+    if not articles.paginator.count:
+        raise Http404(_("Nothing was published then."))
+    period = datetime.date(year, month or 1, 1)
+    return render(
+        request,
+        "content/archive_period.html",
+        {"articles": articles, "year": year, "month": month, "period": period, "years": selectors.archive_months()},
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": "", "results": None}
+    status = 200
+    if request.GET:
+        if form.is_valid():
+            query = form.cleaned_data["q"]
+            context["query"] = query
+            from .search import search_articles
+
+            context["results"] = paginate(request, search_articles(query), per_page=SEARCH_RESULTS_PER_PAGE)
+        else:
+            status = 400
+    return render(request, "content/search.html", context, status=status)
+
+
+def author_contact(request, author):
+    form = AuthorContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sent = author_contact_send(
+            author=author,
+            sender_name=form.cleaned_data["name"],
+            sender_email=form.cleaned_data["email"],
+            message=form.cleaned_data["message"],
+            client_ip=request.META.get("REMOTE_ADDR", ""),
+            honeypot=form.cleaned_data.get("website", ""),
+        )
+        if sent.ok:
+            messages.success(request, _("Thank you. Your message is on its way to %(name)s.") % {"name": author.title})
+            return redirect(author.url)
+        form.add_error(None, sent.error)
+    response = author.render(request, template="content/author_contact.html", context_overrides={"form": form})
+    if form.errors:
+        response.status_code = 400
+    return response

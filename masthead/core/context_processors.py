@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.cache import cache
+
+NAV_CACHE_KEY = "core:nav-sections:v1"
+
+
+def nav_sections():
+    """The sections in the site navigation. Cached; content signal handlers clear it on publish."""
+    sections = cache.get(NAV_CACHE_KEY)
+    if sections is None:
+        from masthead.content.models import SectionPage
+
+        sections = [(s.title, s.url, s.slug, s.color) for s in SectionPage.objects.live().order_by("path")]
+        cache.set(NAV_CACHE_KEY, sections, 3600)
+    return sections
+
+
+def site_chrome(request):
+    return {
+        "nav_sections": nav_sections(),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
+        "MASTHEAD_ENV": settings.MASTHEAD_ENV,
+    }

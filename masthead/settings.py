@@ -1,0 +1,308 @@
+"""Masthead settings: everything comes from environment variables with safe defaults.
+
+The embedded default (no variables set) is a development site on a local SQLite file, with the
+database task backend, the dev mailbox and the offline test payment provider. Production is
+`MASTHEAD_ENV=production` plus `SECRET_KEY`, `ALLOWED_HOSTS`/`SITE_URL` and usually
+`DATABASE_URL` and `REDIS_URL`; see docs/deploy.md.
+"""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = PACKAGE_DIR.parent
+# Everything the site writes at run time (database file, media, generated secret) lives here.
+VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def env(name, default=None):
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+MASTHEAD_ENV = env("MASTHEAD_ENV", "development")
+if MASTHEAD_ENV not in {"development", "production", "test"}:
+    raise ImproperlyConfigured(f"MASTHEAD_ENV must be development, production or test, not {MASTHEAD_ENV!r}")
+PRODUCTION = MASTHEAD_ENV == "production"
+TESTING = MASTHEAD_ENV == "test" or "pytest" in sys.modules
+
+DEBUG = env_bool("DEBUG", default=not PRODUCTION and not TESTING)
+
+
+def _secret_key():
+    """Use SECRET_KEY if set; in development generate one once and keep it in var/ (never committed)."""
+    key = env("SECRET_KEY")
+    if key:
+        return key
+    if PRODUCTION:
+        raise ImproperlyConfigured("SECRET_KEY must be set in production (MASTHEAD_ENV=production).")
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(64))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site_host = SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", f"{_site_host},localhost,127.0.0.1" if not PRODUCTION else _site_host)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
+
+INSTALLED_APPS = [
+    "masthead.core",
+    "masthead.content",
+    # Wagtail
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    # Background work (django_tasks API)
+    "django_tasks",
+    "django_tasks_db",
+    # Accounts
+    "allauth",
+    "allauth.account",
+    # Django
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "masthead.urls"
+WSGI_APPLICATION = "masthead.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "masthead.core.context_processors.site_chrome",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+# Persistent connections are worth ~3x on PostgreSQL (measured); SQLite opens cheaply anyway.
+DATABASE_URL = env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'masthead.sqlite3'}")
+CONN_MAX_AGE = int(env("CONN_MAX_AGE", "600"))
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)}
+DB_VENDOR = "postgresql" if DATABASES["default"]["ENGINE"].endswith("postgresql") else "sqlite"
+if DB_VENDOR == "sqlite":
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets the web server read while the task worker writes; IMMEDIATE avoids
+        # "database is locked" upgrades from read to write transactions.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA busy_timeout=20000; PRAGMA cache_size=-20000; PRAGMA mmap_size=134217728;"
+        ),
+    }
+else:
+    # Wagtail's PostgreSQL search backend needs django.contrib.postgres.
+    INSTALLED_APPS.append("django.contrib.postgres")
+    DATABASES["default"].setdefault("OPTIONS", {})
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache and sessions ---------------------------------------------------------------------
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    # Shared by every process on the machine (web workers and the task worker), survives restarts.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- Background work ------------------------------------------------------------------------
+# The django_tasks API, as Wagtail uses it. Database backend when embedded, RQ when REDIS_URL is
+# set. Tests run tasks immediately unless a test starts a real worker.
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+if TESTING and not env_bool("MASTHEAD_REAL_TASKS"):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Auth -----------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+# --- Internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media -----------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_MAX_AGE = 3600
+# Production sets SERVE_MEDIA=0 when nginx or object storage serves /media/.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Email ----------------------------------------------------------------------------------
+# EMAIL_URL selects the transport: smtp://user:pass@host:port (smtps:// or ?tls=1 for TLS), or
+# anymail://<esp> with that provider's ANYMAIL settings. Unset: the dev mailbox, which stores
+# every message in the database and shows it to staff at /dev/mailbox/.
+EMAIL_URL = env("EMAIL_URL")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Masthead <newsroom@masthead.localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+DEV_MAILBOX_ENABLED = False
+if EMAIL_URL:
+    from masthead.core.email_config import email_settings_from_url
+
+    globals().update(email_settings_from_url(EMAIL_URL))
+elif PRODUCTION:
+    raise ImproperlyConfigured("EMAIL_URL must be set in production (smtp://… or anymail://<provider>).")
+else:
+    EMAIL_BACKEND = "masthead.core.mail.DevMailboxBackend"
+    DEV_MAILBOX_ENABLED = True
+
+# --- Wagtail --------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = env("SITE_NAME", "Masthead")
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_I18N_ENABLED = False
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+TAGGIT_CASE_INSENSITIVE = True
+
+# --- Security -------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO" if not TESTING else "WARNING")},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django_tasks_db": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
+}
+
+# --- Masthead -------------------------------------------------------------------------------
+# Periodic jobs run by every worker's scheduler; a unique row per (job, slot) makes each slot run
+# once however many workers there are. Seconds between runs.
+MASTHEAD_PERIODIC_JOBS = {
+    "masthead.content.tasks.publish_scheduled_pages": 30,
+}

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from masthead.content.sitemaps import SITEMAPS
+from masthead.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("dev/mailbox/", include("masthead.core.mailbox_urls")),
+    path("", include("masthead.content.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Without nginx in front (development, the demo, small installs) Django serves uploads itself.
+    from django.views.static import serve
+
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "masthead.core.views.bad_request"
+handler404 = "masthead.core.views.page_not_found"
+handler500 = "masthead.core.views.server_error"
