@@ -45,6 +45,8 @@ PRODUCTION = MASTHEAD_ENV == "production"
 TESTING = MASTHEAD_ENV == "test" or "pytest" in sys.modules
 
 DEBUG = env_bool("DEBUG", default=not PRODUCTION and not TESTING)
+# Each test process (pytest-xdist worker) gets its own media, cache and Redis database.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0") if TESTING else ""
 
 
 def _secret_key():
@@ -166,6 +168,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions ---------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
+if REDIS_URL and TESTING:
+    # Tests clear the cache; give each test process its own Redis database so they cannot collide.
+    from urllib.parse import urlsplit, urlunsplit
+
+    _parts = urlsplit(REDIS_URL)
+    REDIS_URL = urlunsplit(_parts._replace(path=f"/{1 + int(TEST_WORKER.lstrip('gw') or 0) % 15}"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -180,7 +188,7 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
+            "LOCATION": str(VAR_DIR / (f"test-cache/{TEST_WORKER}" if TESTING else "cache")),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
@@ -226,7 +234,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / (f"test-media/{TEST_WORKER}" if TESTING else "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

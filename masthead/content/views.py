@@ -62,8 +62,8 @@ def tag_index(request):
     from django.db.models import Count
 
     tags = (
-        Tag.objects.filter(content_article_pagetag_items__content_object__live=True)
-        .annotate(n=Count("content_article_pagetag_items"))
+        Tag.objects.filter(content_articlepagetag_items__content_object__live=True)
+        .annotate(n=Count("content_articlepagetag_items"))
         .order_by("-n", "name")
     )
     return render(request, "content/tag_index.html", {"tags": tags})

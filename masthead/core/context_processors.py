@@ -16,9 +16,12 @@ def nav_sections():
 
 
 def site_chrome(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
     return {
         "nav_sections": nav_sections(),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
     }

@@ -5,6 +5,7 @@ only when missing, so a second run creates, changes and publishes nothing.
 """
 
 import hashlib
+import logging
 import os
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -74,27 +76,29 @@ class Loader:
         if home:
             return home
         root = Page.get_first_root_node()
-        home = HomePage(title=data.SITE["name"], slug="home-newsroom", seo_title=data.SITE["name"])
+        site = Site.objects.filter(is_default_site=True).first()
+        placeholder = site.root_page if site else None
+        # Wagtail's installer leaves a "Welcome to your new Wagtail site!" page at /home/; move it
+        # out of the way so the newsroom's home page can take its slug, then delete it.
+        if placeholder and placeholder.specific_class is Page:
+            Page.objects.filter(pk=placeholder.pk).update(slug="wagtail-welcome")
+        else:
+            placeholder = None
+        home = HomePage(title=data.SITE["name"], slug="home", seo_title=data.SITE["name"])
         root.add_child(instance=home)
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        old_root = site.root_page if site else None
         if site:
             site.root_page = home
             site.site_name = data.SITE["name"]
             site.save()
         else:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=data.SITE["name"])
-        # Wagtail's installer leaves a "Welcome to your new Wagtail site!" page; the newsroom replaces it.
-        if old_root and old_root.specific_class is Page and old_root.pk != home.pk:
-            old_root.delete()
-        home.refresh_from_db()
-        # Now that the placeholder is gone, the home page may take the conventional slug.
-        if home.slug != "home":
-            home.slug = "home"
-            home.save_revision().publish()
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=data.SITE["name"]
+            )
+        if placeholder:
+            Page.objects.get(pk=placeholder.pk).delete()
         self.created += 1
-        return home
+        return HomePage.objects.get(pk=home.pk)
 
     def settings(self, site):
         newsroom = NewsroomSettings.for_site(site)
@@ -280,21 +284,34 @@ class Loader:
 
     # --- all --------------------------------------------------------------------------------
     def run(self):
-        # Index updates and reference-index updates run in-process while loading, so the demo is
-        # searchable the moment the command finishes, worker or no worker.
-        with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
-            with transaction.atomic():
-                self._collection = self.collection()
-                home = self.home()
-                site = Site.objects.get(root_page=home)
-                self.settings(site)
-                sections = self.sections(home)
-                authors = self.authors(home)
-                self.articles(sections, authors)
-                writers, editors = self.groups(home)
-                self.workflow(home, editors)
-                password = self.users(writers, editors, authors)
-        return {"created": self.created, "password": password, "articles": ArticlePage.objects.live().count()}
+        # Per-save search and reference-index tasks are dropped while loading; both indexes are
+        # rebuilt once at the end (much faster than once per save), so the demo is searchable the
+        # moment the command finishes, worker or no worker.
+        quiet = logging.getLogger("wagtail")
+        level = quiet.level
+        quiet.setLevel(logging.WARNING)
+        try:
+            with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+                self._load()
+        finally:
+            quiet.setLevel(level)
+        if self.created:
+            call_command("update_index", verbosity=0)
+            call_command("rebuild_references_index", verbosity=0)
+        return {"created": self.created, "password": self.staff_password(), "articles": ArticlePage.objects.live().count()}
+
+    @transaction.atomic
+    def _load(self):
+        self._collection = self.collection()
+        home = self.home()
+        site = Site.objects.get(root_page=home)
+        self.settings(site)
+        sections = self.sections(home)
+        authors = self.authors(home)
+        self.articles(sections, authors)
+        writers, editors = self.groups(home)
+        self.workflow(home, editors)
+        self.users(writers, editors, authors)
 
 
 def load_demo(*, out=None, now=None):

@@ -1,0 +1,41 @@
+# Masthead: `make run` serves the demo newsroom; `make test` runs the whole suite.
+# Both create .venv and install what they need on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint worker bench clean-db
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing Masthead and its dependencies into $(VENV) …"
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@$(PY) manage.py migrate --noinput -v 0
+	@$(PY) manage.py load_demo
+	@$(PY) manage.py dev 127.0.0.1:8000
+
+test: $(STAMP)
+	@scripts/ensure-chromium
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+worker: $(STAMP)
+	@$(PY) manage.py worker
+
+lint: $(STAMP)
+	@$(VENV)/bin/ruff check .
+
+bench: $(STAMP)
+	@$(PY) bench/run.py
+
+clean-db:
+	rm -rf var/masthead.sqlite3* var/media var/cache
