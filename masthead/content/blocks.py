@@ -52,7 +52,10 @@ class PremiumBreakBlock(blocks.StaticBlock):
 
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph"), template="content/blocks/paragraph.html"
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Paragraph"),
+        template="content/blocks/paragraph.html",
     )
     heading = HeadingBlock()
     image = ImageBlock()

@@ -13,6 +13,11 @@ def feed_item_html(article, request):
         blocks, truncated = preview, True
     return render_to_string(
         "content/feed_item.html",
-        {"article": article, "blocks": blocks, "truncated": truncated, "url": article.get_full_url(request),
-         "base_url": request.build_absolute_uri("/").rstrip("/")},
+        {
+            "article": article,
+            "blocks": blocks,
+            "truncated": truncated,
+            "url": article.get_full_url(request),
+            "base_url": request.build_absolute_uri("/").rstrip("/"),
+        },
     )

@@ -102,7 +102,10 @@ class SectionPage(Page):
 
     description = models.TextField(_("description"), blank=True)
     color = models.CharField(
-        _("accent colour"), max_length=7, default="#9b1c1c", help_text=_("A dark colour; white text sits on it.")
+        _("accent colour"),
+        max_length=7,
+        default="#9b1c1c",
+        help_text=_("A dark colour; white text sits on it."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("color")]
@@ -132,7 +135,9 @@ class AuthorIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = AuthorPage.objects.live().child_of(self).select_related("photo").order_by("title")
+        context["authors"] = (
+            AuthorPage.objects.live().child_of(self).select_related("photo").order_by("title")
+        )
         return context
 
 
@@ -140,7 +145,12 @@ class AuthorPage(RoutablePageMixin, Page):
     """A journalist. The contact address is never rendered: readers write through a form."""
 
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     role = models.CharField(
         _("role"), max_length=120, blank=True, help_text=_('e.g. "Social media manager based in Beijing"')
@@ -149,7 +159,9 @@ class AuthorPage(RoutablePageMixin, Page):
     email = models.EmailField(
         _("contact address"),
         blank=True,
-        help_text=_("Private. Messages from the contact form are delivered here; the address is never shown."),
+        help_text=_(
+            "Private. Messages from the contact form are delivered here; the address is never shown."
+        ),
     )
     user = models.OneToOneField(
         "auth.User",
@@ -189,7 +201,9 @@ class AuthorPage(RoutablePageMixin, Page):
         from .selectors import articles_by_author
         from .views import paginate
 
-        return self.render(request, context_overrides={"articles": paginate(request, articles_by_author(self))})
+        return self.render(
+            request, context_overrides={"articles": paginate(request, articles_by_author(self))}
+        )
 
     @path("contact/", name="contact")
     def contact(self, request):
@@ -209,7 +223,12 @@ class ArticlePage(Page):
 
     dek = models.TextField(_("dek"), max_length=300, help_text=_("One or two sentences under the headline."))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_caption = models.CharField(_("hero caption"), max_length=300, blank=True)
     hero_credit = models.CharField(_("hero credit"), max_length=120, blank=True)
@@ -228,15 +247,22 @@ class ArticlePage(Page):
         blank=True,
         help_text=_("Who may read past the premium break. Empty: the site's default access level."),
     )
-    language = models.CharField(_("language"), max_length=10, choices=Language.choices, default=Language.ENGLISH)
-    featured = models.BooleanField(_("featured"), default=False, help_text=_("Candidates for the home page lead."))
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language.choices, default=Language.ENGLISH
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Candidates for the home page lead.")
+    )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("dek"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")])],
+            [
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")]),
+            ],
             heading=_("Hero image"),
         ),
         InlinePanel("article_authors", label=_("Authors"), min_num=1),
@@ -249,8 +275,9 @@ class ArticlePage(Page):
         FieldPanel("language"),
         FieldPanel("featured"),
     ]
+    # Wagtail's index serves the admin's page search; the public search has its own (search.py).
     search_fields = Page.search_fields + [
-        index.SearchField("dek", boost=1.5),
+        index.SearchField("dek", boost=2),
         index.SearchField("search_body"),
         index.FilterField("date"),
         index.FilterField("access_level"),
@@ -331,11 +358,37 @@ def default_access_level(page):
     return NewsroomSettings.for_site(site).default_access_level
 
 
+class SearchEntry(models.Model):
+    """An article as the public search sees it: segmented text, kept in step by search_index.
+
+    The full-text structure lives beside this table and is database-specific: an FTS5 table
+    (content_search_fts) on SQLite, a weighted tsvector column with a GIN index on PostgreSQL.
+    Only live articles have an entry.
+    """
+
+    page = models.OneToOneField(
+        ArticlePage, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    title = models.TextField()
+    dek = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    date = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+
+    def __str__(self):
+        return self.title
+
+
 class ArticleAuthor(Orderable):
     """A byline entry: bylines are ordered, so this is an orderable link, not a plain M2M."""
 
     article = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
-    author = models.ForeignKey(AuthorPage, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        AuthorPage, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("author")]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 
+
 def live_articles():
     """Live articles, newest first, ready for listings (no per-article queries)."""
     return (

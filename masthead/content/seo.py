@@ -5,7 +5,6 @@ Descriptions come from the dek, never from the body, so no meta tag can carry pr
 
 import json
 
-
 # Google's guidance for paywalled content: mark the article not free and name the paywalled part
 # by CSS selector (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
 PAYWALLED_SELECTOR = ".paywalled-content"
@@ -16,7 +15,7 @@ def _dump(data):
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-def _image_url(request, image, spec="fill-1200x675"):
+def _image_url(request, image, spec="fill-1280x720|format-jpeg"):
     if not image:
         return None
     return request.build_absolute_uri(image.get_rendition(spec).url)
@@ -32,13 +31,24 @@ def article_json_ld(request, article, *, free):
         "url": article.get_full_url(request),
         "mainEntityOfPage": article.get_full_url(request),
         "datePublished": article.display_date.isoformat() if article.display_date else None,
-        "dateModified": (article.last_published_at or article.display_date).isoformat() if article.display_date else None,
+        "dateModified": (article.last_published_at or article.display_date).isoformat()
+        if article.display_date
+        else None,
         "inLanguage": "zh-Hans" if article.language == "zh-hans" else "en",
         "author": [
-            {"@type": "Person", "name": author.title, "url": author.get_full_url(request), "jobTitle": author.role}
+            {
+                "@type": "Person",
+                "name": author.title,
+                "url": author.get_full_url(request),
+                "jobTitle": author.role,
+            }
             for author in article.authors
         ],
-        "publisher": {"@type": "NewsMediaOrganization", "name": site.site_name if site else "", "url": site.root_url if site else ""},
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": site.site_name if site else "",
+            "url": site.root_url if site else "",
+        },
         "articleSection": article.section.title,
         "keywords": [tag.name for tag in article.tags.all()],
         "wordCount": article.word_count,
@@ -48,7 +58,11 @@ def article_json_ld(request, article, *, free):
     if image:
         data["image"] = [image]
     if not free:
-        data["hasPart"] = {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": PAYWALLED_SELECTOR}
+        data["hasPart"] = {
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": PAYWALLED_SELECTOR,
+        }
     return _dump({k: v for k, v in data.items() if v is not None})
 
 
@@ -61,11 +75,9 @@ def person_json_ld(request, author):
         "url": author.get_full_url(request),
     }
     if author.photo:
-        data["image"] = _image_url(request, author.photo, "fill-400x400")
+        data["image"] = _image_url(request, author.photo, "fill-288x288")
     return _dump(data)
 
 
 def og_image(request, image):
     return _image_url(request, image)
-
-

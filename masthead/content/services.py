@@ -39,7 +39,9 @@ def author_contact_send(*, author, sender_name, sender_email, message, client_ip
         return ContactResult(ok=True)
     for key in (f"contact:ip:{client_ip}", f"contact:email:{sender_email.lower()}"):
         if not _within_limit(key, CONTACT_LIMIT, CONTACT_WINDOW_SECONDS):
-            return ContactResult(ok=False, error=_("You have sent several messages recently. Please try again in an hour."))
+            return ContactResult(
+                ok=False, error=_("You have sent several messages recently. Please try again in an hour.")
+            )
     body = _(
         "%(name)s <%(email)s> wrote to you through your author page on %(site)s:\n\n%(message)s\n\n"
         "Reply to this email to answer them directly."

@@ -1,12 +1,13 @@
-"""Keep derived data in step with publishing: the navigation cache."""
+"""Keep derived data in step with publishing: the navigation cache and the public search index."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from masthead.core.context_processors import NAV_CACHE_KEY
 
-from .models import SectionPage
+from .models import ArticlePage, SectionPage
 
 
 @receiver(page_published, sender=SectionPage)
@@ -14,3 +15,12 @@ from .models import SectionPage
 @receiver(post_page_move)
 def clear_navigation(sender, **kwargs):
     cache.delete(NAV_CACHE_KEY)
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+def reindex_article_on_publishing(sender, instance, **kwargs):
+    from .tasks import reindex_article
+
+    # After commit: the worker must see the published state, not race the transaction.
+    transaction.on_commit(lambda: reindex_article.enqueue(instance.pk))

@@ -20,7 +20,11 @@ class TagSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Tag.objects.filter(content_articlepagetag_items__content_object__live=True).distinct().order_by("slug")
+        return (
+            Tag.objects.filter(content_articlepagetag_items__content_object__live=True)
+            .distinct()
+            .order_by("slug")
+        )
 
     def location(self, item):
         return reverse("content:tag", args=[item.slug])

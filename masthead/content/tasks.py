@@ -13,3 +13,11 @@ def publish_scheduled_pages():
     each revision's approved_go_live_at as it publishes it.
     """
     call_command("publish_scheduled", verbosity=0)
+
+
+@task()
+def reindex_article(page_id):
+    """Bring one article's public search entry in step with its published state."""
+    from .search_index import index_article
+
+    index_article(page_id=page_id)

@@ -28,8 +28,8 @@ def paginate(request, queryset, per_page=None):
     raw = request.GET.get("page", "1")
     try:
         page = paginator.page(raw)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404(_("There is no such page of results."))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(_("There is no such page of results.")) from error
     if hasattr(page.object_list, "model") or isinstance(page.object_list, list):
         page.object_list = selectors.attach_sections(page.object_list)
     return page
@@ -83,7 +83,13 @@ def archive_period(request, year, month=None):
     return render(
         request,
         "content/archive_period.html",
-        {"articles": articles, "year": year, "month": month, "period": period, "years": selectors.archive_months()},
+        {
+            "articles": articles,
+            "year": year,
+            "month": month,
+            "period": period,
+            "years": selectors.archive_months(),
+        },
     )
 
 
@@ -115,10 +121,14 @@ def author_contact(request, author):
             honeypot=form.cleaned_data.get("website", ""),
         )
         if sent.ok:
-            messages.success(request, _("Thank you. Your message is on its way to %(name)s.") % {"name": author.title})
+            messages.success(
+                request, _("Thank you. Your message is on its way to %(name)s.") % {"name": author.title}
+            )
             return redirect(author.url)
         form.add_error(None, sent.error)
-    response = author.render(request, template="content/author_contact.html", context_overrides={"form": form})
+    response = author.render(
+        request, template="content/author_contact.html", context_overrides={"form": form}
+    )
     if form.errors:
         response.status_code = 400
     return response

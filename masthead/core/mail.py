@@ -1,6 +1,5 @@
 """The dev mailbox email backend: stores messages in the database instead of sending them."""
 
-
 from django.core.mail.backends.base import BaseEmailBackend
 
 

@@ -40,5 +40,7 @@ def message_html(request, pk):
     mail = get_object_or_404(DevMail, pk=pk)
     response = HttpResponse(mail.html_body or "<p>(no HTML part)</p>")
     # The HTML part is shown in a sandboxed frame; it must not run scripts or load anything.
-    response["Content-Security-Policy"] = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; sandbox"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; sandbox"
+    )
     return response

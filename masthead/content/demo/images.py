@@ -7,12 +7,16 @@ hardware, a network for AI, candles for fintech, …); portraits are stylised he
 
 import hashlib
 import io
+import os
 import random
 
 from PIL import Image, ImageDraw, ImageOps
 
-HERO_SIZE = (1280, 720)
-PORTRAIT_SIZE = (480, 480)
+# The test suite draws smaller pictures (MASTHEAD_DEMO_IMAGE_SCALE=0.4): resizing them into
+# renditions is what costs time, and tests do not look at pixels.
+SCALE = float(os.environ.get("MASTHEAD_DEMO_IMAGE_SCALE", "1"))
+HERO_SIZE = (round(1280 * SCALE), round(720 * SCALE))
+PORTRAIT_SIZE = (round(480 * SCALE), round(480 * SCALE))
 
 
 def _rng(name):
@@ -61,7 +65,7 @@ def _circuit(draw, rng, size, ink, accent):
 def _network(draw, rng, size, ink, accent):
     w, h = size
     nodes = [(rng.uniform(0.05, 0.95) * w, rng.uniform(0.08, 0.92) * h) for _ in range(46)]
-    for i, a in enumerate(nodes):
+    for a in nodes:
         near = sorted(nodes, key=lambda b: (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2)[1:4]
         for b in near:
             draw.line((a, b), fill=ink, width=2)
@@ -79,7 +83,9 @@ def _candles(draw, rng, size, ink, accent):
         top, bottom = sorted((level, level + move))
         x = i * step + step / 2
         draw.line((x, top - rng.randint(10, 60), x, bottom + rng.randint(10, 60)), fill=ink, width=3)
-        draw.rectangle((x - step * 0.3, top, x + step * 0.3, max(bottom, top + 6)), fill=accent if move < 0 else ink)
+        draw.rectangle(
+            (x - step * 0.3, top, x + step * 0.3, max(bottom, top + 6)), fill=accent if move < 0 else ink
+        )
         level = min(max(level + move, h * 0.15), h * 0.85)
     for _ in range(5):
         r = rng.randint(60, 140)
@@ -123,7 +129,13 @@ def _devices(draw, rng, size, ink, accent):
         ph = int(pw * 2.05)
         x, y = rng.uniform(-40, w - 100), rng.uniform(-80, h - 160)
         draw.rounded_rectangle((x, y, x + pw, y + ph), radius=26, outline=ink, width=8)
-        draw.rounded_rectangle((x + 14, y + 40, x + pw - 14, y + ph - 40), radius=10, fill=accent if rng.random() < 0.4 else None, outline=ink, width=2)
+        draw.rounded_rectangle(
+            (x + 14, y + 40, x + pw - 14, y + ph - 40),
+            radius=10,
+            fill=accent if rng.random() < 0.4 else None,
+            outline=ink,
+            width=2,
+        )
     for _ in range(14):
         r = rng.randint(12, 40)
         x, y = rng.uniform(0, w), rng.uniform(0, h)
@@ -193,11 +205,10 @@ def portrait_image(name, *, size=PORTRAIT_SIZE):
     draw.arc((cx - w * 0.05, h * 0.47, cx + w * 0.05, h * 0.54), 20, 160, fill=(120, 60, 50), width=4)
     if rng.random() < 0.35:
         for dx in (-0.065, 0.065):
-            draw.ellipse((cx + w * dx - 26, eye_y - 20, cx + w * dx + 26, eye_y + 20), outline=(30, 30, 30), width=4)
+            draw.ellipse(
+                (cx + w * dx - 26, eye_y - 20, cx + w * dx + 26, eye_y + 20), outline=(30, 30, 30), width=4
+            )
         draw.line((cx - w * 0.065 + 26, eye_y, cx + w * 0.065 - 26, eye_y), fill=(30, 30, 30), width=4)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=86, optimize=True)
     return out.getvalue()
-
-
-

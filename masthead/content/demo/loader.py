@@ -10,8 +10,8 @@ import os
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
@@ -31,7 +31,17 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from ..models import ArticleAuthor, ArticlePage, AuthorIndexPage, AuthorPage, HomePage, NewsroomSettings, SectionPage
+from ..models import (
+    ArticleAuthor,
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    HomePage,
+    NewsroomSettings,
+    SectionPage,
+)
+from ..renditions import BODY_SPECS, HERO_SPECS, PORTRAIT_SPECS, prewarm
+from ..search_index import rebuild_index
 from . import data
 from .images import hero_image, portrait_image
 
@@ -57,7 +67,7 @@ class Loader:
         existing = root.get_children().filter(name=DEMO_COLLECTION).first()
         return existing or root.add_child(name=DEMO_COLLECTION)
 
-    def image(self, title, make_bytes, filename):
+    def image(self, title, make_bytes, filename, specs=()):
         existing = self.Image.objects.filter(title=title, collection=self._collection).first()
         if existing:
             return existing
@@ -67,6 +77,8 @@ class Loader:
         image = self.Image(title=title, collection=self._collection)
         image.file = ImageFile(BytesIO(content), name=filename)
         image.save()
+        # Make the renditions now, so the first reader of the demo does not wait for them.
+        prewarm(image, specs)
         self.created += 1
         return image
 
@@ -93,7 +105,11 @@ class Loader:
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=data.SITE["name"]
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=data.SITE["name"],
             )
         if placeholder:
             Page.objects.get(pk=placeholder.pk).delete()
@@ -139,7 +155,12 @@ class Loader:
             if existing:
                 authors[a["slug"]] = existing
                 continue
-            photo = self.image(f"Portrait: {a['name']}", lambda a=a: portrait_image(a["name"]), f"portrait-{a['slug']}.jpg")
+            photo = self.image(
+                f"Portrait: {a['name']}",
+                lambda a=a: portrait_image(a["name"]),
+                f"portrait-{a['slug']}.jpg",
+                PORTRAIT_SPECS,
+            )
             authors[a["slug"]], _ = self.child(
                 index,
                 AuthorPage,
@@ -166,8 +187,18 @@ class Loader:
                     f"Illustration: {article['slug']} #{n}",
                     lambda n=n: hero_image(f"{article['slug']}#{n}", color=section.color, motif=section.slug),
                     f"{article['slug']}-{n}.jpg",
+                    BODY_SPECS,
                 )
-                blocks.append(("image", {"image": picture, "caption": value.get("caption", ""), "credit": value.get("credit", "")}))
+                blocks.append(
+                    (
+                        "image",
+                        {
+                            "image": picture,
+                            "caption": value.get("caption", ""),
+                            "credit": value.get("credit", ""),
+                        },
+                    )
+                )
             elif kind == "premium_break":
                 blocks.append(("premium_break", None))
         return blocks
@@ -188,6 +219,7 @@ class Loader:
                 f"Hero: {article['slug']}",
                 lambda a=article, s=section: hero_image(a["slug"], color=s.color, motif=s.slug),
                 f"{article['slug']}.jpg",
+                HERO_SPECS,
             )
             page = ArticlePage(
                 title=article["title"],
@@ -246,8 +278,12 @@ class Loader:
         root_collection = Collection.get_first_root_node()
         for group in (editors, writers):
             for codename in ("add_image", "choose_image", "change_image"):
-                permission = Permission.objects.get(content_type__app_label="wagtailimages", codename=codename)
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=permission)
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailimages", codename=codename
+                )
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
         return writers, editors
 
     def workflow(self, home, editors):
@@ -258,7 +294,9 @@ class Loader:
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
             self.created += 1
         # The site's pages go through this workflow (replacing Wagtail's default moderators' one).
-        WorkflowPage.objects.filter(page__in=[Page.get_first_root_node(), home]).exclude(workflow=workflow).delete()
+        WorkflowPage.objects.filter(page__in=[Page.get_first_root_node(), home]).exclude(
+            workflow=workflow
+        ).delete()
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
         return workflow
 
@@ -274,8 +312,13 @@ class Loader:
             if User.objects.filter(username=username).exists():
                 continue
             user = User.objects.create_user(
-                username=username, email=email, password=password, first_name=first, last_name=last,
-                is_staff=True, is_superuser=superuser,
+                username=username,
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                is_staff=True,
+                is_superuser=superuser,
             )
             if group:
                 user.groups.add(group)
@@ -291,14 +334,21 @@ class Loader:
         level = quiet.level
         quiet.setLevel(logging.WARNING)
         try:
-            with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+            with override_settings(
+                TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+            ):
                 self._load()
         finally:
             quiet.setLevel(level)
         if self.created:
-            call_command("update_index", verbosity=0)
+            rebuild_index()
+            call_command("update_index", verbosity=0)  # Wagtail's admin search
             call_command("rebuild_references_index", verbosity=0)
-        return {"created": self.created, "password": self.staff_password(), "articles": ArticlePage.objects.live().count()}
+        return {
+            "created": self.created,
+            "password": self.staff_password(),
+            "articles": ArticlePage.objects.live().count(),
+        }
 
     @transaction.atomic
     def _load(self):

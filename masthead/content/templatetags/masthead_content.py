@@ -51,5 +51,3 @@ def search_snippet(article, query):
     # Han bigrams highlight better as the original run from the query.
     terms += HAN_RUN.findall(query)
     return snippet_around(readable_text(article), terms)
-
-

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if settings.PRODUCTION and not force:
-            raise CommandError("Refusing to load demo content into a production site (use --force if you mean it).")
+            raise CommandError(
+                "Refusing to load demo content into a production site (use --force if you mean it)."
+            )
         result = load_demo(out=lambda m: self.stdout.write(m))
         self.stdout.write(
             self.style.SUCCESS(

@@ -44,7 +44,9 @@ class Command(BaseCommand):
             f"  Masthead is running at {url}/",
             f"  Admin:        {url}/admin/   user: admin   password: {password}",
             "                (also: editor / writer, same password — the two-step review workflow)",
-            f"  Dev mailbox:  {url}/dev/mailbox/   (sign in as staff first)" if settings.DEV_MAILBOX_ENABLED else "",
+            f"  Dev mailbox:  {url}/dev/mailbox/   (sign in as staff first)"
+            if settings.DEV_MAILBOX_ENABLED
+            else "",
             "  A background task worker is running beside the server. Ctrl-C stops both.",
             "",
         ]

@@ -16,9 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-scheduler", action="store_true", help="Do not run periodic jobs here.")
-        parser.add_argument("--queue", action="append", dest="queues", help="Queue to work (default: default).")
+        parser.add_argument(
+            "--queue", action="append", dest="queues", help="Queue to work (default: default)."
+        )
         parser.add_argument("--max-tasks", type=int, default=None, help="Exit after this many tasks (tests).")
-        parser.add_argument("--interval", type=float, default=0.5, help="Seconds between polls (database backend).")
+        parser.add_argument(
+            "--interval", type=float, default=0.5, help="Seconds between polls (database backend)."
+        )
 
     def handle(self, *args, no_scheduler=False, queues=None, max_tasks=None, interval=0.5, **options):
         scheduler = None
@@ -34,7 +38,14 @@ class Command(BaseCommand):
                     kwargs["max_jobs"] = max_tasks
                 call_command("rqworker", *queues, **kwargs)
             elif backend.startswith("django_tasks_db"):
-                argv = ["--queue-name", ",".join(queues), "--interval", str(interval), "--no-startup-delay", "--no-reload"]
+                argv = [
+                    "--queue-name",
+                    ",".join(queues),
+                    "--interval",
+                    str(interval),
+                    "--no-startup-delay",
+                    "--no-reload",
+                ]
                 if max_tasks:
                     argv += ["--max-tasks", str(max_tasks)]
                 call_command("db_worker", *argv)

@@ -1,0 +1,64 @@
+"""Fixtures shared by the whole suite.
+
+The test database is built once per test process: migrations, then the demo newsroom (the same
+loader `make run` uses). Ordinary tests run inside a transaction that is rolled back, so each sees
+the demo untouched. Tests that need real commits (browser tests against a live server, real worker
+processes) use `transactional_db` with serialized rollback, which restores the demo afterwards.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from a
+# thread with a running loop unless told this is intended.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Smaller demo pictures: making renditions of full-size ones is most of the demo's load time.
+os.environ.setdefault("MASTHEAD_DEMO_IMAGE_SCALE", "0.4")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from masthead.content.demo.loader import load_demo
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    with django_db_blocker.unblock():
+        load_demo()
+        # Serialized rollback restores this snapshot (demo included) after transactional tests.
+        for connection in connections.all(initialized_only=True):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def demo(db):
+    """Handles on the demo newsroom's pages."""
+    from masthead.content.models import ArticlePage, AuthorPage, HomePage, SectionPage
+
+    class Demo:
+        home = HomePage.objects.get()
+        sections = {s.slug: s for s in SectionPage.objects.all()}
+        articles = ArticlePage.objects.live().order_by("-date")
+        authors = {a.slug: a for a in AuthorPage.objects.all()}
+
+        @staticmethod
+        def article(**filters):
+            return ArticlePage.objects.live().filter(**filters).order_by("-date").first()
+
+    return Demo
+
+
+@pytest.fixture
+def staff_user(db, django_user_model):
+    return django_user_model.objects.create_user(
+        "staff-test", "staff-test@example.com", "pw-staff-test-1", is_staff=True, is_superuser=True
+    )

@@ -1,0 +1,116 @@
+"""Search: English and Chinese, ranking, pagination, and odd input that must not break it."""
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from masthead.content.demo import data
+from masthead.content.search import search_articles
+from masthead.content.search_text import index_text, query_terms
+
+pytestmark = pytest.mark.django_db
+
+
+def _phrase_articles(language):
+    return [
+        a
+        for a in data.ARTICLES
+        if a.get("search_phrase") and (a.get("language", "en") == "zh") == (language == "zh")
+    ]
+
+
+def test_query_terms_split_chinese_into_bigrams_and_strip_operators():
+    assert query_terms("深圳硬件") == ["深圳", "圳硬", "硬件"]
+    assert query_terms('"AI" OR (chips)*') == ["AI", "OR", "chips"]
+    assert query_terms("!!! ???") == []
+    assert "深圳" in index_text("深圳的硬件").split()
+
+
+@pytest.mark.parametrize("article", _phrase_articles("zh"), ids=lambda a: a["slug"])
+def test_a_chinese_phrase_finds_the_one_article_that_contains_it(demo, article):
+    results = list(search_articles(article["search_phrase"]))
+    assert [r.slug for r in results][:1] == [article["slug"]]
+    assert len(results) == 1, "a phrase unique to one article matches only that article"
+
+
+@pytest.mark.parametrize("article", _phrase_articles("en"), ids=lambda a: a["slug"])
+def test_an_english_phrase_finds_its_article(demo, article):
+    results = list(search_articles(article["search_phrase"]))
+    assert results and results[0].slug == article["slug"]
+
+
+def test_a_common_chinese_word_finds_chinese_articles(demo):
+    results = list(search_articles("深圳"))
+    assert any(r.language == "zh-hans" and "深圳" in r.title for r in results)
+
+
+def test_title_matches_rank_above_body_mentions(demo):
+    results = list(search_articles("Shenzhen"))
+    titled = [i for i, r in enumerate(results) if "Shenzhen" in r.title]
+    untitled = [i for i, r in enumerate(results) if "Shenzhen" not in r.title]
+    assert titled and untitled, "the demo mentions Shenzhen in titles and in bodies"
+    assert max(titled) < min(untitled), [r.title for r in results]
+
+
+def test_search_page_shows_results_with_highlighted_snippets_and_paginates(client, demo):
+    response = client.get(reverse("content:search"), {"q": "China"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "results for" in html
+    assert 'rel="next"' in html, "more than ten results paginate"
+    page2 = client.get(reverse("content:search"), {"q": "China", "page": 2})
+    assert page2.status_code == 200
+    assert "<mark>" in html
+
+
+def test_search_page_finds_chinese(client, demo):
+    article = _phrase_articles("zh")[0]
+    html = client.get(reverse("content:search"), {"q": article["search_phrase"]}).content.decode()
+    assert escape(article["title"]) in html
+
+
+def test_unpublished_articles_are_not_found(demo):
+    article = demo.article(slug=_phrase_articles("en")[0]["slug"])
+    article.unpublish()
+    assert not list(search_articles(_phrase_articles("en")[0]["search_phrase"]))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "'",
+        "AND",
+        "OR NOT",
+        "*",
+        "a*b",
+        "NEAR(a b)",
+        "(((",
+        "-",
+        "^",
+        "\\",
+        "title:x",
+        "💥",
+        "深",
+        "a" * 200,
+        "%",
+        "_",
+    ],
+)
+def test_odd_queries_never_fail(client, demo, query):
+    response = client.get(reverse("content:search"), {"q": query})
+    assert response.status_code in (200, 400)
+    assert b"Search" in response.content
+
+
+def test_overlong_and_empty_queries_are_a_clear_400(client, demo):
+    long = client.get(reverse("content:search"), {"q": "x" * 201})
+    assert long.status_code == 400
+    assert b"at most 200 characters" in long.content
+    punctuation = client.get(reverse("content:search"), {"q": "?!"})
+    assert punctuation.status_code == 400
+    assert client.get(reverse("content:search")).status_code == 200, "the empty search form is a normal page"
+
+
+def test_bad_page_of_results_is_404(client, demo):
+    assert client.get(reverse("content:search"), {"q": "China", "page": "999"}).status_code == 404
