@@ -164,6 +164,8 @@ if DB_VENDOR == "sqlite":
             "PRAGMA busy_timeout=20000; PRAGMA cache_size=-20000; PRAGMA mmap_size=134217728;"
         ),
     }
+    # A file, not memory: tests start real worker processes that must see the same database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{TEST_WORKER or 'main'}.sqlite3")}
 else:
     # Wagtail's PostgreSQL search backend needs django.contrib.postgres.
     INSTALLED_APPS.append("django.contrib.postgres")

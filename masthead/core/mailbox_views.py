@@ -1,13 +1,16 @@
 """The dev mailbox: staff read mail the site "sent" while no real mail transport is configured."""
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import user_passes_test
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from .models import DevMail
+
+# Staff sign in through the Wagtail admin's login page.
+staff_member_required = user_passes_test(lambda user: user.is_active and user.is_staff, login_url="wagtailadmin_login")
 
 
 def _enabled_or_404():

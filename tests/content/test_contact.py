@@ -1,0 +1,58 @@
+"""Readers write to journalists through a form; the address is never shown."""
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+
+def contact_url(author):
+    return author.url + "contact/"
+
+
+def test_a_reader_writes_to_an_author_who_can_reply_directly(client, demo):
+    author = demo.authors["wang-lei"]
+    page = client.get(contact_url(author))
+    assert page.status_code == 200
+    assert author.email not in page.content.decode()
+    response = client.post(
+        contact_url(author),
+        {"name": "Li Na", "email": "li.na@example.org", "message": "I have documents about the factory closure."},
+    )
+    assert response.status_code == 302
+    sent = mail.outbox[-1]
+    assert sent.to == [author.email]
+    assert sent.reply_to == ["Li Na <li.na@example.org>"]
+    assert "documents about the factory" in sent.body
+
+
+def test_the_form_explains_what_is_wrong_and_keeps_what_was_typed(client, demo):
+    author = demo.authors["wang-lei"]
+    response = client.post(contact_url(author), {"name": "Li Na", "email": "not-an-address", "message": "short"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Enter a valid email address." in html
+    assert "Ensure this value has at least 10 characters" in html
+    assert 'value="Li Na"' in html
+    assert not mail.outbox
+
+
+def test_bots_filling_the_honeypot_are_dropped_quietly(client, demo):
+    author = demo.authors["wang-lei"]
+    response = client.post(
+        contact_url(author),
+        {"name": "Bot", "email": "bot@example.org", "message": "Buy cheap watches now!!!", "website": "http://spam"},
+    )
+    assert response.status_code == 302
+    assert not mail.outbox
+
+
+def test_senders_are_rate_limited(client, demo):
+    author = demo.authors["wang-lei"]
+    data = {"name": "Li Na", "email": "li.na@example.org", "message": "A perfectly reasonable message."}
+    for _ in range(5):
+        assert client.post(contact_url(author), data).status_code == 302
+    response = client.post(contact_url(author), data)
+    assert response.status_code == 400
+    assert b"several messages recently" in response.content
+    assert len(mail.outbox) == 5
