@@ -19,6 +19,7 @@ from django.db import connections
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Smaller demo pictures: making renditions of full-size ones is most of the demo's load time.
 os.environ.setdefault("MASTHEAD_DEMO_IMAGE_SCALE", "0.4")
+os.environ.setdefault("DEMO_STAFF_PASSWORD", "demo-staff-test-password")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,68 @@
+"""Browser tests: Playwright for Python driving Debian's chromium against Django's live server.
+
+They commit to the database (the live server is another thread with its own connection), so they
+run with transactional_db and serialized rollback, which restores the demo newsroom afterwards.
+"""
+
+import os
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's chromium is missing: run scripts/ensure-chromium (make test does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open pages in fresh browser contexts (a new context is a new, cookie-less visitor)."""
+    contexts = []
+
+    def make(viewport=None):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900})
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def staff_password():
+    from masthead.content.demo.loader import Loader
+
+    return Loader().staff_password()
+
+
+def admin_login(page, username, password):
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")

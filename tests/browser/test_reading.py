@@ -1,0 +1,66 @@
+"""A reader on the public site: home, article, author, archive, search — desktop and phone."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from masthead.content.demo import data
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_reader_goes_from_the_home_page_to_an_article_and_its_author(page, demo):
+    page.goto("/")
+    expect(page).to_have_title(re.compile("Circuit East"))
+    lead = demo.article(featured=True)
+    page.locator(".lead__story h3 a").click()
+    expect(page.locator("h1")).to_have_text(lead.title)
+    expect(page.locator(".byline")).to_contain_text("min read")
+    author = lead.authors[0]
+    page.locator(".byline__authors a", has_text=author.title).first.click()
+    expect(page.locator("h1")).to_have_text(author.title)
+    expect(page.locator(".role")).to_have_text(author.role)
+    expect(page.locator(".list")).to_contain_text(lead.title)
+
+
+def test_reader_browses_the_archive_by_month(page, demo):
+    oldest = demo.articles.last()
+    page.goto("/")
+    page.locator(".sections-nav >> text=Archive").first.click()
+    expect(page.locator("h1")).to_have_text("Archive")
+    page.locator(f"#y{oldest.date.year}").locator("..").locator("a").last.click()
+    expect(page.locator(".list")).to_contain_text(oldest.title)
+
+
+def test_reader_searches_in_english_and_chinese(page, demo):
+    page.goto("/")
+    page.fill("#header-q", "Shenzhen")
+    page.press("#header-q", "Enter")
+    expect(page.locator("[role=status]")).to_contain_text("results for “Shenzhen”")
+    expect(page.locator(".search-result").first).to_contain_text("Shenzhen")
+    zh = next(a for a in data.ARTICLES if a.get("language") == "zh" and "深圳" in a["title"])
+    page.fill("#id_q", zh["search_phrase"])
+    page.press("#id_q", "Enter")
+    expect(page.locator(".search-result")).to_have_count(1)
+    expect(page.locator(".search-result h3")).to_have_text(zh["title"])
+    page.locator(".search-result h3 a").click()
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+
+
+def test_on_a_phone_the_sections_fold_into_a_menu_and_nothing_scrolls_sideways(new_page, demo):
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto("/")
+    expect(page.locator(".sections-nav > ul")).to_be_hidden()
+    page.locator(".sections-nav summary").click()
+    page.locator(".sections-nav details a", has_text="Fintech").click()
+    expect(page.locator("h1")).to_have_text("Fintech")
+    page.locator(".list h3 a").first.click()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the article scrolls sideways by {overflow}px on a phone"
+
+
+def test_unknown_pages_show_the_friendly_404(page, demo):
+    response = page.goto("/no-such-story/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_contain_text("couldn't find that page")
