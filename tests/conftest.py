@@ -31,7 +31,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
         # Serialized rollback restores this snapshot (demo included) after transactional tests.
         for connection in connections.all(initialized_only=True):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            SNAPSHOTS[connection.alias] = connection.creation.serialize_db_to_string()
+        reattach_snapshots()
+
+
+# The serialized demo database, per alias, for serialized rollback.
+SNAPSHOTS = {}
+
+
+def reattach_snapshots():
+    """Give the current connection objects the snapshot Django's serialized rollback reads.
+
+    Django keeps it on the connection object, and a running event loop in the thread (Playwright's
+    sync API starts one) makes Django hand out fresh connection objects without it.
+    """
+    for alias, contents in SNAPSHOTS.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture(autouse=True)

@@ -83,8 +83,8 @@ def _ranked_ids(terms, operator, limit, offset):
         if connection.vendor == "postgresql":
             tsquery, params = _pg_tsquery(terms, operator)
             cursor.execute(
-                f"SELECT page_id FROM content_searchentry, {tsquery} AS q WHERE vector @@ q "
-                "ORDER BY ts_rank_cd(vector, q, 1) DESC, date DESC LIMIT %s OFFSET %s",
+                f"SELECT page_id FROM content_searchentry, (SELECT {tsquery} AS q) AS query "
+                "WHERE vector @@ query.q ORDER BY ts_rank_cd(vector, query.q, 1) DESC, date DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
         else:

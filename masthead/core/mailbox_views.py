@@ -10,7 +10,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from .models import DevMail
 
 # Staff sign in through the Wagtail admin's login page.
-staff_member_required = user_passes_test(lambda user: user.is_active and user.is_staff, login_url="wagtailadmin_login")
+staff_member_required = user_passes_test(
+    lambda user: user.is_active and user.is_staff, login_url="wagtailadmin_login"
+)
 
 
 def _enabled_or_404():

@@ -26,7 +26,10 @@ def browser():
         pytest.fail("Debian's chromium is missing: run scripts/ensure-chromium (make test does).")
     from playwright.sync_api import sync_playwright
 
+    from tests.conftest import reattach_snapshots
+
     with sync_playwright() as playwright:
+        reattach_snapshots()
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -38,7 +41,9 @@ def new_page(browser, live_server):
     contexts = []
 
     def make(viewport=None):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900})
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900}
+        )
         context.set_default_timeout(20_000)
         contexts.append(context)
         return context.new_page()

@@ -17,7 +17,11 @@ def test_a_reader_writes_to_an_author_who_can_reply_directly(client, demo):
     assert author.email not in page.content.decode()
     response = client.post(
         contact_url(author),
-        {"name": "Li Na", "email": "li.na@example.org", "message": "I have documents about the factory closure."},
+        {
+            "name": "Li Na",
+            "email": "li.na@example.org",
+            "message": "I have documents about the factory closure.",
+        },
     )
     assert response.status_code == 302
     sent = mail.outbox[-1]
@@ -28,7 +32,9 @@ def test_a_reader_writes_to_an_author_who_can_reply_directly(client, demo):
 
 def test_the_form_explains_what_is_wrong_and_keeps_what_was_typed(client, demo):
     author = demo.authors["wang-lei"]
-    response = client.post(contact_url(author), {"name": "Li Na", "email": "not-an-address", "message": "short"})
+    response = client.post(
+        contact_url(author), {"name": "Li Na", "email": "not-an-address", "message": "short"}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Enter a valid email address." in html
@@ -41,7 +47,12 @@ def test_bots_filling_the_honeypot_are_dropped_quietly(client, demo):
     author = demo.authors["wang-lei"]
     response = client.post(
         contact_url(author),
-        {"name": "Bot", "email": "bot@example.org", "message": "Buy cheap watches now!!!", "website": "http://spam"},
+        {
+            "name": "Bot",
+            "email": "bot@example.org",
+            "message": "Buy cheap watches now!!!",
+            "website": "http://spam",
+        },
     )
     assert response.status_code == 302
     assert not mail.outbox

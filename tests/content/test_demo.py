@@ -20,7 +20,7 @@ def snapshot():
     state = {}
     for model in apps.get_models():
         table = model._meta.db_table
-        if table in VOLATILE or model._meta.proxy:
+        if table in VOLATILE or model._meta.proxy or not model._meta.managed:
             continue
         rows = list(model.objects.order_by("pk"))
         digest = hashlib.sha256(serializers.serialize("json", rows).encode()).hexdigest()

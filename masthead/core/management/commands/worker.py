@@ -33,7 +33,8 @@ class Command(BaseCommand):
         queues = queues or ["default"]
         try:
             if backend.startswith("django_tasks_rq"):
-                kwargs = {"with_scheduler": True}
+                # django-tasks-rq jobs need its Job class to call django_tasks Task objects.
+                kwargs = {"with_scheduler": True, "job_class": "django_tasks_rq.backend.Job"}
                 if max_tasks:
                     kwargs["max_jobs"] = max_tasks
                 call_command("rqworker", *queues, **kwargs)
