@@ -28,7 +28,7 @@ def test_the_worker_publishes_scheduled_articles_with_no_cron(demo):
 
     article = demo.article(access_level="public")
     article.unpublish()
-    article.title = "Scheduled: the worker publishes this on time"
+    article.title = "Scheduled: the Quillfeather dispatch goes live on time"
     # Wagtail's scheduling: publishing a revision with a future go-live time only schedules it.
     article.go_live_at = timezone.now() + timezone.timedelta(hours=1)
     revision = article.save_revision()
@@ -45,9 +45,9 @@ def test_the_worker_publishes_scheduled_articles_with_no_cron(demo):
     try:
         wait_for(lambda: ArticlePage.objects.get(pk=article.pk).live, timeout=60, message="scheduled publish")
         # Publishing enqueued the search reindex; the same worker runs it.
-        wait_for(lambda: search_articles("worker publishes").count() == 1, timeout=30, message="reindex")
+        wait_for(lambda: search_articles("Quillfeather").count() == 1, timeout=30, message="reindex")
     except AssertionError as error:
         raise AssertionError(f"{error}\nworker output:\n{stop(worker)}") from None
     finally:
         stop(worker)
-    assert ArticlePage.objects.get(pk=article.pk).title == "Scheduled: the worker publishes this on time"
+    assert ArticlePage.objects.get(pk=article.pk).title == "Scheduled: the Quillfeather dispatch goes live on time"
