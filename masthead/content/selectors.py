@@ -4,32 +4,68 @@ Everything here returns live articles only and fetches what listings render (sec
 hero image) in a fixed number of queries, whatever the number of articles.
 """
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from .models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
+from .renditions import HERO_SPECS
+
+SECTIONS_CACHE_KEY = "content:sections:v1"
 
 
 def live_articles():
-    """Live articles, newest first, ready for listings (no per-article queries)."""
+    """Live articles, newest first, ready for listings.
+
+    Listing queries fetch bylines and hero images with their renditions in a fixed number of
+    queries, and leave the body (the largest column) unread.
+    """
     return (
         ArticlePage.objects.live()
         .filter(date__isnull=False)
-        .select_related("hero_image")
+        .defer_streamfields()
         .prefetch_related(
+            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*HERO_SPECS)),
             Prefetch(
                 "article_authors",
                 queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-            )
+            ),
         )
         .order_by("-date", "-pk")
     )
 
 
+@dataclass(frozen=True)
+class SectionInfo:
+    """What a listing shows of an article's section (the kicker), cached for every request."""
+
+    pk: int
+    title: str
+    slug: str
+    url: str
+    color: str
+    path: str
+
+
+def section_index():
+    """{tree path: SectionInfo} for live sections. Cleared by the content signal handlers."""
+    sections = cache.get(SECTIONS_CACHE_KEY)
+    if sections is None:
+        sections = {
+            s.path: SectionInfo(s.pk, s.title, s.slug, s.url, s.color, s.path)
+            for s in SectionPage.objects.live().order_by("path")
+        }
+        cache.set(SECTIONS_CACHE_KEY, sections, 3600)
+    return sections
+
+
 def attach_sections(articles):
-    """Give each article its `section_page` with one query for all of them (listings show the kicker)."""
+    """Give each article its `section_page` (listings show the kicker) without a query."""
     articles = list(articles)
-    sections = {s.path: s for s in SectionPage.objects.live()}
+    sections = section_index()
     for article in articles:
         article.section_page = sections.get(article.path[: -ArticlePage.steplen])
     return articles
@@ -96,19 +132,49 @@ def lead_story(home):
     return live_articles().filter(featured=True).first() or live_articles().first()
 
 
+HOME_LATEST = 6
+HOME_PER_SECTION = 4
+
+
 def home_page_context(home):
+    """The lead, the latest few, and the newest few of each section, none shown twice.
+
+    Chooses with a light query over (pk, path) of recent articles, then loads only the ~30
+    articles shown, with their bylines and images, in one listing query.
+    """
     lead = lead_story(home)
-    exclude = [lead.pk] if lead else []
-    latest = attach_sections(live_articles().exclude(pk__in=exclude)[:6])
-    sections = list(SectionPage.objects.live().child_of(home).order_by("path"))
-    shown = set(exclude) | {a.pk for a in latest}
-    by_section = []
-    for section in sections:
-        articles = list(articles_in_section(section).exclude(pk__in=shown)[:4])
-        if articles:
-            for article in articles:
-                article.section_page = section
-            by_section.append((section, articles))
+    sections = [info for info in section_index().values() if info.path.startswith(home.path)]
+    recent = (
+        ArticlePage.objects.live()
+        .filter(date__isnull=False, path__startswith=home.path)
+        .exclude(pk=lead.pk if lead else None)
+        .order_by("-date", "-pk")
+        .values_list("pk", "path")
+    )
+    latest_ids, per_section = [], {s.path: [] for s in sections}
+    wanted = HOME_LATEST + HOME_PER_SECTION * len(sections)
+    for pk, path in recent[: wanted * 4]:
+        if len(latest_ids) < HOME_LATEST:
+            latest_ids.append(pk)
+            continue
+        bucket = per_section.get(path[: -ArticlePage.steplen])
+        if bucket is not None and len(bucket) < HOME_PER_SECTION:
+            bucket.append(pk)
+    for section in sections:  # a quiet section missing from the recent window
+        bucket = per_section[section.path]
+        if len(bucket) < HOME_PER_SECTION:
+            more = recent.filter(path__startswith=section.path).exclude(pk__in=latest_ids + bucket)
+            bucket.extend(pk for pk, _ in more[: HOME_PER_SECTION - len(bucket)])
+    shown = {
+        a.pk: a
+        for a in attach_sections(live_articles().filter(pk__in=latest_ids + sum(per_section.values(), [])))
+    }
+    latest = [shown[pk] for pk in latest_ids if pk in shown]
+    by_section = [
+        (section, [shown[pk] for pk in per_section[section.path] if pk in shown])
+        for section in sections
+        if per_section[section.path]
+    ]
     if lead:
         attach_sections([lead])
     return {"lead": lead, "latest": latest, "sections_with_articles": by_section}

@@ -14,7 +14,9 @@ from .models import ArticlePage, SectionPage
 @receiver(page_unpublished, sender=SectionPage)
 @receiver(post_page_move)
 def clear_navigation(sender, **kwargs):
-    cache.delete(NAV_CACHE_KEY)
+    from .selectors import SECTIONS_CACHE_KEY
+
+    cache.delete_many([NAV_CACHE_KEY, SECTIONS_CACHE_KEY])
 
 
 @receiver(page_published, sender=ArticlePage)

@@ -50,4 +50,7 @@ def test_the_worker_publishes_scheduled_articles_with_no_cron(demo):
         raise AssertionError(f"{error}\nworker output:\n{stop(worker)}") from None
     finally:
         stop(worker)
-    assert ArticlePage.objects.get(pk=article.pk).title == "Scheduled: the Quillfeather dispatch goes live on time"
+    assert (
+        ArticlePage.objects.get(pk=article.pk).title
+        == "Scheduled: the Quillfeather dispatch goes live on time"
+    )

@@ -1,0 +1,237 @@
+"""Shared machinery for the benchmarks: prepare a site, serve it the production way, load it.
+
+Every figure is measured on this machine in this run; ratios against baselines measured in the
+same run (a trivial view on the same server, and nginx serving a static file of the same size)
+are what to compare across machines.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/masthead_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def site_env(db, var_dir, **extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
+    env.update(
+        MASTHEAD_ENV="production",
+        MASTHEAD_VAR_DIR=str(var_dir),
+        SECRET_KEY="bench-" + "k" * 60,
+        SITE_URL="http://127.0.0.1",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        EMAIL_URL="smtp://127.0.0.1:2525",
+        STATIC_ROOT=str(var_dir / "static"),
+        MEDIA_ROOT=str(var_dir / "media"),
+        SECURE_SSL_REDIRECT="0",
+        CONN_MAX_AGE="600",
+        LOG_LEVEL="WARNING",
+        DEMO_STAFF_PASSWORD="bench-staff-password",
+    )
+    if db == "postgres":
+        env.update(DATABASE_URL=POSTGRES_URL, REDIS_URL=REDIS_URL)
+    else:
+        env.update(DATABASE_URL=f"sqlite:///{var_dir / 'bench.sqlite3'}")
+        env.pop("REDIS_URL", None)
+    env.update(extra)
+    return env
+
+
+def manage(env, *args, quiet=True):
+    subprocess.run(
+        [PY, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def reset_postgres():
+    import psycopg
+
+    name = POSTGRES_URL.rsplit("/", 1)[1]
+    admin = POSTGRES_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def prepare_site(db, *, fresh=False):
+    """A production-configured copy of the demo newsroom in bench/.var-<db>/ (kept between runs)."""
+    var_dir = ROOT / "bench" / f".var-{db}"
+    stamp = var_dir / "ready"
+    if fresh or not stamp.exists():
+        shutil.rmtree(var_dir, ignore_errors=True)
+        var_dir.mkdir(parents=True)
+        if db == "postgres":
+            reset_postgres()
+        env = site_env(db, var_dir)
+        print(f"  preparing the {db} site (migrate, demo, collectstatic) …", flush=True)
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo", "--force")
+        manage(env, "collectstatic", "--noinput")
+        stamp.write_text(time.strftime("%F %T"))
+    return var_dir
+
+
+@contextmanager
+def serve(db, var_dir, *, workers=2, threads=1, server="gunicorn"):
+    port = free_port()
+    env = site_env(db, var_dir)
+    if server == "granian":
+        cmd = [
+            str(Path(PY).parent / "granian"),
+            "--interface",
+            "wsgi",
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            "1",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "masthead.wsgi:application",
+        ]
+    else:
+        cmd = [
+            str(Path(PY).parent / "gunicorn"),
+            "masthead.wsgi",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--worker-tmp-dir",
+            "/dev/shm",
+        ]
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"{server} did not start") from None
+                time.sleep(0.3)
+        yield base, process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(20)
+
+
+WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
+PERCENTILE = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, *, connections=32, duration=10, threads=2, headers=()):
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for header in headers:
+        cmd += ["-H", header]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    rps = float(WRK_LINE.search(out).group(1))
+    pct = {int(p): float(v) * UNITS[u] for p, v, u in PERCENTILE.findall(out)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50_ms": pct.get(50),
+        "p99_ms": pct.get(99),
+        "non2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read()
+
+
+@contextmanager
+def nginx_static(size):
+    """nginx serving one static file of `size` bytes: the ceiling for an HTTP response here."""
+    if not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"):
+        yield None
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    (tmp / "page.html").write_bytes(b"x" * size)
+    port = free_port()
+    conf = tmp / "nginx.conf"
+    conf.write_text(f"""
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp}; proxy_temp_path {tmp}; fastcgi_temp_path {tmp}; uwsgi_temp_path {tmp}; scgi_temp_path {tmp};
+  server {{ listen 127.0.0.1:{port}; root {tmp}; location / {{ default_type text/html; }} }}
+}}
+""")
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)], start_new_session=True)
+    try:
+        time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}/page.html"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def print_table(rows, baseline_key=None, ceiling_key=None):
+    header = f"{'what':44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
+    extra = ""
+    if baseline_key:
+        extra += f" {'× healthz':>10}"
+    if ceiling_key:
+        extra += f" {'÷ static':>9}"
+    print(header + extra)
+    print("-" * len(header + extra))
+    for name, row in rows.items():
+        line = f"{name:44} {row['rps']:9.1f} {row['p50_ms'] or 0:8.1f} {row['p99_ms'] or 0:8.1f}"
+        if baseline_key and baseline_key in rows:
+            line += f" {row['rps'] / rows[baseline_key]['rps']:10.3f}"
+        if ceiling_key and ceiling_key in rows:
+            line += f" {row['rps'] / rows[ceiling_key]['rps']:9.3f}"
+        if row.get("non2xx"):
+            line += f"  ({row['non2xx']} non-2xx!)"
+        print(line)
+
+
+def save(results, name):
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=2))
+    return path
