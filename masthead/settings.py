@@ -195,7 +195,7 @@ else:
     # directory on every write, which measured ~10 ms per set with a thousand entries.
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "masthead.core.cache.DiskCache",
             "LOCATION": str(VAR_DIR / (f"test-cache/{TEST_WORKER}" if TESTING else "cache")),
             "TIMEOUT": 300,
             "OPTIONS": {"size_limit": 2**28},

@@ -308,11 +308,18 @@ class ArticlePage(Page):
 
     @cached_property
     def authors(self):
-        return [link.author for link in self.article_authors.all() if link.author_id]
+        links = self.article_authors.all()
+        if not getattr(self, "_prefetched_objects_cache", {}).get("article_authors"):
+            # A fresh page (not from a listing query): one query for bylines, authors and photos.
+            links = links.select_related("author", "author__photo")
+        return [link.author for link in links if link.author_id]
 
-    @property
+    @cached_property
     def section(self):
-        return self.get_parent().specific
+        """The article's section (its parent page), from the cached section index when live."""
+        from .selectors import section_index
+
+        return section_index().get(self.path[: -self.steplen]) or self.get_parent().specific
 
     @property
     def display_date(self):

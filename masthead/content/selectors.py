@@ -107,9 +107,23 @@ def archive_months():
 
 
 def related_articles(article, limit=4):
-    """Articles sharing the most tags with this one, then the same section, newest first."""
+    """Articles sharing the most tags with this one, then the same section, newest first.
+
+    The choice is cached per published version of the article for a while; the articles
+    themselves are always loaded live, so an unpublished one never shows.
+    """
+    key = f"content:related:{article.pk}:{article.last_published_at and article.last_published_at.timestamp()}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = [a.pk for a in _choose_related(article, limit)]
+        cache.set(key, ids, 600)
+    by_id = {a.pk: a for a in live_articles().filter(pk__in=ids)} if ids else {}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _choose_related(article, limit):
     tag_ids = list(article.tags.values_list("pk", flat=True))
-    candidates = live_articles().exclude(pk=article.pk)
+    candidates = ArticlePage.objects.live().filter(date__isnull=False).exclude(pk=article.pk).order_by("-date", "-pk")
     related = []
     if tag_ids:
         related = list(

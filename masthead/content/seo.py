@@ -21,8 +21,10 @@ def _image_url(request, image, spec="fill-1280x720|format-jpeg"):
     return request.build_absolute_uri(image.get_rendition(spec).url)
 
 
-def article_json_ld(request, article, *, free):
-    site = article.get_site()
+def article_json_ld(request, article, *, free, tags):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -50,7 +52,7 @@ def article_json_ld(request, article, *, free):
             "url": site.root_url if site else "",
         },
         "articleSection": article.section.title,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in tags],
         "wordCount": article.word_count,
         "isAccessibleForFree": free,
     }

@@ -37,13 +37,14 @@ def paginate(request, queryset, per_page=None):
 
 def article_context(request, article):
     free = article.effective_access_level == "public"
+    tags = list(article.tags.all())
     return {
         "section": article.section,
         "body_blocks": without_break(article.body),
         "authors": article.authors,
         "related": selectors.attach_sections(selectors.related_articles(article)),
-        "tags": list(article.tags.all()),
-        "json_ld": seo.article_json_ld(request, article, free=free),
+        "tags": tags,
+        "json_ld": seo.article_json_ld(request, article, free=free, tags=tags),
         "og_image": seo.og_image(request, article.hero_image),
     }
 
