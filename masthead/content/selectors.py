@@ -112,7 +112,9 @@ def related_articles(article, limit=4):
     The choice is cached per published version of the article for a while; the articles
     themselves are always loaded live, so an unpublished one never shows.
     """
-    key = f"content:related:{article.pk}:{article.last_published_at and article.last_published_at.timestamp()}"
+    key = (
+        f"content:related:{article.pk}:{article.last_published_at and article.last_published_at.timestamp()}"
+    )
     ids = cache.get(key)
     if ids is None:
         ids = [a.pk for a in _choose_related(article, limit)]
@@ -123,7 +125,9 @@ def related_articles(article, limit=4):
 
 def _choose_related(article, limit):
     tag_ids = list(article.tags.values_list("pk", flat=True))
-    candidates = ArticlePage.objects.live().filter(date__isnull=False).exclude(pk=article.pk).order_by("-date", "-pk")
+    candidates = (
+        ArticlePage.objects.live().filter(date__isnull=False).exclude(pk=article.pk).order_by("-date", "-pk")
+    )
     related = []
     if tag_ids:
         related = list(
