@@ -155,7 +155,8 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url, *, connections=32, duration=10, threads=2, headers=()):
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    # A long timeout so slow pages show their real latency instead of being dropped at wrk's 2 s.
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
     for header in headers:
         cmd += ["-H", header]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
@@ -224,8 +225,8 @@ def print_table(rows, baseline_key=None, ceiling_key=None):
             line += f" {row['rps'] / rows[baseline_key]['rps']:10.3f}"
         if ceiling_key and ceiling_key in rows:
             line += f" {row['rps'] / rows[ceiling_key]['rps']:9.3f}"
-        if row.get("non2xx"):
-            line += f"  ({row['non2xx']} non-2xx!)"
+        if row.get("non2xx") or row.get("timeouts"):
+            line += f"  ({row['non2xx']} non-2xx, {row['timeouts']} timeouts!)"
         print(line)
 
 
