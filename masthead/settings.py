@@ -75,6 +75,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 INSTALLED_APPS = [
     "masthead.core",
     "masthead.content",
+    "masthead.access",
+    "masthead.members",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -99,6 +101,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.usersessions",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -114,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "masthead.core.middleware.SiteCacheMiddleware",
+    # Outside the session middleware, so it sees the session cookie a response is about to set.
+    "masthead.core.middleware.PrivateForPeopleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,6 +127,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -236,8 +242,38 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-LOGIN_URL = "account_login"
+# Readers sign in without a password: an emailed one-time code (django-allauth's login by code),
+# whose email also carries a link. Staff keep passwords, at the Wagtail admin's own login page.
+LOGIN_URL = "account_request_login_code"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "masthead.members.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "masthead.members.forms.SignupForm"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_CHANGE_EMAIL = True
+# The sign-in form answers the same whether or not an address has an account (an email goes
+# out either way: a code, or a note saying there is no account).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# Per IP and per address; allauth keeps the counters in the cache (shared across processes).
+ACCOUNT_RATE_LIMITS = {
+    "request_login_code": "10/m/ip,3/m/key,10/h/key",
+    "confirm_email": "1/10s/key",
+    "signup": "10/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+}
+USERSESSIONS_TRACK_ACTIVITY = True
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -18,6 +18,9 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("masthead.members.urls")),
+    path("", include("masthead.access.urls")),
     path("", include("masthead.content.urls")),
 ]
 

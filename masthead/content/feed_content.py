@@ -1,22 +1,24 @@
-"""What a feed item contains: dek, hero, and the part of the body an anonymous reader may read."""
+"""What a feed item contains: the dek, the hero, and what an anonymous reader may read.
+
+Feed readers are anonymous, so every item is built from the access policy's anonymous decision:
+public articles in full, everything else as its preview with a link.
+"""
 
 from django.template.loader import render_to_string
 
-from .body import split_body
+from masthead.access.reading import anonymous_decision
+
+from .readable import readable_blocks
 
 
 def feed_item_html(article, request):
-    preview, rest = split_body(article.body)
-    if article.effective_access_level == "public":
-        blocks, truncated = [b for b in article.body if b.block_type != "premium_break"], False
-    else:
-        blocks, truncated = preview, True
+    decision = anonymous_decision(article)
     return render_to_string(
         "content/feed_item.html",
         {
             "article": article,
-            "blocks": blocks,
-            "truncated": truncated,
+            "blocks": readable_blocks(article, full=decision.full),
+            "truncated": not decision.full,
             "url": article.get_full_url(request),
             "base_url": request.build_absolute_uri("/").rstrip("/"),
         },

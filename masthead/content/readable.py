@@ -1,10 +1,18 @@
-"""The text of an article that an anonymous reader may read, for snippets and feeds."""
+"""The text of an article a given decision allows, for snippets and feeds.
+
+Callers get a decision from masthead.access (anonymous_decision, peek) and pass `full`; this
+module never decides access itself.
+"""
 
 from .body import plain_text, split_body, without_break
 
 
-def readable_text(article):
-    if article.effective_access_level == "public":
-        return plain_text(without_break(article.body))
+def readable_blocks(article, *, full):
+    if full:
+        return without_break(article.body)
     preview, _rest = split_body(article.body)
-    return plain_text(preview)
+    return preview
+
+
+def readable_text(article, *, full):
+    return plain_text(readable_blocks(article, full=full))

@@ -6,17 +6,24 @@ from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Site
 
+from masthead.core.middleware import is_anonymous_request
+
 from . import selectors, seo
-from .body import without_break
+from .body import split_body, without_break
 from .forms import AuthorContactForm, SearchForm
 from .models import NewsroomSettings
 from .services import author_contact_send
 
 SEARCH_RESULTS_PER_PAGE = 10
+# Seconds a shared cache may keep an anonymous page (the page cache and nginx may keep it longer
+# and are purged on publish; browsers and CDNs without purge get this).
+PUBLIC_MAX_AGE = 60
 
 
 def paginate(request, queryset, per_page=None):
@@ -36,21 +43,68 @@ def paginate(request, queryset, per_page=None):
 
 
 def article_context(request, article):
-    free = article.effective_access_level == "public"
+    """Everything the article template needs, with the body cut where this reader's access ends.
+
+    A gift page sets request.masthead_gift (a validated GiftPass) before rendering.
+    """
+    from masthead.access import prompts
+    from masthead.access.readers import reader_for_request
+    from masthead.access.reading import decision_for_request, paywall_settings
+
+    gift = getattr(request, "masthead_gift", None)
+    decision = decision_for_request(request, article, gift=gift)
     tags = list(article.tags.all())
+    public = article.effective_access_level == "public"
+    if public:
+        preview, paywalled = without_break(article.body), []
+    else:
+        preview, rest = split_body(article.body)
+        # Premium text is never sent to a reader who may not read it: the template gets none.
+        paywalled = rest if decision.full else []
+    reader = reader_for_request(request)
+    settings = paywall_settings(request)
+    gift_error = getattr(request, "masthead_gift_error", None)
     return {
+        "gift_notice": _("You are reading this article through a gift link from a member.")
+        if decision.reason == "gift"
+        else None,
+        "gift_error": gift_error,
         "section": article.section,
-        "body_blocks": without_break(article.body),
+        "decision": decision,
+        "preview_blocks": preview,
+        "paywalled_blocks": paywalled,
+        "paywall": prompts.paywall_prompt(
+            decision, reader, next_url=article.get_url(request), benefits=settings.benefit_list
+        ),
+        "meter_notice": prompts.meter_notice(decision),
+        "can_gift": not public and decision.full and (reader.is_staff or reader.is_paying(timezone.now())),
         "authors": article.authors,
         "related": selectors.attach_sections(selectors.related_articles(article)),
         "tags": tags,
-        "json_ld": seo.article_json_ld(request, article, free=free, tags=tags),
+        "json_ld": seo.article_json_ld(request, article, free=public, tags=tags),
         "og_image": seo.og_image(request, article.hero_image),
     }
 
 
 def serve_article(article, request, serve, *args, **kwargs):
-    return serve(request, *args, **kwargs)
+    """Serve an article with the cache headers its access decision allows.
+
+    Anonymous readers all get the same bytes (the preview, or a public article), so those
+    responses may be shared by caches. Anything rendered for a person — a member, a gift
+    reader — is private and never stored.
+    """
+    response = serve(request, *args, **kwargs)
+    mark_cacheable(response, personal=not is_anonymous_request(request))
+    return response
+
+
+def mark_cacheable(response, *, personal):
+    if personal:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 def tag_detail(request, slug):

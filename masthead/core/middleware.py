@@ -44,3 +44,40 @@ class SiteCacheMiddleware:
 @receiver(post_delete, sender=Site)
 def forget_sites(**kwargs):
     _sites.clear()
+
+
+def is_anonymous_request(request):
+    """True when nothing in the request can make its response differ from another anonymous
+    visitor's: not signed in, and no session or flash-message cookie. Only such responses may
+    be stored in a shared cache."""
+    from django.conf import settings
+
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+class PrivateForPeopleMiddleware:
+    """Responses to a signed-in reader (or anyone with a session) are never stored by shared caches.
+
+    Views that serve identical bytes to every anonymous visitor mark themselves public
+    (content.views.mark_cacheable); everything else said to a person is `private`. Every
+    response varies on Cookie, so a cache keyed on the URL alone cannot mix the two.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils.cache import patch_cache_control, patch_vary_headers
+
+        response = self.get_response(request)
+        if not is_anonymous_request(request) or response.cookies:
+            cache_control = response.get("Cache-Control", "")
+            if "public" in cache_control or "private" not in cache_control:
+                if "public" in cache_control:
+                    del response["Cache-Control"]
+                patch_cache_control(response, private=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -47,3 +47,34 @@ class PeriodicSlot(models.Model):
 
     def __str__(self):
         return f"{self.job}@{self.slot}"
+
+
+class AuditEntry(models.Model):
+    """One recorded change of state on money, access or messages.
+
+    `code` is namespaced by app (`access.grant.created`, `billing.subscription.canceled`); `actor`
+    is who did it (empty for the system), `member` whom it concerns. Entries outlive the objects
+    they describe: foreign keys are nulled, never cascaded.
+    """
+
+    created_at = models.DateTimeField(db_index=True)
+    code = models.CharField(max_length=100, db_index=True)
+    actor = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_actions"
+    )
+    member = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_entries"
+    )
+    target_type = models.CharField(max_length=100, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["member", "-created_at"], name="audit_member_recent")]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self):
+        return f"{self.code} {self.target_type}:{self.target_id}"

@@ -40,14 +40,22 @@ def snippet_around(text, terms, width=SNIPPET_CHARS):
     return mark_safe(escape(prefix) + "".join(out) + escape(suffix))
 
 
-@register.simple_tag
-def search_snippet(article, query):
-    """A highlighted excerpt from the text this reader may read (see access.readable_text)."""
+@register.simple_tag(takes_context=True)
+def search_snippet(context, article, query):
+    """A highlighted excerpt from the text this reader may read without spending anything."""
+    from django.utils import timezone
+
+    from masthead.access.readers import reader_for_request
+    from masthead.access.reading import peek
+
     from ..readable import readable_text
 
+    request = context.get("request")
+    reader = reader_for_request(request) if request is not None else None
+    full = peek(reader, article, timezone.now()) if reader is not None else False
     terms = []
     for term in query_terms(query):
         terms.append(term)
     # Han bigrams highlight better as the original run from the query.
     terms += HAN_RUN.findall(query)
-    return snippet_around(readable_text(article), terms)
+    return snippet_around(readable_text(article, full=full), terms)

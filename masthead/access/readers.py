@@ -1,0 +1,66 @@
+"""Load what the policy needs about a reader: nothing for anonymous visitors, one query for members."""
+
+from django.db.models import CharField, DateTimeField, IntegerField, Value
+from django.utils import timezone
+
+from .models import Grant, MeterRead
+from .policy import ANONYMOUS, GrantSpan, Reader, month_of
+
+REQUEST_ATTR = "_masthead_reader"
+
+
+def current_month(now):
+    """The first day of `now`'s month in the newsroom's time zone (the meter's calendar)."""
+    return month_of(timezone.localtime(now).date())
+
+
+def load_reader(user, now):
+    """A Reader for `user` at `now`: grants and this month's metered reads in a single query."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    month = current_month(now)
+    # One UNION ALL query: a row per grant ("g") and per metered read this month ("m").
+    grants = Grant.objects.filter(user_id=user.pk).order_by().values_list(
+        Value("g", output_field=CharField()),
+        "level",
+        "source",
+        "starts_at",
+        "ends_at",
+        Value(None, output_field=IntegerField()),
+    )
+    reads = MeterRead.objects.filter(user_id=user.pk, month=month).order_by().values_list(
+        Value("m", output_field=CharField()),
+        Value("", output_field=CharField()),
+        Value("", output_field=CharField()),
+        "created_at",
+        Value(None, output_field=DateTimeField()),
+        "article_id",
+    )
+    spans, article_ids = [], set()
+    for kind, level, source, starts_at, ends_at, article_id in grants.union(reads, all=True):
+        if kind == "g":
+            spans.append(GrantSpan(level, source, starts_at, ends_at))
+        else:
+            article_ids.add(article_id)
+    return Reader(
+        user_id=user.pk,
+        is_staff=user.is_staff,
+        grants=tuple(spans),
+        meter_month=month,
+        metered_article_ids=frozenset(article_ids),
+    )
+
+
+def reader_for_request(request, now=None):
+    """The request's Reader, loaded once per request."""
+    reader = getattr(request, REQUEST_ATTR, None)
+    if reader is None:
+        reader = load_reader(getattr(request, "user", None), now or timezone.now())
+        setattr(request, REQUEST_ATTR, reader)
+    return reader
+
+
+def forget_reader(request):
+    """Drop the request's cached Reader after something changed it (a metered read recorded)."""
+    if hasattr(request, REQUEST_ATTR):
+        delattr(request, REQUEST_ATTR)

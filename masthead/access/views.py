@@ -1,0 +1,88 @@
+"""Reader-facing access pages: the membership page, creating and opening gift links."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from masthead.content.models import ArticlePage
+from masthead.content.views import mark_cacheable
+
+from .errors import AccessRefused
+from .models import GiftLink
+from .reading import paywall_settings
+from .services import gift_link_create, gift_link_open, reader_key_for
+
+
+def membership(request):
+    settings = paywall_settings(request)
+    return render(request, "access/membership.html", {"benefits": settings.benefit_list})
+
+
+@login_required
+@require_POST
+def gift_create(request):
+    article_id = request.POST.get("article", "")
+    if not article_id.isdigit():
+        raise Http404
+    article = get_object_or_404(ArticlePage.objects.live(), pk=int(article_id))
+    settings = paywall_settings(request)
+    try:
+        link = gift_link_create(article=article, user=request.user, settings=settings)
+    except AccessRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(article.get_url(request))
+    return redirect("access:gift_created", pk=link.pk)
+
+
+@login_required
+def gift_created(request, pk):
+    link = get_object_or_404(GiftLink.objects.select_related("article"), pk=pk, created_by=request.user)
+    settings = paywall_settings(request)
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    made = GiftLink.objects.filter(created_by=request.user, created_at__gte=month_start).count()
+    response = render(
+        request,
+        "access/gift_created.html",
+        {
+            "link": link,
+            "gift_url": request.build_absolute_uri(link_path(link)),
+            "days": settings.gift_link_days,
+            "remaining": max(0, settings.gift_links_per_month - made),
+        },
+    )
+    return mark_cacheable(response, personal=True)
+
+
+def link_path(link):
+    from django.urls import reverse
+
+    return reverse("access:gift_open", args=[link.token])
+
+
+def gift_open(request, token):
+    """Read a premium article through a gift link, or see why not (with the preview)."""
+    if not request.session.session_key:
+        request.session.save()  # a reader counts once per browser: we need to recognise them
+    key = reader_key_for(user=request.user, session_key=request.session.session_key)
+    try:
+        link, gift = gift_link_open(token=token[:64], reader_key=key, user=request.user)
+    except AccessRefused as refusal:
+        link = GiftLink.objects.select_related("article").filter(token=token[:64]).first()
+        if link is None or not link.article.live:
+            response = render(request, "access/gift_invalid.html", {"message": refusal.message}, status=404)
+            return mark_cacheable(response, personal=True)
+        # Expired, revoked or used up: the article's preview, with the reason above it.
+        request.masthead_gift_error = refusal.message
+        return _render_article(request, link.article.specific)
+    request.masthead_gift = gift
+    return _render_article(request, link.article.specific)
+
+
+def _render_article(request, article):
+    response = article.serve(request)
+    if hasattr(response, "render"):
+        response.render()
+    return mark_cacheable(response, personal=True)

@@ -1,0 +1,30 @@
+"""Readers' accounts. Identity and sign-in are django-allauth's (auth.User + EmailAddress);
+this app keeps what a newsroom adds: a display name and the member's own choices."""
+
+from django.contrib.auth.models import User
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    display_name = models.CharField(_("name"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+
+    def __str__(self):
+        return self.display_name or self.user.email
+
+
+class Member(User):
+    """Readers as the newsroom's staff see them in the Wagtail admin (a view of auth.User)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self):
+        return self.email or self.username

@@ -1,0 +1,90 @@
+"""Member operations: status, data export and account deletion."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from masthead.core.audit import audit
+
+from . import privacy
+from .models import Profile
+
+# Kept when an account is deleted, and said so on the delete page.
+KEPT_ON_DELETE = (
+    _("Payment records and invoices the law requires us to keep for accounting, without your name."),
+    _("Corrections and letters we published, as they appeared."),
+    _("An anonymous entry in our records saying an account was deleted, and when."),
+)
+
+
+def display_name(user):
+    profile = getattr(user, "profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() or user.email
+
+
+def member_export(*, user, now=None):
+    """Everything we hold about `user`, as a JSON-able dict."""
+    now = now or timezone.now()
+    from allauth.account.models import EmailAddress
+
+    profile = Profile.objects.filter(user=user).first()
+    data = {
+        "exported_at": now.isoformat(),
+        "account": {
+            "email": user.email,
+            "name": display_name(user),
+            "joined": user.date_joined.isoformat(),
+            "last_sign_in": user.last_login.isoformat() if user.last_login else None,
+            "profile_created": profile.created_at.isoformat() if profile else None,
+        },
+        "email_addresses": [
+            {"email": e.email, "verified": e.verified, "primary": e.primary}
+            for e in EmailAddress.objects.filter(user=user)
+        ],
+        "sessions": _sessions(user),
+        "history": [
+            {"when": e.created_at.isoformat(), "what": e.code, "reason": e.reason, "details": e.data}
+            for e in user.audit_entries.all()
+        ],
+    }
+    for section, exporter in sorted(privacy.export_sections().items()):
+        data[section] = exporter(user)
+    return data
+
+
+def _sessions(user):
+    try:
+        from allauth.usersessions.models import UserSession
+    except ImportError:  # pragma: no cover - usersessions is installed
+        return []
+    return [
+        {
+            "ip": s.ip,
+            "user_agent": s.user_agent,
+            "created": s.created_at.isoformat(),
+            "last_seen": s.last_seen_at.isoformat() if s.last_seen_at else None,
+        }
+        for s in UserSession.objects.filter(user=user)
+    ]
+
+
+def member_delete(*, user, actor=None, now=None):
+    """Delete a member's account and personal data; keep what accounting requires, anonymised.
+
+    Each app's eraser runs first (ending access, withdrawing gift links), then the account row
+    goes; records that must outlive it point at nobody (their foreign keys are SET_NULL).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=user.pk)
+        for _section, erase in sorted(privacy.erasers().items()):
+            erase(user, now=now)
+        audit(
+            "members.account.deleted",
+            actor=actor if actor is not None and actor.pk != user.pk else None,
+            now=now,
+            member_id=user.pk,
+            by_self=actor is None or actor.pk == user.pk,
+        )
+        user.delete()

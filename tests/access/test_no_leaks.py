@@ -1,0 +1,308 @@
+"""Premium text never reaches a reader who may not read it — on any channel.
+
+Each test takes a sentence from *below* a premium article's break (the "secret") and looks for
+it where each kind of reader could see it: an anonymous visitor, a signed-in free member whose
+meter is used up, and a paying member (who should see it where articles are shown in full).
+"""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from masthead.access.services import meter_record_read
+from masthead.content.body import plain_text, split_body
+
+pytestmark = pytest.mark.django_db
+
+PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ]{38}[A-Za-z0-9]")
+
+
+def secret_of(article):
+    """A 40-character run of plain words from the part of the body below the premium break."""
+    _preview, rest = split_body(article.body)
+    match = PLAIN.search(plain_text(rest))
+    assert match, f"no plain sentence below the break of {article.slug}"
+    return match.group(0)
+
+
+@pytest.fixture
+def premium(demo):
+    return demo.article(access_level="premium", language="en")
+
+
+@pytest.fixture
+def secret(premium):
+    return secret_of(premium)
+
+
+@pytest.fixture
+def clients(demo, paywall, reader_user, paying_user):
+    """An anonymous visitor, a free member with the meter used up, and a paying member."""
+    now = timezone.now()
+    others = list(demo.articles.filter(access_level="premium")[1:3])
+    for article in others:
+        meter_record_read(user=reader_user, article=article, limit=paywall.monthly_free_articles, now=now)
+    anonymous, used_up, paying = Client(), Client(), Client()
+    used_up.force_login(reader_user)
+    paying.force_login(paying_user)
+    return {"anonymous": anonymous, "meter used up": used_up, "paying": paying}
+
+
+DENIED = ("anonymous", "meter used up")
+
+
+def test_the_article_page_sends_premium_text_only_to_readers_who_may_read_it(clients, premium, secret):
+    for who, client in clients.items():
+        html = client.get(premium.url).content.decode()
+        if who in DENIED:
+            assert escape(secret) not in html and secret not in html, who
+            assert 'class="paywall"' in html and "paywalled-content" not in html.split("</head>")[1], who
+        else:
+            assert escape(secret) in html
+            body = html.split('<div class="paywalled-content">', 1)[1]
+            assert escape(secret) in body, "the paying reader's premium part is marked for search engines"
+
+
+def test_members_articles_are_previews_for_anonymous_visitors(demo, clients):
+    article = demo.article(access_level="members", language="en")
+    hidden = secret_of(article)
+    assert escape(hidden) not in clients["anonymous"].get(article.url).content.decode()
+    assert escape(hidden) in clients["meter used up"].get(article.url).content.decode()
+
+
+@pytest.mark.parametrize("feed", ["content:feed_rss", "content:feed_atom"])
+def test_feeds_carry_only_the_preview_whoever_fetches_them(clients, premium, secret, feed):
+    for who, client in clients.items():
+        xml = client.get(reverse(feed) + "?limit=100").content.decode()
+        assert premium.title.replace("&", "&amp;") in xml or escape(premium.title) in xml
+        assert secret not in xml and escape(secret) not in xml, who
+        assert "Continue reading on the site" in xml
+
+
+def test_section_and_author_feeds_carry_only_the_preview(clients, premium, secret):
+    author = premium.authors[0]
+    for url in [
+        reverse("content:feed_section_rss", args=[premium.section.slug]),
+        reverse("content:feed_author_atom", args=[author.slug]),
+    ]:
+        xml = clients["paying"].get(url).content.decode()
+        assert secret not in xml and escape(secret) not in xml, url
+
+
+def test_search_results_and_snippets(clients, premium, secret):
+    words = " ".join(secret.split()[1:5])
+    for who, client in clients.items():
+        html = client.get(reverse("content:search"), {"q": words}).content.decode()
+        if who in DENIED:
+            assert secret not in html and escape(secret) not in html, who
+        # Whoever searches, the premium article is findable: matching reveals no text.
+        assert escape(premium.title) in html, who
+
+
+def test_structured_data_and_social_cards_never_carry_body_text(clients, premium, secret):
+    for who, client in clients.items():
+        html = client.get(premium.url).content.decode()
+        head = html.split("</head>")[0]
+        assert secret not in head and escape(secret) not in head, who
+        data = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        )
+        assert data["isAccessibleForFree"] is False
+        assert data["hasPart"] == {
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": ".paywalled-content",
+        }
+        assert "articleBody" not in data
+
+
+def test_the_sitemap_lists_the_url_and_nothing_else(clients, premium, secret):
+    xml = clients["anonymous"].get("/sitemap.xml").content.decode()
+    assert premium.url in xml and secret not in xml
+
+
+def test_wagtail_preview_and_revision_urls_are_closed_to_non_staff(clients, premium, secret):
+    revision = premium.latest_revision
+    urls = [
+        reverse("wagtailadmin_pages:view_draft", args=[premium.pk]),
+        reverse("wagtailadmin_pages:preview_on_edit", args=[premium.pk]),
+        reverse("wagtailadmin_pages:revisions_view", args=[premium.pk, revision.pk]),
+        reverse("wagtailadmin_pages:revisions_index", args=[premium.pk]),
+        reverse("wagtailadmin_pages:edit", args=[premium.pk]),
+    ]
+    for who in DENIED + ("paying",):
+        for url in urls:
+            response = clients[who].get(url)
+            assert response.status_code in (302, 403), (who, url, response.status_code)
+            assert secret not in response.content.decode()
+
+
+def test_there_is_no_api_or_json_endpoint_that_serves_articles(clients, premium, secret):
+    for url in [
+        "/api/",
+        "/api/v2/pages/",
+        f"/api/v2/pages/{premium.pk}/",
+        "/api/pages/",
+        "/admin/api/main/pages/",
+    ]:
+        response = clients["anonymous"].get(url)
+        assert response.status_code in (302, 404), url
+        assert secret not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        "?format=json",
+        "?format=amp",
+        "?amp",
+        "?amp=1",
+        "?print=1",
+        "?output=full",
+        "?preview=true",
+        "?full=1",
+        "amp/",
+        "print/",
+        "?page=2",
+        "?gift=anything",
+    ],
+)
+def test_alternate_formats_and_query_strings_serve_the_same_preview(clients, premium, secret, suffix):
+    for who in DENIED:
+        response = clients[who].get(premium.url + suffix)
+        assert response.status_code in (200, 404), (who, suffix)
+        assert secret not in response.content.decode() and escape(secret) not in response.content.decode()
+
+
+def test_head_requests_send_no_body(clients, premium):
+    response = clients["anonymous"].head(premium.url)
+    assert response.status_code == 200 and response.content == b""
+
+
+@pytest.mark.parametrize(
+    "cookies",
+    [
+        {"meter": "0"},
+        {"meter_used": "0", "paid": "1"},
+        {"sessionid": "forged-session"},
+        {"access": "premium"},
+    ],
+)
+def test_tampered_cookies_change_nothing(clients, premium, secret, cookies):
+    for who in DENIED:
+        client = clients[who]
+        for name, value in cookies.items():
+            client.cookies[name] = value
+        html = client.get(premium.url).content.decode()
+        assert secret not in html and escape(secret) not in html, (who, cookies)
+        assert 'class="paywall"' in html
+
+
+# --- Caches -----------------------------------------------------------------------------------
+
+
+def test_anonymous_pages_are_shareable_and_identical_for_every_anonymous_reader(premium):
+    first, second = Client().get(premium.url), Client().get(premium.url)
+    assert first.content == second.content
+    assert "public" in first["Cache-Control"] and "max-age" in first["Cache-Control"]
+    assert "Cookie" in first["Vary"]
+    assert not first.cookies, "an anonymous article page sets no cookie"
+
+
+def test_pages_rendered_for_a_person_are_private(clients, premium):
+    for who in ("meter used up", "paying"):
+        response = clients[who].get(premium.url)
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"], who
+        assert "public" not in response["Cache-Control"]
+    home = clients["paying"].get("/")
+    assert "private" in home["Cache-Control"]
+
+
+SHARED_CACHE = [
+    "django.middleware.cache.UpdateCacheMiddleware",
+    *[m for m in __import__("django.conf").conf.settings.MIDDLEWARE],
+    "django.middleware.cache.FetchFromCacheMiddleware",
+]
+
+
+@pytest.mark.parametrize("first", ["paying", "anonymous"])
+def test_a_standard_shared_cache_in_front_never_mixes_readers(settings, clients, premium, secret, first):
+    """Put Django's own page cache (which obeys Cache-Control and Vary) in front of the site."""
+    settings.MIDDLEWARE = SHARED_CACHE
+    settings.CACHE_MIDDLEWARE_SECONDS = 300
+    clients[first].get(premium.url)
+    clients["paying" if first == "anonymous" else "anonymous"].get(premium.url)
+    anonymous_html = Client().get(premium.url).content.decode()
+    assert secret not in anonymous_html and escape(secret) not in anonymous_html
+    assert escape(secret) in clients["paying"].get(premium.url).content.decode(), (
+        "members are not served the preview"
+    )
+
+
+# --- Gift links -------------------------------------------------------------------------------
+
+
+def test_a_gift_link_reads_in_full_privately_and_is_not_indexed(demo, paying_user, paywall, premium, secret):
+    from masthead.access.services import gift_link_create
+
+    link = gift_link_create(article=premium, user=paying_user, settings=paywall)
+    response = Client().get(reverse("access:gift_open", args=[link.token]))
+    html = response.content.decode()
+    assert response.status_code == 200 and escape(secret) in html
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in html
+    assert f'<link rel="canonical" href="{premium.full_url}">' in html
+    assert "gift link" in html
+    # The article's own URL is still the preview for the same anonymous visitor.
+    assert escape(secret) not in Client().get(premium.url).content.decode()
+
+
+def test_a_gift_read_does_not_use_the_recipients_meter(
+    demo, paying_user, reader_user, paywall, premium, secret
+):
+    from masthead.access.models import MeterRead
+    from masthead.access.services import gift_link_create
+
+    link = gift_link_create(article=premium, user=paying_user, settings=paywall)
+    client = Client()
+    client.force_login(reader_user)
+    html = client.get(reverse("access:gift_open", args=[link.token])).content.decode()
+    assert escape(secret) in html
+    assert not MeterRead.objects.filter(user=reader_user).exists()
+
+
+@pytest.mark.parametrize("case", ["forged", "expired", "used up", "revoked"])
+def test_broken_gift_links_say_why_and_show_only_the_preview(
+    demo, paying_user, staff_user, paywall, premium, secret, case
+):
+    from masthead.access.models import GiftLink
+    from masthead.access.services import gift_link_create, gift_link_revoke
+
+    link = gift_link_create(article=premium, user=paying_user, settings=paywall)
+    token = link.token
+    if case == "forged":
+        token = "x" + link.token[1:]
+    elif case == "expired":
+        GiftLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - timezone.timedelta(minutes=1))
+    elif case == "used up":
+        GiftLink.objects.filter(pk=link.pk).update(read_count=link.max_reads)
+    elif case == "revoked":
+        gift_link_revoke(link=link, actor=staff_user)
+    response = Client().get(reverse("access:gift_open", args=[token]))
+    html = response.content.decode()
+    assert secret not in html and escape(secret) not in html
+    expected = {
+        "forged": "not valid",
+        "expired": "expired",
+        "used up": "as many readers",
+        "revoked": "withdrawn",
+    }[case]
+    assert expected in html
+    assert response.status_code == (404 if case == "forged" else 200)
+    if case != "forged":
+        assert 'class="paywall"' in html
