@@ -236,3 +236,32 @@ def save(results, name):
     path = out / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(results, indent=2))
     return path
+
+
+MEMBER_SESSION_SCRIPT = """
+from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from django.contrib.sessions.backends.base import SessionBase
+from importlib import import_module
+from django.conf import settings
+from masthead.access.services import grant_create
+User = get_user_model()
+user, created = User.objects.get_or_create(username="bench-payer", defaults={"email": "bench-payer@example.com"})
+if created:
+    grant_create(user=user, level="premium", source="complimentary", reason="benchmark")
+store = import_module(settings.SESSION_ENGINE).SessionStore()
+store[SESSION_KEY] = str(user.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+store.create()
+print("SESSION=" + store.session_key)
+"""
+
+
+def member_session_cookie(db, var_dir):
+    """A signed-in paying member's session cookie for the benchmark site."""
+    out = subprocess.run(
+        [PY, str(ROOT / "manage.py"), "shell", "-c", MEMBER_SESSION_SCRIPT],
+        cwd=ROOT, env=site_env(db, var_dir), capture_output=True, text=True, check=True,
+    ).stdout
+    key = re.search(r"SESSION=(\w+)", out).group(1)
+    return f"Cookie: sessionid={key}"

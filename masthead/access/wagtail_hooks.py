@@ -45,6 +45,7 @@ class GiftLinkViewSet(ModelViewSet):
     search_backend_name = None
     form_fields = ["max_reads", "expires_at"]
     inspect_view_enabled = True
+    inspect_template_name = "access/admin/gift_link_inspect.html"
     copy_view_enabled = False
 
     def get_urlpatterns(self):

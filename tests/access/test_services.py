@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 from django.utils import timezone
+from django.utils.html import escape
 
 from masthead.access.errors import AccessRefused
 from masthead.access.models import GiftLink, Grant, MeterRead
@@ -164,3 +165,24 @@ def test_gift_links_that_no_longer_work_are_refused_with_a_reason(
     }[case]
     assert refused.value.code == expected
     assert GiftLink.objects.get(pk=link.pk).read_count == 0
+
+
+def test_staff_see_and_withdraw_gift_links_in_the_admin(client, demo, paying_user, staff_user, paywall):
+    link = gift_link_create(article=demo.article(access_level="premium"), user=paying_user, settings=paywall)
+    client.force_login(staff_user)
+    listing = client.get("/admin/gift_links/")
+    assert listing.status_code == 200 and escape(link.article.title) in listing.content.decode()
+    inspect = client.get(f"/admin/gift_links/inspect/{link.pk}/")
+    assert inspect.status_code == 200 and "Withdraw this gift link" in inspect.content.decode()
+    client.post(f"/admin/gift_links/{link.pk}/revoke/")
+    link.refresh_from_db()
+    assert link.revoked_at and link.revoked_by == staff_user
+    assert AuditEntry.objects.filter(code="access.gift_link.revoked", actor=staff_user).exists()
+
+
+def test_staff_create_gift_links_without_a_monthly_limit(demo, staff_user, paywall):
+    paywall.gift_links_per_month = 1
+    article = demo.article(access_level="premium")
+    for _ in range(3):
+        gift_link_create(article=article, user=staff_user, settings=paywall)
+    assert GiftLink.objects.filter(created_by=staff_user).count() == 3

@@ -220,3 +220,23 @@ def test_staff_find_members_filter_them_and_grant_complimentary_access(client, s
 def test_members_cannot_see_the_members_admin(client, member):
     client.force_login(member)
     assert client.get("/admin/members/").status_code in (302, 403)
+
+
+def test_a_member_changes_their_email_address_after_confirming_it(client, member):
+    client.force_login(member)
+    assert client.get(reverse("account_email")).status_code == 200
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "new-address@example.com"})
+    assert response.status_code == 302
+    message = mail.outbox[-1]
+    assert message.to == ["new-address@example.com"]
+    member.refresh_from_db()
+    assert member.email == "member@example.com", "nothing changes before the new address is confirmed"
+    client.post(response["Location"], {"code": code_from(message)})
+    member.refresh_from_db()
+    assert member.email == "new-address@example.com", "the new address replaces the old once confirmed"
+
+
+def test_a_member_sees_where_they_are_signed_in(client, member):
+    client.force_login(member)
+    response = client.get(reverse("usersessions_list"))
+    assert response.status_code == 200
