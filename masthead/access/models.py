@@ -142,6 +142,9 @@ class GiftRead(models.Model):
             models.UniqueConstraint(fields=["link", "reader_key"], name="gift_read_once_per_reader")
         ]
 
+    def __str__(self):
+        return f"{self.reader_key} opened {self.link_id}"
+
 
 @register_setting(icon="lock")
 class PaywallSettings(BaseSiteSetting):
