@@ -50,25 +50,31 @@ def main():
     for db in args.db.split(","):
         var_dir = lib.prepare_site(db, fresh=args.fresh)
         with lib.serve(db, var_dir, workers=args.workers) as (base, _):
-            public = None
+            public = premium = None
             for path in article_paths(base):
                 html = lib.fetch(base + path).decode()
-                if '"isAccessibleForFree": true' in html:
+                if public is None and '"isAccessibleForFree": true' in html:
                     public = path
-                    break
+                if premium is None and '"isAccessibleForFree": false' in html and 'data-reason="membership_required"' in html:
+                    premium = path
+            member = lib.member_session_cookie(db, var_dir)
+            full = lib.fetch(base + premium, headers=dict([member.split(": ", 1)])).decode()
+            assert "paywalled-content" in full, "the member session did not give full access"
             pages = {
-                "healthz (floor)": "/healthz",
-                "home": "/",
-                "section": "/ai/",
-                "article (public)": public,
+                "healthz (floor)": ("/healthz", ()),
+                "home": ("/", ()),
+                "section": ("/ai/", ()),
+                "article (public)": (public, ()),
+                "premium article, anonymous (preview)": (premium, ()),
+                "premium article, paying member": (premium, (member,)),
             }
             rows = {}
             size = len(lib.fetch(base + public))
-            for name, path in pages.items():
-                lib.wrk(base + path, connections=args.connections, duration=2)  # warm up
-                rows[name] = lib.wrk(base + path, connections=args.connections, duration=args.duration)
+            for name, (path, headers) in pages.items():
+                lib.wrk(base + path, connections=args.connections, duration=2, headers=headers)  # warm up
+                rows[name] = lib.wrk(base + path, connections=args.connections, duration=args.duration, headers=headers)
                 print(
-                    f"  {db:8} {name:20} {rows[name]['rps']:8.1f} req/s  p99 {rows[name]['p99_ms']:.1f} ms",
+                    f"  {db:8} {name:38} {rows[name]['rps']:8.1f} req/s  p99 {rows[name]['p99_ms']:.1f} ms",
                     flush=True,
                 )
         with lib.nginx_static(size) as static_url:

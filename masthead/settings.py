@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "masthead.content",
     "masthead.access",
     "masthead.members",
+    "masthead.billing",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -369,4 +370,17 @@ LOGGING = {
 # once however many workers there are. Seconds between runs.
 MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
+    "masthead.billing.tasks.run_billing_cycle": 60,
 }
+# Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
+MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
+
+# --- Payments -------------------------------------------------------------------------------
+# Stripe when STRIPE_SECRET_KEY is set; otherwise the offline test mode (the embedded default).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+# Tests point the SDK at localstripe; production leaves it unset.
+STRIPE_API_BASE = env("STRIPE_API_BASE", "")
+if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
+    raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret).")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
     path("", include("masthead.content.urls")),

@@ -38,7 +38,9 @@ def _with_next(url, next_url):
 
 def membership_url(next_url=""):
     """Where "start a free trial" and "upgrade" lead: the membership/pricing page, article remembered."""
-    return _with_next(reverse("access:membership"), next_url)
+    from django.conf import settings
+
+    return _with_next(reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")), next_url)
 
 
 def signup_url(next_url=""):

@@ -5,7 +5,7 @@ from . import views
 app_name = "access"
 
 urlpatterns = [
-    path("membership/", views.membership, name="membership"),
+    path("membership/benefits/", views.membership, name="membership"),
     path("gift/new/", views.gift_create, name="gift_create"),
     path("gift/created/<int:pk>/", views.gift_created, name="gift_created"),
     path("gift/<str:token>/", views.gift_open, name="gift_open"),

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
 NAV_CACHE_KEY = "core:nav-sections:v1"
 
@@ -23,5 +24,6 @@ def site_chrome(request):
         "nav_sections": nav_sections(),
         "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
+        "membership_url": reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")),
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
     }

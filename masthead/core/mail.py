@@ -29,3 +29,42 @@ class DevMailboxBackend(BaseEmailBackend):
             )
         DevMail.objects.bulk_create(rows)
         return len(rows)
+
+
+def send_templated(template_prefix, *, to, context, from_email=None, headers=None):
+    """Send `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` to `to`.
+
+    Email is a notice, never the record: the caller's state change is already committed, so a
+    failure here is logged and swallowed rather than undoing anything.
+    """
+    import logging
+
+    from django.conf import settings
+    from django.core.mail import EmailMultiAlternatives
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import render_to_string
+
+    context = {"site_url": settings.SITE_URL, "site_name": settings.WAGTAIL_SITE_NAME, **context}
+    try:
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        text = render_to_string(f"{template_prefix}.txt", context)
+        message = EmailMultiAlternatives(
+            subject, text, from_email or settings.DEFAULT_FROM_EMAIL, [to] if isinstance(to, str) else list(to),
+            headers=headers or {},
+        )
+        try:
+            message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
+        except TemplateDoesNotExist:
+            pass
+        message.send()
+        return True
+    except Exception:  # noqa: BLE001 - a notice that fails must not break what it reports
+        logging.getLogger(__name__).exception("Could not send %s to %s", template_prefix, to)
+        return False
+
+
+def send_on_commit(template_prefix, *, to, context, **kwargs):
+    """Send after the current transaction commits (so a rolled-back change sends nothing)."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: send_templated(template_prefix, to=to, context=context, **kwargs))

@@ -36,7 +36,10 @@ def account(request):
         return redirect("members:account")
     now = timezone.now()
     settings = paywall_settings(request)
+    from .sections import render_context
+
     context = {
+        "panels": render_context(request),
         "form": form,
         "access": member_access_summary(
             user=request.user, now=now, meter_limit=settings.monthly_free_articles

@@ -362,6 +362,10 @@ class Loader:
         writers, editors = self.groups(home)
         self.workflow(home, editors)
         self.users(writers, editors, authors)
+        # Membership plans belong to billing; the demo asks it for its own demo data.
+        from masthead.billing.demo import load_billing_demo
+
+        self.created += load_billing_demo(site)
 
 
 def load_demo(*, out=None, now=None):

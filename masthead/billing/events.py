@@ -1,0 +1,272 @@
+"""Provider events → our records. The one path from Stripe webhooks and the test-mode provider
+into subscriptions, payments and (through access_sync) grants.
+
+Events arrive twice, out of order and in parallel (Stripe says so). Hence:
+- each event is stored once under (provider, event id): a replay is a no-op;
+- subscription snapshots carry the provider's version and an older one never overwrites a newer;
+- payments are facts recorded once by their provider id;
+so any order of the same set of events ends in the same state (tests/billing/test_replay.py).
+
+Normalised payloads (providers build them; nothing provider-specific passes this module):
+  subscription.updated   {"subscription": SNAPSHOT}
+  checkout.completed     {"checkout_id", "subscription": SNAPSHOT | None, "payment": PAYMENT | None}
+  invoice.paid           {"payment": PAYMENT}
+  invoice.payment_failed {"payment": PAYMENT, "next_attempt_at": iso | None}
+  charge.refunded        {"payment_ref", "amount"}
+SNAPSHOT: ref, customer_ref, checkout_id, price_ref, quantity, state, cancel_at_period_end,
+          current_period_start, current_period_end, trial_end, canceled_at, ended_at, version
+PAYMENT:  ref, subscription_ref, amount, currency, description, period_start, period_end, at
+"""
+
+import logging
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from masthead.core.audit import audit
+
+from . import lifecycle, notify
+from .access_sync import sync_subscription_access
+from .models import CheckoutSession, Payment, Price, ProviderEvent, Status, Subscription
+from .settings import grace_days
+
+logger = logging.getLogger(__name__)
+
+
+def _dt(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def handle_event(*, provider, event_id, event_type, payload, now=None):
+    """Apply one provider event exactly once. Returns "processed", "duplicate" or "failed".
+
+    A failure is stored on the event (for the admin) and reported so the webhook answers 500 and
+    the provider retries; the retry finds the stored event unprocessed and tries again.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = ProviderEvent.objects.select_for_update().filter(provider=provider, event_id=event_id).first()
+        if event is not None and event.processed_at is not None:
+            return "duplicate"
+        if event is None:
+            try:
+                with transaction.atomic():
+                    event = ProviderEvent.objects.create(
+                        provider=provider, event_id=event_id, type=event_type, payload=payload
+                    )
+            except IntegrityError:
+                return "duplicate"  # a parallel delivery got here first and holds the row
+        try:
+            with transaction.atomic():
+                HANDLERS[event_type](provider=provider, payload=payload, now=now)
+        except Exception as error:  # noqa: BLE001 - recorded and retried, never lost
+            logger.exception("Provider event %s %s failed", provider, event_id)
+            event.error = f"{error.__class__.__name__}: {error}"[:2000]
+            event.save(update_fields=["error"])
+            return "failed"
+        event.processed_at, event.error = now, ""
+        event.save(update_fields=["processed_at", "error"])
+    return "processed"
+
+
+# --- Subscriptions ----------------------------------------------------------------------------
+
+
+def _price_for(provider, price_ref):
+    if price_ref in (None, ""):
+        return None
+    if provider == "stripe":
+        return Price.objects.select_related("plan").filter(stripe_price_id=price_ref).first()
+    return Price.objects.select_related("plan").filter(pk=int(price_ref)).first()
+
+
+def _subscription_for(provider, snap):
+    """Our subscription for a provider snapshot: existing, or created from its checkout."""
+    sub = Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap["ref"]).first()
+    if sub is not None:
+        return sub, False
+    checkout = (
+        CheckoutSession.objects.select_for_update().select_related("price__plan").filter(pk=snap.get("checkout_id")).first()
+        if snap.get("checkout_id")
+        else None
+    )
+    if checkout is None:
+        raise LookupError(f"no checkout for subscription {snap['ref']}")
+    price = _price_for(provider, snap.get("price_ref")) or checkout.price
+    sub = Subscription.objects.create(
+        user=checkout.user,
+        plan=price.plan,
+        price=price,
+        quantity=snap.get("quantity") or checkout.quantity,
+        status=Status.TRIALING if snap["state"] == "trialing" else Status.ACTIVE,
+        provider=provider,
+        provider_ref=snap["ref"],
+        provider_customer_ref=snap.get("customer_ref") or "",
+        started_at=_dt(snap.get("current_period_start")) or checkout.created_at,
+        offer=checkout.offer,
+        test_card_behaviour=snap.get("card_behaviour", ""),
+    )
+    _complete_checkout(checkout, sub)
+    # Payments recorded before their subscription existed now find it.
+    Payment.objects.filter(provider=provider, provider_subscription_ref=snap["ref"], subscription=None).update(
+        subscription=sub, user=sub.user
+    )
+    return sub, True
+
+
+def _complete_checkout(checkout, sub):
+    if checkout.state != CheckoutSession.State.COMPLETE:
+        checkout.state = CheckoutSession.State.COMPLETE
+        checkout.completed_at = timezone.now()
+        checkout.save(update_fields=["state", "completed_at"])
+        if checkout.offer_id:
+            from .offers import offer_redeem
+
+            offer_redeem(offer=checkout.offer, checkout=checkout, user=checkout.user)
+        if checkout.price.plan.is_group:
+            from .groups import group_for_subscription
+
+            group_for_subscription(sub, now=sub.started_at)
+
+
+def apply_snapshot(*, provider, snap, now):
+    sub, created = _subscription_for(provider, snap)
+    version = int(snap.get("version") or 0)
+    if not created and version <= sub.provider_version:
+        return sub  # an older picture of the subscription, arriving late
+    before = None if created else sub.status
+    target = lifecycle.status_from_provider(snap["state"], cancel_at_period_end=bool(snap.get("cancel_at_period_end")))
+    if before is not None and not lifecycle.allowed(before, target):
+        raise lifecycle.InvalidTransition(before, f"provider state {snap['state']}")
+    price = _price_for(provider, snap.get("price_ref"))
+    if price is not None:
+        sub.price, sub.plan = price, price.plan
+    sub.status = target
+    sub.quantity = snap.get("quantity") or sub.quantity
+    sub.current_period_start = _dt(snap.get("current_period_start"))
+    sub.current_period_end = _dt(snap.get("current_period_end"))
+    sub.trial_end = _dt(snap.get("trial_end"))
+    sub.cancel_at_period_end = bool(snap.get("cancel_at_period_end"))
+    sub.canceled_at = _dt(snap.get("canceled_at"))
+    sub.ended_at = _dt(snap.get("ended_at")) if target == Status.EXPIRED else None
+    sub.past_due_since = (sub.past_due_since or _dt(snap.get("past_due_since")) or now) if target == Status.PAST_DUE else None
+    sub.next_payment_attempt = _dt(snap.get("next_payment_attempt"))
+    sub.payment_attempts = snap.get("payment_attempts") or 0
+    if "card_behaviour" in snap:
+        sub.test_card_behaviour = snap["card_behaviour"]
+    if "discount_periods_left" in snap:
+        sub.discount_periods_left = snap["discount_periods_left"]
+    sub.provider_version = version
+    sub.save()
+    if before != target:
+        audit(
+            f"billing.subscription.{target}",
+            member=sub.user,
+            target=sub,
+            now=now,
+            previous=before,
+            provider=provider,
+            plan=sub.plan.slug,
+        )
+        notify.status_changed(sub, before=before, after=target)
+    sync_subscription_access(sub, grace_days=grace_days(), now=now, reason=f"subscription {target}")
+    return sub
+
+
+def _on_subscription_updated(*, provider, payload, now):
+    apply_snapshot(provider=provider, snap=payload["subscription"], now=now)
+
+
+def _on_checkout_completed(*, provider, payload, now):
+    checkout = CheckoutSession.objects.select_for_update().filter(pk=payload["checkout_id"]).first()
+    if checkout is None:
+        raise LookupError(f"unknown checkout {payload['checkout_id']}")
+    if payload.get("subscription"):
+        apply_snapshot(provider=provider, snap=payload["subscription"], now=now)
+    if payload.get("payment"):
+        record_payment(provider=provider, data=payload["payment"], now=now, checkout=checkout)
+    if checkout.kind == CheckoutSession.Kind.GIFT:
+        from .gifts import gift_paid
+
+        gift_paid(checkout=checkout, provider=provider, payment_ref=(payload.get("payment") or {}).get("ref"), now=now)
+    elif checkout.state != CheckoutSession.State.COMPLETE and not payload.get("subscription"):
+        raise LookupError(f"checkout {checkout.pk} completed without a subscription")
+
+
+# --- Payments ---------------------------------------------------------------------------------
+
+
+def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=None):
+    """Record a provider invoice or charge once. Returns (payment, created)."""
+    sub = None
+    if data.get("subscription_ref"):
+        sub = Subscription.objects.filter(provider=provider, provider_ref=data["subscription_ref"]).first()
+    user = sub.user if sub else (checkout.user if checkout else None)
+    email = (user.email if user else "") or (checkout.email if checkout else "")
+    try:
+        with transaction.atomic():
+            payment = Payment.objects.create(
+                subscription=sub,
+                user=user,
+                description=data.get("description") or (str(sub.plan) if sub else "Payment"),
+                amount=int(data["amount"]),
+                currency=data["currency"].upper(),
+                state=state,
+                provider=provider,
+                provider_ref=data["ref"],
+                provider_subscription_ref=data.get("subscription_ref") or "",
+                period_start=_dt(data.get("period_start")),
+                period_end=_dt(data.get("period_end")),
+                created_at=_dt(data.get("at")) or now,
+                billing_email=email,
+            )
+    except IntegrityError:
+        return Payment.objects.get(provider=provider, provider_ref=data["ref"], state=state), False
+    if state == Payment.State.PAID:
+        payment.receipt_number = f"R{payment.created_at:%Y}-{payment.pk:06d}"
+        payment.save(update_fields=["receipt_number"])
+    audit(f"billing.payment.{state}", member=user, target=payment, now=now, amount=payment.amount,
+          currency=payment.currency, provider=provider)
+    notify.payment_recorded(payment, next_attempt_at=_dt(data.get("next_attempt_at")))
+    return payment, True
+
+
+def _on_invoice_paid(*, provider, payload, now):
+    record_payment(provider=provider, data=payload["payment"], now=now)
+
+
+def _on_invoice_failed(*, provider, payload, now):
+    data = dict(payload["payment"], next_attempt_at=payload.get("next_attempt_at"))
+    record_payment(provider=provider, data=data, now=now, state=Payment.State.FAILED)
+
+
+def _on_charge_refunded(*, provider, payload, now):
+    original = Payment.objects.filter(provider=provider, provider_ref=payload["payment_ref"], state="paid").first()
+    if original is None:
+        raise LookupError(f"refund for unknown payment {payload['payment_ref']}")
+    record_payment(
+        provider=provider,
+        data={
+            "ref": payload["payment_ref"],
+            "subscription_ref": original.provider_subscription_ref,
+            "amount": payload.get("amount") or original.amount,
+            "currency": original.currency,
+            "description": f"Refund: {original.description}",
+        },
+        now=now,
+        state=Payment.State.REFUNDED,
+    )
+
+
+HANDLERS = {
+    "subscription.updated": _on_subscription_updated,
+    "checkout.completed": _on_checkout_completed,
+    "invoice.paid": _on_invoice_paid,
+    "invoice.payment_failed": _on_invoice_failed,
+    "charge.refunded": _on_charge_refunded,
+}

@@ -1,0 +1,134 @@
+"""Gift memberships: buy 1, 3, 6 or 12 months for someone; they claim it with a link; no renewal."""
+
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from masthead.access.services import grant_create
+from masthead.core.audit import audit
+from masthead.core.mail import send_on_commit
+
+from .errors import BillingError
+from .models import CheckoutSession, GiftMembership, Payment
+from .providers import provider_name
+
+GIFT_MONTHS = (1, 3, 6, 12)
+
+
+def gift_price(*, plan, months, currency):
+    """A gift costs the monthly price times the months, or the yearly price for 12 months."""
+    prices = {p.interval: p for p in plan.prices.filter(active=True, currency=currency)}
+    if months == 12 and "year" in prices:
+        return prices["year"], prices["year"].amount
+    if "month" not in prices:
+        raise BillingError("price_unavailable")
+    return prices["month"], prices["month"].amount * months
+
+
+def gift_checkout_start(*, purchaser, plan, months, currency, recipient_email, message="", base_url="", now=None):
+    now = now or timezone.now()
+    if months not in GIFT_MONTHS or plan.is_group or not plan.active:
+        raise BillingError("price_unavailable")
+    price, amount = gift_price(plan=plan, months=months, currency=currency)
+    checkout = CheckoutSession.objects.create(
+        user=purchaser if purchaser and purchaser.is_authenticated else None,
+        email=purchaser.email,
+        kind=CheckoutSession.Kind.GIFT,
+        price=price,
+        amount_due=amount,
+        provider=provider_name(),
+        gift_months=months,
+        gift_recipient=recipient_email,
+        gift_message=message[:500],
+        created_at=now,
+    )
+    from .services import _send_to_provider
+
+    return checkout, _send_to_provider(checkout, base_url=base_url)
+
+
+def gift_paid(*, checkout, provider, payment_ref, now):
+    """The purchase is paid (events.checkout.completed): record the gift and send the claim link."""
+    if GiftMembership.objects.filter(checkout=checkout).exists():
+        return
+    payment = Payment.objects.filter(provider=provider, provider_ref=payment_ref, state="paid").first() if payment_ref else None
+    gift = GiftMembership.objects.create(
+        purchaser=checkout.user,
+        purchaser_email=checkout.email,
+        recipient_email=checkout.gift_recipient,
+        message=checkout.gift_message,
+        plan=checkout.price.plan,
+        months=checkout.gift_months,
+        payment=payment,
+        checkout=checkout,
+        created_at=now,
+    )
+    checkout.state, checkout.completed_at = CheckoutSession.State.COMPLETE, now
+    checkout.save(update_fields=["state", "completed_at"])
+    audit("billing.gift.purchased", actor=checkout.user, member=checkout.user, target=gift, now=now,
+          months=gift.months, recipient=gift.recipient_email)
+    claim_url = settings.SITE_URL + reverse("billing:gift_claim", args=[gift.token])
+    send_on_commit("billing/email/gift_received", to=gift.recipient_email, context={"gift": gift, "claim_url": claim_url})
+    send_on_commit("billing/email/gift_sent", to=gift.purchaser_email, context={"gift": gift, "claim_url": claim_url})
+
+
+def gift_claim(*, token, user, now=None):
+    """The recipient (signed in with any address) claims the gift: access for its months, no renewal."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        gift = GiftMembership.objects.select_for_update().filter(token=token).first()
+        if gift is None or gift.state == GiftMembership.State.REFUNDED:
+            raise BillingError("gift_unknown")
+        if gift.state == GiftMembership.State.CLAIMED:
+            if gift.claimed_by_id == user.pk:
+                return gift
+            raise BillingError("gift_already_claimed")
+        from .services import live_subscription
+
+        if live_subscription(user):
+            raise BillingError("gift_has_membership")
+        # A gift claimed while another gift still runs starts when that one ends.
+        running = GiftMembership.objects.filter(claimed_by=user, ends_at__gt=now).order_by("-ends_at").first()
+        starts = running.ends_at if running else now
+        gift.state, gift.claimed_by, gift.claimed_at = GiftMembership.State.CLAIMED, user, now
+        gift.ends_at = starts + relativedelta(months=gift.months)
+        gift.save(update_fields=["state", "claimed_by", "claimed_at", "ends_at"])
+        grant_create(user=user, level="premium", source="gift_membership", source_ref=f"gift:{gift.pk}",
+                     starts_at=starts, ends_at=gift.ends_at, reason=f"gift from {gift.purchaser_email}", now=now)
+        audit("billing.gift.claimed", actor=user, member=user, target=gift, now=now)
+    return gift
+
+
+def send_gift_reminders(*, now=None):
+    """Before a gift ends, remind the member once, with an offer to continue."""
+    from .settings import billing_settings
+
+    now = now or timezone.now()
+    config = billing_settings()
+    window = now + timedelta(days=config.gift_reminder_days)
+    due = GiftMembership.objects.filter(
+        state=GiftMembership.State.CLAIMED, ends_at__gt=now, ends_at__lte=window, reminder_sent_at__isnull=True
+    ).select_related("claimed_by", "plan")
+    sent = 0
+    for gift in due:
+        if GiftMembership.objects.filter(pk=gift.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
+            offer = config.gift_continue_offer
+            url = settings.SITE_URL + (reverse("billing:offer", args=[offer.code]) if offer else reverse("billing:pricing"))
+            send_on_commit("billing/email/gift_ending", to=gift.claimed_by.email,
+                           context={"gift": gift, "offer": offer, "continue_url": url})
+            sent += 1
+    return sent
+
+
+def refund_gift(*, gift, actor):
+    from .services import refund_payment
+
+    if gift.payment:
+        refund_payment(payment=gift.payment, actor=actor)
+    GiftMembership.objects.filter(pk=gift.pk).update(state=GiftMembership.State.REFUNDED)
+
+

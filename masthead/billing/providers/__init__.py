@@ -1,0 +1,61 @@
+"""Payment providers behind one interface. Provider objects never leave this package.
+
+A provider turns our intents (start a checkout, cancel at period end, change price, open the
+card-update page, refund) into its own API calls, and its news (webhooks, or the test-mode
+simulator) into normalised events for billing.events.handle_event. Member-facing operations
+return a normalised subscription snapshot (see events.py) which the caller applies at once, so
+pages show the change before the provider's webhook confirms it.
+"""
+
+from django.conf import settings
+
+
+class PaymentProvider:
+    name = ""
+    label = ""
+
+    def start_checkout(self, checkout, *, success_url, cancel_url):
+        """Return the URL to send the reader to. Raise ProviderUnavailable on outage."""
+        raise NotImplementedError
+
+    def set_cancel_at_period_end(self, subscription, cancel):
+        """Cancel (True) or resume (False) at period end. Returns a snapshot."""
+        raise NotImplementedError
+
+    def change_price(self, subscription, price, quantity):
+        """Move to another price (plan or interval), prorated. Returns a snapshot."""
+        raise NotImplementedError
+
+    def card_update_url(self, subscription, *, return_url):
+        raise NotImplementedError
+
+    def end_now(self, subscription):
+        """End at once (grace over, staff). Returns a snapshot."""
+        raise NotImplementedError
+
+    def set_paused(self, subscription, paused):
+        raise NotImplementedError
+
+    def refund(self, payment):
+        """Refund a payment in full. Returns the normalised charge.refunded payload."""
+        raise NotImplementedError
+
+
+def provider_name():
+    """Stripe when its keys are configured; otherwise the offline test mode."""
+    return "stripe" if getattr(settings, "STRIPE_SECRET_KEY", "") else "test"
+
+
+def get_provider(name=None):
+    name = name or provider_name()
+    if name == "stripe":
+        from .stripe import StripeProvider
+
+        return StripeProvider()
+    if name == "none":
+        from .testmode import NoProvider
+
+        return NoProvider()
+    from .testmode import TestModeProvider
+
+    return TestModeProvider()

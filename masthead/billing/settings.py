@@ -1,0 +1,14 @@
+"""Billing settings for code that has no request at hand (tasks, webhooks): the default site's."""
+
+from wagtail.models import Site
+
+
+def billing_settings():
+    from .models import BillingSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return BillingSettings.for_site(site) if site else BillingSettings()
+
+
+def grace_days():
+    return billing_settings().grace_days

@@ -1,0 +1,16 @@
+"""Billing's periodic jobs (settings.MASTHEAD_PERIODIC_JOBS). Thin shells: services hold the logic."""
+
+from django_tasks import task
+
+
+@task()
+def run_billing_cycle():
+    """Test-mode renewals and retries, grace expiry, trial and gift reminders. Safe to run twice."""
+    from .gifts import send_gift_reminders
+    from .providers.testmode import run_due
+    from .services import expire_overdue, send_trial_reminders
+
+    run_due()
+    expire_overdue()
+    send_trial_reminders()
+    send_gift_reminders()

@@ -1,0 +1,194 @@
+"""Memberships in the Wagtail admin: plans and prices, offers, subscriptions (with staff actions),
+payments, gifts, teams, and whether the payment provider is configured and talking to us."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .errors import BillingError
+from .models import GiftMembership, Group, Offer, Payment, Plan, ProviderEvent, Subscription
+from .providers import provider_name
+
+
+class PlanViewSet(ModelViewSet):
+    model = Plan
+    icon = "tag"
+    menu_label = _("Plans and prices")
+    list_display = ["name", "slug", "trial_days", "is_group", "active"]
+    list_filter = ["active", "is_group"]
+    copy_view_enabled = False
+
+
+class OfferViewSet(ModelViewSet):
+    model = Offer
+    icon = "pick"
+    menu_label = _("Offers")
+    list_display = ["name", "code", "kind", "duration", "redemptions", "max_redemptions", "expires_at", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "code"]
+    search_backend_name = None
+    form_fields = ["name", "code", "kind", "percent_off", "amount_off", "currency", "duration", "duration_months",
+                   "trial_days", "plans", "max_redemptions", "expires_at", "active"]
+
+
+class SubscriptionViewSet(ModelViewSet):
+    model = Subscription
+    icon = "user"
+    menu_label = _("Subscriptions")
+    list_display = ["user", "plan", "status", "provider", "current_period_end", "started_at"]
+    list_filter = ["status", "provider", "plan"]
+    search_fields = ["user__email", "provider_ref"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_template_name = "billing/admin/subscription_inspect.html"
+    form_fields = ["quantity"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("<int:pk>/action/", self.staff_action, name="staff_action")]
+
+    def staff_action(self, request, pk):
+        from . import services
+
+        if not request.user.has_perm("billing.change_subscription"):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        sub = get_object_or_404(Subscription, pk=pk)
+        action = request.POST.get("action")
+        reason = request.POST.get("reason", "")[:300]
+        operations = {
+            "pause": lambda: services.subscription_pause(subscription=sub, actor=request.user, reason=reason),
+            "unpause": lambda: services.subscription_unpause(subscription=sub, actor=request.user),
+            "cancel": lambda: services.subscription_cancel(subscription=sub, actor=request.user, reason=reason),
+            "end": lambda: services.subscription_end(subscription=sub, actor=request.user, reason=reason or "ended by staff"),
+        }
+        if request.method == "POST" and action in operations:
+            try:
+                operations[action]()
+                messages.success(request, _("Done."))
+            except BillingError as refusal:
+                messages.error(request, refusal.text)
+        return redirect(reverse(f"{self.name}:inspect", args=[pk]))
+
+
+class PaymentViewSet(ModelViewSet):
+    model = Payment
+    icon = "doc-full"
+    menu_label = _("Payments")
+    list_display = ["created_at", "billing_email", "description", "amount", "currency", "state", "receipt_number"]
+    list_filter = ["state", "provider", "currency"]
+    search_fields = ["billing_email", "receipt_number", "provider_ref"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_template_name = "billing/admin/payment_inspect.html"
+    form_fields = ["description"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("<int:pk>/refund/", self.refund, name="refund")]
+
+    def refund(self, request, pk):
+        from .services import refund_payment
+
+        if not request.user.has_perm("billing.change_payment"):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        payment = get_object_or_404(Payment, pk=pk, state="paid")
+        if request.method == "POST":
+            try:
+                refund_payment(payment=payment, actor=request.user)
+                messages.success(request, _("Refunded."))
+            except BillingError as refusal:
+                messages.error(request, refusal.text)
+        return redirect(reverse(f"{self.name}:inspect", args=[pk]))
+
+
+class GiftViewSet(ModelViewSet):
+    model = GiftMembership
+    icon = "pick"
+    menu_label = _("Gift memberships")
+    list_display = ["created_at", "purchaser_email", "recipient_email", "months", "state", "ends_at"]
+    list_filter = ["state", "months"]
+    search_fields = ["purchaser_email", "recipient_email"]
+    search_backend_name = None
+    form_fields = ["recipient_email"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class GroupViewSet(ModelViewSet):
+    model = Group
+    icon = "group"
+    menu_label = _("Teams")
+    list_display = ["name", "owner", "allowed_domain", "created_at"]
+    search_fields = ["name", "owner__email"]
+    search_backend_name = None
+    form_fields = ["name", "allowed_domain"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class ProviderEventViewSet(ModelViewSet):
+    model = ProviderEvent
+    icon = "history"
+    menu_label = _("Provider events")
+    list_display = ["received_at", "provider", "type", "event_id", "processed_at", "error"]
+    list_filter = ["provider", "type"]
+    search_fields = ["event_id"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    form_fields = []
+    add_view_enabled = False
+    edit_view_enabled = False
+    copy_view_enabled = False
+
+
+class MembershipsGroup(ViewSetGroup):
+    menu_label = _("Memberships")
+    menu_icon = "tag"
+    menu_order = 240
+    items = (SubscriptionViewSet("subscriptions"), PlanViewSet("plans"), OfferViewSet("offers"),
+             PaymentViewSet("payments"), GiftViewSet("gift_memberships"), GroupViewSet("teams"),
+             ProviderEventViewSet("provider_events"))
+
+
+@hooks.register("register_admin_viewset")
+def register_memberships():
+    return MembershipsGroup()
+
+
+class ProviderStatusPanel(Component):
+    """On the admin dashboard: which provider takes payments, and when it last spoke to us."""
+
+    name = "billing_provider_status"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        from django.conf import settings
+
+        last = ProviderEvent.objects.filter(provider=provider_name()).order_by("-received_at").first()
+        failed = ProviderEvent.objects.filter(processed_at__isnull=True).exclude(error="").count()
+        return render_to_string("billing/admin/provider_status.html", {
+            "provider": provider_name(),
+            "stripe_configured": bool(settings.STRIPE_SECRET_KEY),
+            "webhook_secret": bool(settings.STRIPE_WEBHOOK_SECRET),
+            "last_event": last,
+            "failed": failed,
+            "events_url": reverse("provider_events:index"),
+        })
+
+
+@hooks.register("construct_homepage_panels")
+def add_provider_status(request, panels):
+    if request.user.has_perm("billing.view_subscription") or request.user.is_superuser:
+        panels.append(ProviderStatusPanel())
