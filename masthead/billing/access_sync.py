@@ -32,8 +32,15 @@ def sync_grants(*, user, ref, access, now, actor=None, reason=""):
             grant_end(grant=grant, actor=actor, reason=reason or "membership changed", now=now)
         starts = now if grants else min(access.starts_at, now)
         return grant_create(
-            user=user, level="premium", source=access.source, source_ref=ref, starts_at=starts,
-            ends_at=wanted_end, reason=reason, actor=actor, now=now,
+            user=user,
+            level="premium",
+            source=access.source,
+            source_ref=ref,
+            starts_at=starts,
+            ends_at=wanted_end,
+            reason=reason,
+            actor=actor,
+            now=now,
         )
     for grant in grants:
         grant_end(grant=grant, actor=actor, reason=reason or "membership ended", now=now)
@@ -45,7 +52,12 @@ def sync_subscription_access(subscription, *, grace_days, now, actor=None, reaso
         return None
     access = access_for(subscription, grace_days=grace_days, now=now)
     grant = sync_grants(
-        user=subscription.user, ref=grant_ref(subscription), access=access, now=now, actor=actor, reason=reason
+        user=subscription.user,
+        ref=grant_ref(subscription),
+        access=access,
+        now=now,
+        actor=actor,
+        reason=reason,
     )
     # Seats in a group follow the group's subscription.
     from .models import Group

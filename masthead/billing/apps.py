@@ -18,4 +18,6 @@ class BillingConfig(AppConfig):
 
         from .views import account_panel
 
-        sections.register(key="billing", template="billing/account_panel.html", context=account_panel, order=10)
+        sections.register(
+            key="billing", template="billing/account_panel.html", context=account_panel, order=10
+        )

@@ -4,19 +4,39 @@ from .models import BillingSettings, Offer, Plan, Price
 
 PLANS = [
     {
-        "slug": "individual", "name": "Individual", "trial_days": 14, "sort_order": 1, "is_group": False,
+        "slug": "individual",
+        "name": "Individual",
+        "trial_days": 14,
+        "sort_order": 1,
+        "is_group": False,
         "description": "Everything we publish, for one reader.",
         "benefits": "Full access to premium articles and our complete archive\nMembers-only newsletters\n"
-                    "Preferential access and discounts to our events\nA direct line to the newsroom\n"
-                    "Our members' online community",
-        "prices": [("month", "USD", 900), ("year", "USD", 9000), ("month", "CNY", 6800), ("year", "CNY", 68000)],
+        "Preferential access and discounts to our events\nA direct line to the newsroom\n"
+        "Our members' online community",
+        "prices": [
+            ("month", "USD", 900),
+            ("year", "USD", 9000),
+            ("month", "CNY", 6800),
+            ("year", "CNY", 68000),
+        ],
     },
     {
-        "slug": "team", "name": "Team", "trial_days": 14, "sort_order": 2, "is_group": True, "min_seats": 3,
-        "max_seats": 200, "description": "Membership for a company, fund or newsroom, priced per seat.",
+        "slug": "team",
+        "name": "Team",
+        "trial_days": 14,
+        "sort_order": 2,
+        "is_group": True,
+        "min_seats": 3,
+        "max_seats": 200,
+        "description": "Membership for a company, fund or newsroom, priced per seat.",
         "benefits": "Everything in Individual, for every seat\nInvite by email or let your company's domain join\n"
-                    "One invoice for the team",
-        "prices": [("month", "USD", 700), ("year", "USD", 7000), ("month", "CNY", 5200), ("year", "CNY", 52000)],
+        "One invoice for the team",
+        "prices": [
+            ("month", "USD", 700),
+            ("year", "USD", 7000),
+            ("month", "CNY", 5200),
+            ("year", "CNY", 52000),
+        ],
     },
 ]
 
@@ -33,8 +53,14 @@ def load_billing_demo(site):
             created += 1
     offer, made = Offer.objects.get_or_create(
         code="WELCOME25",
-        defaults={"name": "25% off your first three months", "kind": "percent", "percent_off": 25,
-                  "duration": "repeating", "duration_months": 3, "max_redemptions": 500},
+        defaults={
+            "name": "25% off your first three months",
+            "kind": "percent",
+            "percent_off": 25,
+            "duration": "repeating",
+            "duration_months": 3,
+            "max_redemptions": 500,
+        },
     )
     created += made
     Offer.objects.get_or_create(

@@ -17,7 +17,9 @@ MESSAGES = {
         "please try again in a few minutes."
     ),
     "card_declined": _("Your card was declined. Nothing has been charged; try another card."),
-    "card_insufficient_funds": _("Your card has insufficient funds. Nothing has been charged; try another card."),
+    "card_insufficient_funds": _(
+        "Your card has insufficient funds. Nothing has been charged; try another card."
+    ),
     "card_invalid": _("That card number is not valid. Check it and try again."),
     "checkout_closed": _("This checkout has already finished. Start again from the membership page."),
     "not_cancelable": _("This membership cannot be canceled now."),
@@ -25,7 +27,9 @@ MESSAGES = {
     "same_price": _("You are already on that plan and billing period."),
     "gift_already_claimed": _("This gift has already been claimed."),
     "gift_unknown": _("This gift link is not valid."),
-    "gift_has_membership": _("You already have a membership; a gift would be wasted. Forward it to someone else."),
+    "gift_has_membership": _(
+        "You already have a membership; a gift would be wasted. Forward it to someone else."
+    ),
     "group_full": _("All seats in this group are taken. Ask the group's owner to add seats."),
     "group_ended": _("This group's membership has ended."),
     "group_wrong_domain": _("Only addresses at %(domain)s may join this group."),
@@ -39,13 +43,14 @@ class BillingError(ValidationError):
 
     def __init__(self, code, **params):
         self.billing_code = code
-        self.params = params
+        # Not `params`: ValidationError keeps its own attribute of that name.
+        self.billing_params = params
         super().__init__(self.text, code=code)
 
     @property
     def text(self):
         message = MESSAGES[self.billing_code]
-        return message % self.params if self.params else str(message)
+        return str(message) % self.billing_params if self.billing_params else str(message)
 
 
 class ProviderUnavailable(Exception):

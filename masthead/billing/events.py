@@ -91,7 +91,10 @@ def _subscription_for(provider, snap):
     if sub is not None:
         return sub, False
     checkout = (
-        CheckoutSession.objects.select_for_update().select_related("price__plan").filter(pk=snap.get("checkout_id")).first()
+        CheckoutSession.objects.select_for_update()
+        .select_related("price__plan")
+        .filter(pk=snap.get("checkout_id"))
+        .first()
         if snap.get("checkout_id")
         else None
     )
@@ -113,9 +116,9 @@ def _subscription_for(provider, snap):
     )
     _complete_checkout(checkout, sub)
     # Payments recorded before their subscription existed now find it.
-    Payment.objects.filter(provider=provider, provider_subscription_ref=snap["ref"], subscription=None).update(
-        subscription=sub, user=sub.user
-    )
+    Payment.objects.filter(
+        provider=provider, provider_subscription_ref=snap["ref"], subscription=None
+    ).update(subscription=sub, user=sub.user)
     return sub, True
 
 
@@ -140,7 +143,9 @@ def apply_snapshot(*, provider, snap, now):
     if not created and version <= sub.provider_version:
         return sub  # an older picture of the subscription, arriving late
     before = None if created else sub.status
-    target = lifecycle.status_from_provider(snap["state"], cancel_at_period_end=bool(snap.get("cancel_at_period_end")))
+    target = lifecycle.status_from_provider(
+        snap["state"], cancel_at_period_end=bool(snap.get("cancel_at_period_end"))
+    )
     if before is not None and not lifecycle.allowed(before, target):
         raise lifecycle.InvalidTransition(before, f"provider state {snap['state']}")
     price = _price_for(provider, snap.get("price_ref"))
@@ -154,7 +159,9 @@ def apply_snapshot(*, provider, snap, now):
     sub.cancel_at_period_end = bool(snap.get("cancel_at_period_end"))
     sub.canceled_at = _dt(snap.get("canceled_at"))
     sub.ended_at = _dt(snap.get("ended_at")) if target == Status.EXPIRED else None
-    sub.past_due_since = (sub.past_due_since or _dt(snap.get("past_due_since")) or now) if target == Status.PAST_DUE else None
+    sub.past_due_since = (
+        (sub.past_due_since or _dt(snap.get("past_due_since")) or now) if target == Status.PAST_DUE else None
+    )
     sub.next_payment_attempt = _dt(snap.get("next_payment_attempt"))
     sub.payment_attempts = snap.get("payment_attempts") or 0
     if "card_behaviour" in snap:
@@ -193,7 +200,12 @@ def _on_checkout_completed(*, provider, payload, now):
     if checkout.kind == CheckoutSession.Kind.GIFT:
         from .gifts import gift_paid
 
-        gift_paid(checkout=checkout, provider=provider, payment_ref=(payload.get("payment") or {}).get("ref"), now=now)
+        gift_paid(
+            checkout=checkout,
+            provider=provider,
+            payment_ref=(payload.get("payment") or {}).get("ref"),
+            now=now,
+        )
     elif checkout.state != CheckoutSession.State.COMPLETE and not payload.get("subscription"):
         raise LookupError(f"checkout {checkout.pk} completed without a subscription")
 
@@ -230,8 +242,15 @@ def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=No
     if state == Payment.State.PAID:
         payment.receipt_number = f"R{payment.created_at:%Y}-{payment.pk:06d}"
         payment.save(update_fields=["receipt_number"])
-    audit(f"billing.payment.{state}", member=user, target=payment, now=now, amount=payment.amount,
-          currency=payment.currency, provider=provider)
+    audit(
+        f"billing.payment.{state}",
+        member=user,
+        target=payment,
+        now=now,
+        amount=payment.amount,
+        currency=payment.currency,
+        provider=provider,
+    )
     notify.payment_recorded(payment, next_attempt_at=_dt(data.get("next_attempt_at")))
     return payment, True
 
@@ -246,7 +265,9 @@ def _on_invoice_failed(*, provider, payload, now):
 
 
 def _on_charge_refunded(*, provider, payload, now):
-    original = Payment.objects.filter(provider=provider, provider_ref=payload["payment_ref"], state="paid").first()
+    original = Payment.objects.filter(
+        provider=provider, provider_ref=payload["payment_ref"], state="paid"
+    ).first()
     if original is None:
         raise LookupError(f"refund for unknown payment {payload['payment_ref']}")
     record_payment(

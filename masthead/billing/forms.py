@@ -17,12 +17,13 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         if plan.is_group:
-            self.fields["quantity"].required = True
-            self.fields["quantity"].min_value = plan.min_seats
-            self.fields["quantity"].max_value = plan.max_seats
-            self.fields["quantity"].widget.attrs.update(min=plan.min_seats, max=plan.max_seats)
-            self.fields["quantity"].help_text = _("Between %(min)s and %(max)s; you can invite people afterwards.") % {
-                "min": plan.min_seats, "max": plan.max_seats}
+            self.fields["quantity"] = forms.IntegerField(
+                label=_("Seats"),
+                min_value=plan.min_seats,
+                max_value=plan.max_seats,
+                help_text=_("Between %(min)s and %(max)s; you can invite people afterwards.")
+                % {"min": plan.min_seats, "max": plan.max_seats},
+            )
         else:
             del self.fields["quantity"]
 
@@ -31,11 +32,19 @@ class CardForm(forms.Form):
     """The test-mode checkout's card form. No real card data goes anywhere."""
 
     name = forms.CharField(label=_("Name on card"), max_length=100)
-    card_number = forms.CharField(label=_("Card number"), max_length=23,
-                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "cc-number"}))
-    expiry = forms.CharField(label=_("Expiry (MM/YY)"), max_length=5,
-                             widget=forms.TextInput(attrs={"autocomplete": "cc-exp", "placeholder": "MM/YY"}))
-    cvc = forms.CharField(label=_("CVC"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    card_number = forms.CharField(
+        label=_("Card number"),
+        max_length=23,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "cc-number"}),
+    )
+    expiry = forms.CharField(
+        label=_("Expiry (MM/YY)"),
+        max_length=5,
+        widget=forms.TextInput(attrs={"autocomplete": "cc-exp", "placeholder": "MM/YY"}),
+    )
+    cvc = forms.CharField(
+        label=_("CVC"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+    )
 
     def clean_card_number(self):
         digits = re.sub(r"[\s-]", "", self.cleaned_data["card_number"])
@@ -61,14 +70,22 @@ class CardForm(forms.Form):
 
 
 class GiftForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Membership"), queryset=Plan.objects.filter(active=True, is_group=False),
-                                  empty_label=None)
-    months = forms.TypedChoiceField(label=_("Length"), coerce=int,
-                                    choices=[(m, _("%(n)d months") % {"n": m} if m > 1 else _("1 month")) for m in GIFT_MONTHS])
+    plan = forms.ModelChoiceField(
+        label=_("Membership"), queryset=Plan.objects.filter(active=True, is_group=False), empty_label=None
+    )
+    months = forms.TypedChoiceField(
+        label=_("Length"),
+        coerce=int,
+        choices=[(m, _("%(n)d months") % {"n": m} if m > 1 else _("1 month")) for m in GIFT_MONTHS],
+    )
     currency = forms.ChoiceField(label=_("Currency"), choices=[(c, c) for c in CURRENCIES])
     recipient_email = forms.EmailField(label=_("Their email address"))
-    message = forms.CharField(label=_("A message (optional)"), max_length=500, required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    message = forms.CharField(
+        label=_("A message (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, currency="USD", **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,7 +29,9 @@ def gift_price(*, plan, months, currency):
     return prices["month"], prices["month"].amount * months
 
 
-def gift_checkout_start(*, purchaser, plan, months, currency, recipient_email, message="", base_url="", now=None):
+def gift_checkout_start(
+    *, purchaser, plan, months, currency, recipient_email, message="", base_url="", now=None
+):
     now = now or timezone.now()
     if months not in GIFT_MONTHS or plan.is_group or not plan.active:
         raise BillingError("price_unavailable")
@@ -55,7 +57,11 @@ def gift_paid(*, checkout, provider, payment_ref, now):
     """The purchase is paid (events.checkout.completed): record the gift and send the claim link."""
     if GiftMembership.objects.filter(checkout=checkout).exists():
         return
-    payment = Payment.objects.filter(provider=provider, provider_ref=payment_ref, state="paid").first() if payment_ref else None
+    payment = (
+        Payment.objects.filter(provider=provider, provider_ref=payment_ref, state="paid").first()
+        if payment_ref
+        else None
+    )
     gift = GiftMembership.objects.create(
         purchaser=checkout.user,
         purchaser_email=checkout.email,
@@ -69,11 +75,22 @@ def gift_paid(*, checkout, provider, payment_ref, now):
     )
     checkout.state, checkout.completed_at = CheckoutSession.State.COMPLETE, now
     checkout.save(update_fields=["state", "completed_at"])
-    audit("billing.gift.purchased", actor=checkout.user, member=checkout.user, target=gift, now=now,
-          months=gift.months, recipient=gift.recipient_email)
+    audit(
+        "billing.gift.purchased",
+        actor=checkout.user,
+        member=checkout.user,
+        target=gift,
+        now=now,
+        months=gift.months,
+        recipient=gift.recipient_email,
+    )
     claim_url = settings.SITE_URL + reverse("billing:gift_claim", args=[gift.token])
-    send_on_commit("billing/email/gift_received", to=gift.recipient_email, context={"gift": gift, "claim_url": claim_url})
-    send_on_commit("billing/email/gift_sent", to=gift.purchaser_email, context={"gift": gift, "claim_url": claim_url})
+    send_on_commit(
+        "billing/email/gift_received", to=gift.recipient_email, context={"gift": gift, "claim_url": claim_url}
+    )
+    send_on_commit(
+        "billing/email/gift_sent", to=gift.purchaser_email, context={"gift": gift, "claim_url": claim_url}
+    )
 
 
 def gift_claim(*, token, user, now=None):
@@ -97,8 +114,16 @@ def gift_claim(*, token, user, now=None):
         gift.state, gift.claimed_by, gift.claimed_at = GiftMembership.State.CLAIMED, user, now
         gift.ends_at = starts + relativedelta(months=gift.months)
         gift.save(update_fields=["state", "claimed_by", "claimed_at", "ends_at"])
-        grant_create(user=user, level="premium", source="gift_membership", source_ref=f"gift:{gift.pk}",
-                     starts_at=starts, ends_at=gift.ends_at, reason=f"gift from {gift.purchaser_email}", now=now)
+        grant_create(
+            user=user,
+            level="premium",
+            source="gift_membership",
+            source_ref=f"gift:{gift.pk}",
+            starts_at=starts,
+            ends_at=gift.ends_at,
+            reason=f"gift from {gift.purchaser_email}",
+            now=now,
+        )
         audit("billing.gift.claimed", actor=user, member=user, target=gift, now=now)
     return gift
 
@@ -111,15 +136,25 @@ def send_gift_reminders(*, now=None):
     config = billing_settings()
     window = now + timedelta(days=config.gift_reminder_days)
     due = GiftMembership.objects.filter(
-        state=GiftMembership.State.CLAIMED, ends_at__gt=now, ends_at__lte=window, reminder_sent_at__isnull=True
+        state=GiftMembership.State.CLAIMED,
+        ends_at__gt=now,
+        ends_at__lte=window,
+        reminder_sent_at__isnull=True,
     ).select_related("claimed_by", "plan")
     sent = 0
     for gift in due:
-        if GiftMembership.objects.filter(pk=gift.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
+        if GiftMembership.objects.filter(pk=gift.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now
+        ):
             offer = config.gift_continue_offer
-            url = settings.SITE_URL + (reverse("billing:offer", args=[offer.code]) if offer else reverse("billing:pricing"))
-            send_on_commit("billing/email/gift_ending", to=gift.claimed_by.email,
-                           context={"gift": gift, "offer": offer, "continue_url": url})
+            url = settings.SITE_URL + (
+                reverse("billing:offer", args=[offer.code]) if offer else reverse("billing:pricing")
+            )
+            send_on_commit(
+                "billing/email/gift_ending",
+                to=gift.claimed_by.email,
+                context={"gift": gift, "offer": offer, "continue_url": url},
+            )
             sent += 1
     return sent
 
@@ -130,5 +165,3 @@ def refund_gift(*, gift, actor):
     if gift.payment:
         refund_payment(payment=gift.payment, actor=actor)
     GiftMembership.objects.filter(pk=gift.pk).update(state=GiftMembership.State.REFUNDED)
-
-

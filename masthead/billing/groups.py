@@ -22,11 +22,21 @@ def group_for_subscription(sub, *, now):
     """Every group-plan subscription has a group; its payer holds the first seat."""
     group, created = Group.objects.get_or_create(
         subscription=sub,
-        defaults={"name": f"{sub.user.email}'s team" if sub.user else "Team", "owner": sub.user, "created_at": now},
+        defaults={
+            "name": f"{sub.user.email}'s team" if sub.user else "Team",
+            "owner": sub.user,
+            "created_at": now,
+        },
     )
     if created and sub.user is not None:
-        GroupSeat.objects.create(group=group, email=sub.user.email, user=sub.user, state=GroupSeat.State.ACTIVE,
-                                 created_at=now, joined_at=now)
+        GroupSeat.objects.create(
+            group=group,
+            email=sub.user.email,
+            user=sub.user,
+            state=GroupSeat.State.ACTIVE,
+            created_at=now,
+            joined_at=now,
+        )
     return group
 
 
@@ -42,7 +52,9 @@ def _seat_access(group, now):
 
 def sync_group_seats(group, *, now, access=None):
     access = access if access is not None else _seat_access(group, now)
-    for seat in group.seats_taken.filter(state=GroupSeat.State.ACTIVE).exclude(user=None).select_related("user"):
+    for seat in (
+        group.seats_taken.filter(state=GroupSeat.State.ACTIVE).exclude(user=None).select_related("user")
+    ):
         if seat.user_id == group.owner_id:
             continue  # the owner's access comes from the subscription itself
         seat_access = None
@@ -50,7 +62,9 @@ def sync_group_seats(group, *, now, access=None):
             from .lifecycle import Access
 
             seat_access = Access("group_seat", access.starts_at, access.ends_at)
-        sync_grants(user=seat.user, ref=seat_ref(seat), access=seat_access, now=now, reason=f"group {group.name}")
+        sync_grants(
+            user=seat.user, ref=seat_ref(seat), access=seat_access, now=now, reason=f"group {group.name}"
+        )
 
 
 def _used_seats(group):
@@ -68,7 +82,9 @@ def group_invite(*, group, email, actor, now=None):
             raise BillingError("group_already_in")
         if _used_seats(group) >= group.seats:
             raise BillingError("group_full")
-        seat = GroupSeat.objects.create(group=group, email=email, state=GroupSeat.State.INVITED, created_at=now)
+        seat = GroupSeat.objects.create(
+            group=group, email=email, state=GroupSeat.State.INVITED, created_at=now
+        )
         audit("billing.group.invited", actor=actor, member=group.owner, target=seat, now=now, email=email)
     url = settings.SITE_URL + reverse("billing:group_join_invite", args=[seat.token])
     send_on_commit("billing/email/group_invite", to=email, context={"group": group, "join_url": url})
@@ -86,7 +102,12 @@ def _activate(group, seat, user, now):
 def group_join_by_invite(*, token, user, now=None):
     now = now or timezone.now()
     with transaction.atomic():
-        seat = GroupSeat.objects.select_for_update().select_related("group__subscription").filter(token=token).first()
+        seat = (
+            GroupSeat.objects.select_for_update()
+            .select_related("group__subscription")
+            .filter(token=token)
+            .first()
+        )
         if seat is None or seat.state == GroupSeat.State.REMOVED:
             raise BillingError("group_invite_unknown")
         if not seat.group.subscription.is_live:
@@ -106,7 +127,11 @@ def group_join_by_domain(*, group, user, now=None):
         if not group.subscription.is_live:
             raise BillingError("group_ended")
         domain = group.allowed_domain.lower().lstrip("@")
-        verified = EmailAddress.objects.filter(user=user, verified=True, email__iendswith="@" + domain) if domain else None
+        verified = (
+            EmailAddress.objects.filter(user=user, verified=True, email__iendswith="@" + domain)
+            if domain
+            else None
+        )
         if not domain or not verified.exists():
             raise BillingError("group_wrong_domain", domain=domain or "—")
         existing = group.seats_taken.filter(user=user).exclude(state=GroupSeat.State.REMOVED).first()
@@ -114,8 +139,9 @@ def group_join_by_domain(*, group, user, now=None):
             return existing
         if _used_seats(group) >= group.seats:
             raise BillingError("group_full")
-        seat = GroupSeat.objects.create(group=group, email=verified.first().email, state=GroupSeat.State.INVITED,
-                                        created_at=now)
+        seat = GroupSeat.objects.create(
+            group=group, email=verified.first().email, state=GroupSeat.State.INVITED, created_at=now
+        )
         return _activate(group, seat, user, now)
 
 
@@ -129,6 +155,20 @@ def group_remove(*, seat, actor, now=None):
         seat.state = GroupSeat.State.REMOVED
         seat.save(update_fields=["state"])
         if seat.user_id:
-            sync_grants(user=seat.user, ref=seat_ref(seat), access=None, now=now, actor=actor, reason="removed from group")
-        audit("billing.group.removed", actor=actor, member=seat.user, target=seat, now=now, group=seat.group.name)
+            sync_grants(
+                user=seat.user,
+                ref=seat_ref(seat),
+                access=None,
+                now=now,
+                actor=actor,
+                reason="removed from group",
+            )
+        audit(
+            "billing.group.removed",
+            actor=actor,
+            member=seat.user,
+            target=seat,
+            now=now,
+            group=seat.group.name,
+        )
     return seat

@@ -5,7 +5,7 @@ status gives. Pure functions; services.py applies them and persists the result.
        │                 │  ▲                        │
        │                 │  └──────paid──────────────┘
        └──cancel──▶ canceled (access until the period ends) ──period ends──▶ expired
-                        └──resume──▶ active / trialing
+                                        └──resume──▶ active (or trialing, if the trial has not run out)
     active/past_due ──staff pause──▶ paused ──unpause──▶ active
     (none) ──staff──▶ complimentary ──ends──▶ expired
 """
@@ -20,6 +20,7 @@ PAID = "paid"
 PAYMENT_FAILED = "payment_failed"
 CANCEL = "cancel"
 RESUME = "resume"
+RESUME_TRIAL = "resume_trial"  # resumed before a canceled trial ran out
 PERIOD_ENDED = "period_ended"
 GRACE_OVER = "grace_over"
 PAUSE = "pause"
@@ -45,13 +46,21 @@ TRANSITIONS = {
     (Status.PAST_DUE, CANCEL): Status.CANCELED,
     (Status.PAST_DUE, PAUSE): Status.PAUSED,
     (Status.CANCELED, RESUME): Status.ACTIVE,
+    (Status.CANCELED, RESUME_TRIAL): Status.TRIALING,
     (Status.CANCELED, PERIOD_ENDED): Status.EXPIRED,
     (Status.CANCELED, PAID): Status.CANCELED,
     (Status.PAUSED, UNPAUSE): Status.ACTIVE,
     (Status.COMPLIMENTARY, PERIOD_ENDED): Status.EXPIRED,
 }
 # Ending at once is possible from every live state.
-for _state in (Status.TRIALING, Status.ACTIVE, Status.PAST_DUE, Status.CANCELED, Status.PAUSED, Status.COMPLIMENTARY):
+for _state in (
+    Status.TRIALING,
+    Status.ACTIVE,
+    Status.PAST_DUE,
+    Status.CANCELED,
+    Status.PAUSED,
+    Status.COMPLIMENTARY,
+):
     TRANSITIONS[(_state, END)] = Status.EXPIRED
 
 
@@ -106,7 +115,9 @@ def access_for(sub, *, grace_days, now):
         return None
     if status == Status.COMPLIMENTARY:
         return Access("complimentary", sub.started_at, sub.current_period_end)
-    in_trial = sub.trial_end is not None and (sub.current_period_end is None or sub.current_period_end <= sub.trial_end)
+    in_trial = sub.trial_end is not None and (
+        sub.current_period_end is None or sub.current_period_end <= sub.trial_end
+    )
     if status == Status.TRIALING or (status == Status.CANCELED and in_trial):
         return Access("trial", sub.started_at, sub.trial_end)
     if status == Status.PAST_DUE:
@@ -114,5 +125,9 @@ def access_for(sub, *, grace_days, now):
             # The first charge after a trial failed: access ends with the trial.
             return Access("trial", sub.started_at, sub.trial_end)
         since = sub.past_due_since or sub.current_period_end or now
-        return Access("subscription", sub.started_at, max(sub.current_period_end or since, since + timedelta(days=grace_days)))
+        return Access(
+            "subscription",
+            sub.started_at,
+            max(sub.current_period_end or since, since + timedelta(days=grace_days)),
+        )
     return Access("subscription", sub.started_at, sub.current_period_end)

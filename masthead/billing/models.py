@@ -12,10 +12,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .money import CURRENCIES, format_money
 
@@ -38,13 +38,17 @@ class Plan(ClusterableModel):
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
     benefits = models.TextField(_("benefits"), blank=True, help_text=_("One per line, shown to readers."))
-    trial_days = models.PositiveSmallIntegerField(_("free trial (days)"), default=14, validators=[MaxValueValidator(365)])
+    trial_days = models.PositiveSmallIntegerField(
+        _("free trial (days)"), default=14, validators=[MaxValueValidator(365)]
+    )
     is_group = models.BooleanField(
         _("group plan"), default=False, help_text=_("Bought per seat by one payer for a team (see Groups).")
     )
     min_seats = models.PositiveSmallIntegerField(_("minimum seats"), default=1)
     max_seats = models.PositiveSmallIntegerField(_("maximum seats"), default=1)
-    active = models.BooleanField(_("on sale"), default=True, help_text=_("Archived plans keep their members."))
+    active = models.BooleanField(
+        _("on sale"), default=True, help_text=_("Archived plans keep their members.")
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
@@ -53,7 +57,9 @@ class Plan(ClusterableModel):
         FieldPanel("description"),
         FieldPanel("benefits"),
         FieldPanel("trial_days"),
-        MultiFieldPanel([FieldPanel("is_group"), FieldPanel("min_seats"), FieldPanel("max_seats")], heading=_("Groups")),
+        MultiFieldPanel(
+            [FieldPanel("is_group"), FieldPanel("min_seats"), FieldPanel("max_seats")], heading=_("Groups")
+        ),
         FieldPanel("active"),
         FieldPanel("sort_order"),
         InlinePanel("prices", label=_("Prices"), min_num=1),
@@ -92,7 +98,9 @@ class Price(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["plan", "interval", "currency"], condition=Q(active=True), name="one_active_price_per_interval"
+                fields=["plan", "interval", "currency"],
+                condition=Q(active=True),
+                name="one_active_price_per_interval",
             )
         ]
         verbose_name = _("price")
@@ -116,17 +124,32 @@ class Status(models.TextChoices):
 
 
 # States in which a member has a live subscription (and may not start another).
-LIVE_STATUSES = [Status.TRIALING, Status.ACTIVE, Status.PAST_DUE, Status.CANCELED, Status.PAUSED, Status.COMPLIMENTARY]
+LIVE_STATUSES = [
+    Status.TRIALING,
+    Status.ACTIVE,
+    Status.PAST_DUE,
+    Status.CANCELED,
+    Status.PAUSED,
+    Status.COMPLIMENTARY,
+]
 
 
 class Subscription(models.Model):
     """A member's membership on a plan, as a state machine (billing.lifecycle)."""
 
     user = models.ForeignKey(
-        "auth.User", verbose_name=_("member"), null=True, on_delete=models.SET_NULL, related_name="subscriptions"
+        "auth.User",
+        verbose_name=_("member"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="subscriptions",
     )
-    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="subscriptions")
-    price = models.ForeignKey(Price, verbose_name=_("price"), on_delete=models.PROTECT, related_name="subscriptions")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="subscriptions"
+    )
+    price = models.ForeignKey(
+        Price, verbose_name=_("price"), on_delete=models.PROTECT, related_name="subscriptions"
+    )
     quantity = models.PositiveSmallIntegerField(_("seats"), default=1)
     status = models.CharField(_("status"), max_length=15, choices=Status.choices, db_index=True)
     provider = models.CharField(_("provider"), max_length=10, choices=Provider.choices)
@@ -146,7 +169,9 @@ class Subscription(models.Model):
     payment_attempts = models.PositiveSmallIntegerField(default=0)
     paused_at = models.DateTimeField(null=True, blank=True)
     trial_reminder_sent_at = models.DateTimeField(null=True, blank=True)
-    offer = models.ForeignKey("billing.Offer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    offer = models.ForeignKey(
+        "billing.Offer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     discount_periods_left = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("Empty: the offer applies forever (or there is none).")
     )
@@ -160,10 +185,14 @@ class Subscription(models.Model):
         constraints = [
             # A double click or a retried request cannot give a member two live subscriptions.
             models.UniqueConstraint(
-                fields=["user"], condition=Q(status__in=LIVE_STATUSES), name="one_live_subscription_per_member"
+                fields=["user"],
+                condition=Q(status__in=LIVE_STATUSES),
+                name="one_live_subscription_per_member",
             ),
             models.UniqueConstraint(
-                fields=["provider", "provider_ref"], condition=~Q(provider_ref=""), name="subscription_provider_ref_once"
+                fields=["provider", "provider_ref"],
+                condition=~Q(provider_ref=""),
+                name="subscription_provider_ref_once",
             ),
         ]
         verbose_name = _("subscription")
@@ -175,6 +204,11 @@ class Subscription(models.Model):
     def is_live(self):
         return self.status in LIVE_STATUSES
 
+    def member_email(self):
+        return self.user.email if self.user else "—"
+
+    member_email.short_description = _("member")
+
 
 class Payment(models.Model):
     """Money that moved (or failed to): one row per provider invoice or charge, recorded once."""
@@ -184,8 +218,12 @@ class Payment(models.Model):
         FAILED = "failed", _("Failed")
         REFUNDED = "refunded", _("Refunded")
 
-    subscription = models.ForeignKey(Subscription, null=True, blank=True, on_delete=models.PROTECT, related_name="payments")
-    user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="payments")
+    subscription = models.ForeignKey(
+        Subscription, null=True, blank=True, on_delete=models.PROTECT, related_name="payments"
+    )
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="payments"
+    )
     description = models.CharField(max_length=200)
     amount = models.PositiveIntegerField()
     currency = models.CharField(max_length=3)
@@ -203,7 +241,11 @@ class Payment(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["provider", "provider_ref", "state"], name="payment_recorded_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_ref", "state"], name="payment_recorded_once"
+            )
+        ]
 
     def __str__(self):
         return f"{self.description} {format_money(self.amount, self.currency)} ({self.state})"
@@ -246,12 +288,16 @@ class CheckoutSession(models.Model):
         GIFT = "gift", _("Gift membership")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="checkouts")
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="checkouts"
+    )
     email = models.EmailField()
     kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.SUBSCRIPTION)
     price = models.ForeignKey(Price, on_delete=models.PROTECT, related_name="+")
     quantity = models.PositiveSmallIntegerField(default=1)
-    offer = models.ForeignKey("billing.Offer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    offer = models.ForeignKey(
+        "billing.Offer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     trial_days = models.PositiveSmallIntegerField(default=0)
     amount_due = models.PositiveIntegerField(help_text=_("First charge after the trial, minor units"))
     provider = models.CharField(max_length=10, choices=Provider.choices)
@@ -287,7 +333,10 @@ class Offer(models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     code = models.CharField(
-        _("code"), max_length=40, unique=True, help_text=_("Readers type it at checkout, or follow /offer/<code>/.")
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("Readers type it at checkout, or follow /offer/<code>/."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     percent_off = models.PositiveSmallIntegerField(
@@ -295,7 +344,9 @@ class Offer(models.Model):
     )
     amount_off = models.PositiveIntegerField(_("amount off (minor units)"), null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True, choices=[(c, c) for c in CURRENCIES])
-    duration = models.CharField(_("applies to"), max_length=10, choices=Duration.choices, default=Duration.ONCE)
+    duration = models.CharField(
+        _("applies to"), max_length=10, choices=Duration.choices, default=Duration.ONCE
+    )
     duration_months = models.PositiveSmallIntegerField(null=True, blank=True)
     trial_days = models.PositiveSmallIntegerField(_("trial days"), null=True, blank=True)
     plans = models.ManyToManyField(Plan, blank=True, help_text=_("Empty: every plan."))
@@ -319,6 +370,9 @@ class OfferRedemption(models.Model):
     checkout = models.OneToOneField(CheckoutSession, on_delete=models.CASCADE, related_name="redemption")
     created_at = models.DateTimeField()
 
+    def __str__(self):
+        return f"{self.offer_id} used by checkout {self.checkout_id}"
+
 
 def new_claim_token():
     return secrets.token_urlsafe(24)
@@ -332,7 +386,9 @@ class GiftMembership(models.Model):
         CLAIMED = "claimed", _("Claimed")
         REFUNDED = "refunded", _("Refunded")
 
-    purchaser = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts_bought")
+    purchaser = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts_bought"
+    )
     purchaser_email = models.EmailField()
     recipient_email = models.EmailField()
     message = models.CharField(max_length=500, blank=True)
@@ -342,7 +398,9 @@ class GiftMembership(models.Model):
     checkout = models.OneToOneField(CheckoutSession, on_delete=models.PROTECT, related_name="gift")
     token = models.CharField(max_length=40, unique=True, default=new_claim_token)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PAID)
-    claimed_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts_claimed")
+    claimed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts_claimed"
+    )
     claimed_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
@@ -362,7 +420,10 @@ class Group(models.Model):
     owner = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="owned_groups")
     subscription = models.OneToOneField(Subscription, on_delete=models.PROTECT, related_name="group")
     allowed_domain = models.CharField(
-        _("email domain that may join"), max_length=100, blank=True, help_text=_("e.g. example.com; empty: invitations only")
+        _("email domain that may join"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. example.com; empty: invitations only"),
     )
     join_token = models.CharField(max_length=40, unique=True, default=new_claim_token)
     created_at = models.DateTimeField()
@@ -386,7 +447,9 @@ class GroupSeat(models.Model):
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="seats_taken")
     email = models.EmailField()
-    user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="group_seats")
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="group_seats"
+    )
     state = models.CharField(max_length=10, choices=State.choices)
     token = models.CharField(max_length=40, unique=True, default=new_claim_token)
     created_at = models.DateTimeField()
@@ -409,15 +472,25 @@ class BillingSettings(BaseSiteSetting):
         _("grace period after a failed payment (days)"), default=7, validators=[MaxValueValidator(60)]
     )
     trial_reminder_days = models.PositiveSmallIntegerField(
-        _("remind trial members this many days before the trial ends"), default=3, validators=[MaxValueValidator(30)]
+        _("remind trial members this many days before the trial ends"),
+        default=3,
+        validators=[MaxValueValidator(30)],
     )
     retry_days = models.CharField(
-        _("retry failed payments after (days)"), max_length=50, default="1,3,5",
+        _("retry failed payments after (days)"),
+        max_length=50,
+        default="1,3,5",
         help_text=_("Comma-separated; test mode follows these, Stripe its own Smart Retries."),
     )
-    gift_reminder_days = models.PositiveSmallIntegerField(_("remind gift members before their gift ends (days)"), default=7)
+    gift_reminder_days = models.PositiveSmallIntegerField(
+        _("remind gift members before their gift ends (days)"), default=7
+    )
     gift_continue_offer = models.ForeignKey(
-        Offer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Offer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Offered in the reminder to gift members whose gift is ending."),
     )
 

@@ -51,8 +51,10 @@ def describe(offer, currency=None):
         return ""
     if offer.kind == Offer.Kind.TRIAL:
         return f"{offer.trial_days}-day free trial"
-    off = f"{offer.percent_off}% off" if offer.kind == Offer.Kind.PERCENT else (
-        f"{format_money(offer.amount_off or 0, offer.currency or currency or 'USD')} off"
+    off = (
+        f"{offer.percent_off}% off"
+        if offer.kind == Offer.Kind.PERCENT
+        else (f"{format_money(offer.amount_off or 0, offer.currency or currency or 'USD')} off")
     )
     duration = {
         Offer.Duration.ONCE: "your first payment",

@@ -12,14 +12,24 @@ from .models import Payment, Subscription
 def export_member(user):
     return {
         "subscriptions": [
-            {"plan": s.plan.name, "status": s.status, "started": s.started_at.isoformat(),
-             "paid_until": s.current_period_end.isoformat() if s.current_period_end else None,
-             "provider": s.provider}
+            {
+                "plan": s.plan.name,
+                "status": s.status,
+                "started": s.started_at.isoformat(),
+                "paid_until": s.current_period_end.isoformat() if s.current_period_end else None,
+                "provider": s.provider,
+            }
             for s in Subscription.objects.filter(user=user).select_related("plan")
         ],
         "payments": [
-            {"receipt": p.receipt_number, "date": p.created_at.isoformat(), "amount": p.amount,
-             "currency": p.currency, "state": p.state, "description": p.description}
+            {
+                "receipt": p.receipt_number,
+                "date": p.created_at.isoformat(),
+                "amount": p.amount,
+                "currency": p.currency,
+                "state": p.state,
+                "description": p.description,
+            }
             for p in Payment.objects.filter(user=user)
         ],
     }

@@ -97,7 +97,9 @@ def checkout_start(*, user, price, quantity=1, offer=None, next_url="", base_url
 def _send_to_provider(checkout, *, base_url):
     provider = get_provider(checkout.provider)
     success = base_url + reverse("billing:checkout_return", args=[checkout.pk])
-    cancel = base_url + reverse("billing:pricing") + (f"?next={checkout.next_url}" if checkout.next_url else "")
+    cancel = (
+        base_url + reverse("billing:pricing") + (f"?next={checkout.next_url}" if checkout.next_url else "")
+    )
     try:
         url = provider.start_checkout(checkout, success_url=success, cancel_url=cancel)
     except ProviderUnavailable as error:
@@ -134,8 +136,12 @@ def subscription_cancel(*, subscription, actor=None, now=None, reason=""):
     now = now or timezone.now()
     if subscription.status not in (Status.TRIALING, Status.ACTIVE, Status.PAST_DUE):
         raise BillingError("not_cancelable")
-    snap = _provider_call(get_provider(subscription.provider).set_cancel_at_period_end, subscription, True, now=now)
-    return _apply(subscription, snap, actor=actor, code="billing.subscription.cancel_requested", now=now, reason=reason)
+    snap = _provider_call(
+        get_provider(subscription.provider).set_cancel_at_period_end, subscription, True, now=now
+    )
+    return _apply(
+        subscription, snap, actor=actor, code="billing.subscription.cancel_requested", now=now, reason=reason
+    )
 
 
 def subscription_resume(*, subscription, actor=None, now=None):
@@ -144,7 +150,9 @@ def subscription_resume(*, subscription, actor=None, now=None):
     end = subscription.current_period_end or subscription.trial_end
     if subscription.status != Status.CANCELED or (end and end <= now):
         raise BillingError("not_resumable")
-    snap = _provider_call(get_provider(subscription.provider).set_cancel_at_period_end, subscription, False, now=now)
+    snap = _provider_call(
+        get_provider(subscription.provider).set_cancel_at_period_end, subscription, False, now=now
+    )
     return _apply(subscription, snap, actor=actor, code="billing.subscription.resumed", now=now)
 
 
@@ -158,9 +166,17 @@ def subscription_change_price(*, subscription, price, quantity=None, actor=None,
         raise BillingError("price_unavailable")
     if subscription.status not in (Status.TRIALING, Status.ACTIVE):
         raise BillingError("not_cancelable")
-    snap = _provider_call(get_provider(subscription.provider).change_price, subscription, price, quantity, now=now)
-    return _apply(subscription, snap, actor=actor, code="billing.subscription.price_changed", now=now,
-                  reason=f"{subscription.price} → {price}")
+    snap = _provider_call(
+        get_provider(subscription.provider).change_price, subscription, price, quantity, now=now
+    )
+    return _apply(
+        subscription,
+        snap,
+        actor=actor,
+        code="billing.subscription.price_changed",
+        now=now,
+        reason=f"{subscription.price} → {price}",
+    )
 
 
 def subscription_switch_interval(*, subscription, actor=None, now=None):
@@ -174,7 +190,9 @@ def subscription_switch_interval(*, subscription, actor=None, now=None):
 
 
 def card_update_url(*, subscription, return_url):
-    return _provider_call(get_provider(subscription.provider).card_update_url, subscription, return_url=return_url)
+    return _provider_call(
+        get_provider(subscription.provider).card_update_url, subscription, return_url=return_url
+    )
 
 
 # --- Changes staff make -----------------------------------------------------------------------
@@ -186,7 +204,9 @@ def subscription_pause(*, subscription, actor, now=None, reason=""):
     if not allowed(subscription.status, Status.PAUSED) or subscription.status == Status.PAUSED:
         raise BillingError("not_cancelable")
     snap = _provider_call(get_provider(subscription.provider).set_paused, subscription, True, now=now)
-    return _apply(subscription, snap, actor=actor, code="billing.subscription.paused_by_staff", now=now, reason=reason)
+    return _apply(
+        subscription, snap, actor=actor, code="billing.subscription.paused_by_staff", now=now, reason=reason
+    )
 
 
 def subscription_unpause(*, subscription, actor, now=None):
@@ -216,12 +236,25 @@ def subscription_complimentary(*, user, plan, ends_at, actor, reason, now=None):
         raise BillingError("already_member")
     with transaction.atomic():
         sub = Subscription.objects.create(
-            user=user, plan=plan, price=price, status=Status.COMPLIMENTARY, provider="none",
-            provider_ref=f"comp_{uuid.uuid4().hex[:20]}", started_at=now, current_period_start=now,
+            user=user,
+            plan=plan,
+            price=price,
+            status=Status.COMPLIMENTARY,
+            provider="none",
+            provider_ref=f"comp_{uuid.uuid4().hex[:20]}",
+            started_at=now,
+            current_period_start=now,
             current_period_end=ends_at,
         )
-        audit("billing.subscription.complimentary", actor=actor, member=user, target=sub, reason=reason, now=now,
-              ends_at=ends_at.isoformat())
+        audit(
+            "billing.subscription.complimentary",
+            actor=actor,
+            member=user,
+            target=sub,
+            reason=reason,
+            now=now,
+            ends_at=ends_at.isoformat(),
+        )
         from .access_sync import sync_subscription_access
         from .settings import grace_days
 
@@ -234,8 +267,13 @@ def refund_payment(*, payment, actor, now=None):
 
     now = now or timezone.now()
     payload = _provider_call(get_provider(payment.provider).refund, payment)
-    handle_event(provider=payment.provider, event_id=f"refund_{payment.provider}_{payment.provider_ref}",
-                 event_type="charge.refunded", payload=payload, now=now)
+    handle_event(
+        provider=payment.provider,
+        event_id=f"refund_{payment.provider}_{payment.provider_ref}",
+        event_type="charge.refunded",
+        payload=payload,
+        now=now,
+    )
     audit("billing.payment.refund_requested", actor=actor, member=payment.user, target=payment, now=now)
 
 
@@ -253,11 +291,18 @@ def expire_overdue(*, now=None):
     overdue = Subscription.objects.filter(
         Q(status=Status.PAST_DUE, past_due_since__lte=cutoff)
         | Q(status=Status.COMPLIMENTARY, current_period_end__lte=now)
-        | Q(status=Status.PAST_DUE, trial_end__isnull=False, current_period_end__isnull=True, past_due_since__lte=cutoff)
+        | Q(
+            status=Status.PAST_DUE,
+            trial_end__isnull=False,
+            current_period_end__isnull=True,
+            past_due_since__lte=cutoff,
+        )
     )
     for sub in overdue.select_related("plan", "price"):
         try:
-            subscription_end(subscription=sub, now=now, reason="grace period over" if sub.status == "past_due" else "ended")
+            subscription_end(
+                subscription=sub, now=now, reason="grace period over" if sub.status == "past_due" else "ended"
+            )
             ended += 1
         except (BillingError, InvalidTransition):
             continue
@@ -276,7 +321,9 @@ def send_trial_reminders(*, now=None):
     sent = 0
     for sub in due.select_related("plan", "price", "user"):
         # Claim the reminder first, so two workers never both send it.
-        if Subscription.objects.filter(pk=sub.pk, trial_reminder_sent_at__isnull=True).update(trial_reminder_sent_at=now):
+        if Subscription.objects.filter(pk=sub.pk, trial_reminder_sent_at__isnull=True).update(
+            trial_reminder_sent_at=now
+        ):
             notify.trial_ending(sub)
             audit("billing.subscription.trial_reminder_sent", member=sub.user, target=sub, now=now)
             sent += 1
@@ -299,4 +346,6 @@ def pricing_plans(*, currency):
 
 
 def available_currencies():
-    return sorted(set(Price.objects.filter(active=True, plan__active=True).values_list("currency", flat=True)))
+    return sorted(
+        set(Price.objects.filter(active=True, plan__active=True).values_list("currency", flat=True))
+    )

@@ -32,7 +32,9 @@ def _private(response):
 
 def safe_next(request, value, default="/"):
     value = value or ""
-    if url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return value
     return default
 
@@ -62,8 +64,13 @@ def pricing(request):
             offer = None
     next_url = safe_next(request, request.GET.get("next"), default="")
     user = request.user
+    plans = services.pricing_plans(currency=currency)
+    for row in plans:
+        row["price"] = (
+            (row["yearly"] if interval == "year" else row["monthly"]) or row["monthly"] or row["yearly"]
+        )
     context = {
-        "plans": services.pricing_plans(currency=currency),
+        "plans": plans,
         "currency": currency,
         "currencies": services.available_currencies(),
         "interval": interval,
@@ -79,8 +86,13 @@ def pricing(request):
 
 def start(request):
     """Confirm the chosen plan and go to payment. Readers without an account sign up first."""
-    price = Price.objects.select_related("plan").filter(pk=request.GET.get("price") or request.POST.get("price"), active=True).first() \
-        if (request.GET.get("price") or request.POST.get("price") or "").isdigit() else None
+    price = (
+        Price.objects.select_related("plan")
+        .filter(pk=request.GET.get("price") or request.POST.get("price"), active=True)
+        .first()
+        if (request.GET.get("price") or request.POST.get("price") or "").isdigit()
+        else None
+    )
     if price is None:
         messages.error(request, _("Choose a plan first."))
         return redirect("billing:pricing")
@@ -92,14 +104,26 @@ def start(request):
     if existing:
         messages.info(request, _("You already have a membership. Manage it here."))
         return redirect("members:account")
-    offer_code = request.POST.get("offer_code") if request.method == "POST" else request.session.get(OFFER_SESSION_KEY, "")
-    form = StartForm(request.POST or None, plan=price.plan, initial={"offer_code": offer_code or "", "quantity": price.plan.min_seats})
+    offer_code = (
+        request.POST.get("offer_code")
+        if request.method == "POST"
+        else request.session.get(OFFER_SESSION_KEY, "")
+    )
+    form = StartForm(
+        request.POST or None,
+        plan=price.plan,
+        initial={"offer_code": offer_code or "", "quantity": price.plan.min_seats},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             offer = offers.offer_by_code(form.cleaned_data.get("offer_code"))
             checkout, url = services.checkout_start(
-                user=request.user, price=price, quantity=form.cleaned_data.get("quantity") or 1, offer=offer,
-                next_url=next_url, base_url=request.build_absolute_uri("/").rstrip("/"),
+                user=request.user,
+                price=price,
+                quantity=form.cleaned_data.get("quantity") or 1,
+                offer=offer,
+                next_url=next_url,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except BillingError as refusal:
             form.add_error("offer_code" if refusal.billing_code.startswith("offer") else None, refusal.text)
@@ -110,8 +134,14 @@ def start(request):
     response = render(
         request,
         "billing/start.html",
-        {"price": price, "plan": plan, "form": form, "next": next_url, "trial_days": trial_days,
-         "test_mode": provider_name() == "test"},
+        {
+            "price": price,
+            "plan": plan,
+            "form": form,
+            "next": next_url,
+            "trial_days": trial_days,
+            "test_mode": provider_name() == "test",
+        },
         status=400 if form.errors else 200,
     )
     return _private(response)
@@ -120,8 +150,9 @@ def start(request):
 def offer_link(request, code):
     try:
         offer = offers.offer_by_code(code[:40])
-        offers.offer_check(offer=offer, plan=Plan.objects.filter(active=True).first(), currency=_currency(request)) \
-            if not offer.plans.exists() else None
+        offers.offer_check(
+            offer=offer, plan=Plan.objects.filter(active=True).first(), currency=_currency(request)
+        ) if not offer.plans.exists() else None
     except BillingError as refusal:
         messages.error(request, refusal.text)
         return redirect("billing:pricing")
@@ -135,7 +166,9 @@ def offer_link(request, code):
 @login_required
 def test_checkout(request, pk):
     """The test-mode provider's checkout page (never used with Stripe)."""
-    checkout = get_object_or_404(CheckoutSession.objects.select_related("price__plan", "offer"), pk=pk, provider="test")
+    checkout = get_object_or_404(
+        CheckoutSession.objects.select_related("price__plan", "offer"), pk=pk, provider="test"
+    )
     if checkout.user_id and checkout.user_id != request.user.pk:
         raise Http404
     if checkout.state == CheckoutSession.State.COMPLETE:
@@ -165,7 +198,10 @@ def checkout_return(request, pk):
     checkout = get_object_or_404(CheckoutSession, pk=pk, user=request.user)
     if checkout.state == CheckoutSession.State.COMPLETE:
         if checkout.kind == CheckoutSession.Kind.GIFT:
-            messages.success(request, _("Thank you! We have emailed your gift to %(email)s.") % {"email": checkout.gift_recipient})
+            messages.success(
+                request,
+                _("Thank you! We have emailed your gift to %(email)s.") % {"email": checkout.gift_recipient},
+            )
             return redirect("members:account")
         messages.success(request, _("Welcome! Your membership has started."))
         return redirect(safe_next(request, checkout.next_url, default=reverse("members:account")))
@@ -198,24 +234,33 @@ def _action(request, operation, success):
 @require_POST
 def cancel(request):
     sub = _my_subscription(request)
-    return _action(request, lambda: services.subscription_cancel(subscription=sub, actor=request.user),
-                   _("Your membership is canceled. You keep access until the end of the period you paid for."))
+    return _action(
+        request,
+        lambda: services.subscription_cancel(subscription=sub, actor=request.user),
+        _("Your membership is canceled. You keep access until the end of the period you paid for."),
+    )
 
 
 @login_required
 @require_POST
 def resume(request):
     sub = _my_subscription(request)
-    return _action(request, lambda: services.subscription_resume(subscription=sub, actor=request.user),
-                   _("Your membership continues."))
+    return _action(
+        request,
+        lambda: services.subscription_resume(subscription=sub, actor=request.user),
+        _("Your membership continues."),
+    )
 
 
 @login_required
 @require_POST
 def switch(request):
     sub = _my_subscription(request)
-    return _action(request, lambda: services.subscription_switch_interval(subscription=sub, actor=request.user),
-                   _("Your billing period has changed."))
+    return _action(
+        request,
+        lambda: services.subscription_switch_interval(subscription=sub, actor=request.user),
+        _("Your billing period has changed."),
+    )
 
 
 @login_required
@@ -223,18 +268,29 @@ def switch(request):
 def change_plan(request):
     sub = _my_subscription(request)
     price_id = request.POST.get("price", "")
-    price = Price.objects.filter(pk=int(price_id), active=True).select_related("plan").first() if price_id.isdigit() else None
+    price = (
+        Price.objects.filter(pk=int(price_id), active=True).select_related("plan").first()
+        if price_id.isdigit()
+        else None
+    )
     if price is None:
         return HttpResponseBadRequest(_("Choose a plan."))
-    return _action(request, lambda: services.subscription_change_price(subscription=sub, price=price, actor=request.user),
-                   _("Your plan has changed."))
+    return _action(
+        request,
+        lambda: services.subscription_change_price(subscription=sub, price=price, actor=request.user),
+        _("Your plan has changed."),
+    )
 
 
 @login_required
 def card(request):
     sub = _my_subscription(request)
     try:
-        return redirect(services.card_update_url(subscription=sub, return_url=request.build_absolute_uri(reverse("members:account"))))
+        return redirect(
+            services.card_update_url(
+                subscription=sub, return_url=request.build_absolute_uri(reverse("members:account"))
+            )
+        )
     except BillingError as refusal:
         messages.error(request, refusal.text)
         return redirect("members:account")
@@ -252,8 +308,14 @@ def test_card(request, pk):
             return redirect("members:account")
         except BillingError as refusal:
             error = refusal.text
-    return _private(render(request, "billing/test_card.html", {"form": form, "error": error, "cards": DOCUMENTED_CARDS,
-                                                               "subscription": sub}, status=400 if error else 200))
+    return _private(
+        render(
+            request,
+            "billing/test_card.html",
+            {"form": form, "error": error, "cards": DOCUMENTED_CARDS, "subscription": sub},
+            status=400 if error else 200,
+        )
+    )
 
 
 @login_required
@@ -272,20 +334,30 @@ def gift_buy(request):
     if request.method == "POST" and form.is_valid():
         try:
             checkout, url = gifts.gift_checkout_start(
-                purchaser=request.user, plan=form.cleaned_data["plan"], months=int(form.cleaned_data["months"]),
-                currency=form.cleaned_data["currency"], recipient_email=form.cleaned_data["recipient_email"],
-                message=form.cleaned_data.get("message", ""), base_url=request.build_absolute_uri("/").rstrip("/"),
+                purchaser=request.user,
+                plan=form.cleaned_data["plan"],
+                months=int(form.cleaned_data["months"]),
+                currency=form.cleaned_data["currency"],
+                recipient_email=form.cleaned_data["recipient_email"],
+                message=form.cleaned_data.get("message", ""),
+                base_url=request.build_absolute_uri("/").rstrip("/"),
             )
             return redirect(url)
         except BillingError as refusal:
             form.add_error(None, refusal.text)
-    return _private(render(request, "billing/gift_buy.html", {"form": form}, status=400 if form.errors else 200))
+    return _private(
+        render(request, "billing/gift_buy.html", {"form": form}, status=400 if form.errors else 200)
+    )
 
 
 def gift_claim(request, token):
     gift = gifts.GiftMembership.objects.select_related("plan").filter(token=token[:64]).first()
     if gift is None:
-        return _private(render(request, "billing/gift_claim.html", {"error": BillingError("gift_unknown").text}, status=404))
+        return _private(
+            render(
+                request, "billing/gift_claim.html", {"error": BillingError("gift_unknown").text}, status=404
+            )
+        )
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(reverse("account_signup") + "?" + urlencode({"next": request.path}))
@@ -294,7 +366,9 @@ def gift_claim(request, token):
             messages.success(request, _("Your gift membership has started. Enjoy reading!"))
             return redirect("members:account")
         except BillingError as refusal:
-            return _private(render(request, "billing/gift_claim.html", {"gift": gift, "error": refusal.text}, status=400))
+            return _private(
+                render(request, "billing/gift_claim.html", {"gift": gift, "error": refusal.text}, status=400)
+            )
     return _private(render(request, "billing/gift_claim.html", {"gift": gift}))
 
 
@@ -303,9 +377,11 @@ def gift_claim(request, token):
 
 @login_required
 def group_manage(request):
-    group = Group.objects.filter(owner=request.user, subscription__status__in=services.LIVE_STATUSES).select_related(
-        "subscription"
-    ).first()
+    group = (
+        Group.objects.filter(owner=request.user, subscription__status__in=services.LIVE_STATUSES)
+        .select_related("subscription")
+        .first()
+    )
     if group is None:
         raise Http404
     invite_form = InviteForm(prefix="invite")
@@ -316,7 +392,9 @@ def group_manage(request):
             if action == "invite":
                 invite_form = InviteForm(request.POST, prefix="invite")
                 if invite_form.is_valid():
-                    groups.group_invite(group=group, email=invite_form.cleaned_data["email"], actor=request.user)
+                    groups.group_invite(
+                        group=group, email=invite_form.cleaned_data["email"], actor=request.user
+                    )
                     messages.success(request, _("Invitation sent."))
                     return redirect("billing:group_manage")
             elif action == "settings":
@@ -334,10 +412,21 @@ def group_manage(request):
             messages.error(request, refusal.text)
     seats = group.seats_taken.exclude(state=GroupSeat.State.REMOVED).order_by("created_at")
     join_url = request.build_absolute_uri(reverse("billing:group_join_domain", args=[group.join_token]))
-    return _private(render(request, "billing/group_manage.html", {
-        "group": group, "seats": seats, "invite_form": invite_form, "settings_form": settings_form,
-        "join_url": join_url, "free_seats": max(0, group.seats - seats.count()),
-    }, status=400 if (invite_form.errors or settings_form.errors) else 200))
+    return _private(
+        render(
+            request,
+            "billing/group_manage.html",
+            {
+                "group": group,
+                "seats": seats,
+                "invite_form": invite_form,
+                "settings_form": settings_form,
+                "join_url": join_url,
+                "free_seats": max(0, group.seats - seats.count()),
+            },
+            status=400 if (invite_form.errors or settings_form.errors) else 200,
+        )
+    )
 
 
 def _join(request, join, group=None):
@@ -348,7 +437,9 @@ def _join(request, join, group=None):
     try:
         join()
     except BillingError as refusal:
-        return _private(render(request, "billing/group_join.html", {"group": group, "error": refusal.text}, status=400))
+        return _private(
+            render(request, "billing/group_join.html", {"group": group, "error": refusal.text}, status=400)
+        )
     messages.success(request, _("You have joined the team. Welcome!"))
     return redirect("members:account")
 
@@ -356,8 +447,17 @@ def _join(request, join, group=None):
 def group_join_invite(request, token):
     seat = GroupSeat.objects.select_related("group").filter(token=token[:64]).first()
     if seat is None:
-        return _private(render(request, "billing/group_join.html", {"error": BillingError("group_invite_unknown").text}, status=404))
-    return _join(request, lambda: groups.group_join_by_invite(token=seat.token, user=request.user), seat.group)
+        return _private(
+            render(
+                request,
+                "billing/group_join.html",
+                {"error": BillingError("group_invite_unknown").text},
+                status=404,
+            )
+        )
+    return _join(
+        request, lambda: groups.group_join_by_invite(token=seat.token, user=request.user), seat.group
+    )
 
 
 def group_join_domain(request, token):
@@ -371,14 +471,22 @@ def account_panel(request):
         return None
     sub = services.live_subscription(request.user)
     payments = Payment.objects.filter(user=request.user).order_by("-created_at")[:24]
-    past = services.Subscription.objects.filter(user=request.user, status=Status.EXPIRED).order_by("-started_at")[:3]
+    past = services.Subscription.objects.filter(user=request.user, status=Status.EXPIRED).order_by(
+        "-started_at"
+    )[:3]
     other_prices = []
     if sub is not None:
-        other_prices = Price.objects.filter(active=True, plan__active=True, currency=sub.price.currency).exclude(
-            pk=sub.price_id).select_related("plan")
+        other_prices = (
+            Price.objects.filter(active=True, plan__active=True, currency=sub.price.currency)
+            .exclude(pk=sub.price_id)
+            .select_related("plan")
+        )
     owned_group = Group.objects.filter(owner=request.user, subscription=sub).first() if sub else None
-    seats = GroupSeat.objects.filter(user=request.user, state=GroupSeat.State.ACTIVE).select_related(
-        "group__subscription").exclude(group__owner=request.user)
+    seats = (
+        GroupSeat.objects.filter(user=request.user, state=GroupSeat.State.ACTIVE)
+        .select_related("group__subscription")
+        .exclude(group__owner=request.user)
+    )
     gifts_claimed = gifts.GiftMembership.objects.filter(claimed_by=request.user).order_by("-ends_at")[:3]
     next_charge = None
     if sub is not None and sub.status in (Status.ACTIVE, Status.TRIALING):
@@ -389,9 +497,18 @@ def account_panel(request):
             amount = discounted(amount, sub.offer, sub.price.currency)
         from .money import format_money
 
-        next_charge = {"date": sub.current_period_end or sub.trial_end, "amount": format_money(amount, sub.price.currency)}
+        next_charge = {
+            "date": sub.current_period_end or sub.trial_end,
+            "amount": format_money(amount, sub.price.currency),
+        }
     return {
-        "subscription": sub, "payments": payments, "past": past, "other_prices": other_prices,
-        "owned_group": owned_group, "seats": seats, "gifts": gifts_claimed, "next_charge": next_charge,
+        "subscription": sub,
+        "payments": payments,
+        "past": past,
+        "other_prices": other_prices,
+        "owned_group": owned_group,
+        "seats": seats,
+        "gifts": gifts_claimed,
+        "next_charge": next_charge,
         "now": timezone.now(),
     }

@@ -29,19 +29,41 @@ class OfferViewSet(ModelViewSet):
     model = Offer
     icon = "pick"
     menu_label = _("Offers")
-    list_display = ["name", "code", "kind", "duration", "redemptions", "max_redemptions", "expires_at", "active"]
+    list_display = [
+        "name",
+        "code",
+        "kind",
+        "duration",
+        "redemptions",
+        "max_redemptions",
+        "expires_at",
+        "active",
+    ]
     list_filter = ["kind", "active"]
     search_fields = ["name", "code"]
     search_backend_name = None
-    form_fields = ["name", "code", "kind", "percent_off", "amount_off", "currency", "duration", "duration_months",
-                   "trial_days", "plans", "max_redemptions", "expires_at", "active"]
+    form_fields = [
+        "name",
+        "code",
+        "kind",
+        "percent_off",
+        "amount_off",
+        "currency",
+        "duration",
+        "duration_months",
+        "trial_days",
+        "plans",
+        "max_redemptions",
+        "expires_at",
+        "active",
+    ]
 
 
 class SubscriptionViewSet(ModelViewSet):
     model = Subscription
     icon = "user"
     menu_label = _("Subscriptions")
-    list_display = ["user", "plan", "status", "provider", "current_period_end", "started_at"]
+    list_display = ["member_email", "plan", "status", "provider", "current_period_end", "started_at"]
     list_filter = ["status", "provider", "plan"]
     search_fields = ["user__email", "provider_ref"]
     search_backend_name = None
@@ -67,8 +89,12 @@ class SubscriptionViewSet(ModelViewSet):
         operations = {
             "pause": lambda: services.subscription_pause(subscription=sub, actor=request.user, reason=reason),
             "unpause": lambda: services.subscription_unpause(subscription=sub, actor=request.user),
-            "cancel": lambda: services.subscription_cancel(subscription=sub, actor=request.user, reason=reason),
-            "end": lambda: services.subscription_end(subscription=sub, actor=request.user, reason=reason or "ended by staff"),
+            "cancel": lambda: services.subscription_cancel(
+                subscription=sub, actor=request.user, reason=reason
+            ),
+            "end": lambda: services.subscription_end(
+                subscription=sub, actor=request.user, reason=reason or "ended by staff"
+            ),
         }
         if request.method == "POST" and action in operations:
             try:
@@ -83,7 +109,15 @@ class PaymentViewSet(ModelViewSet):
     model = Payment
     icon = "doc-full"
     menu_label = _("Payments")
-    list_display = ["created_at", "billing_email", "description", "amount", "currency", "state", "receipt_number"]
+    list_display = [
+        "created_at",
+        "billing_email",
+        "description",
+        "amount",
+        "currency",
+        "state",
+        "receipt_number",
+    ]
     list_filter = ["state", "provider", "currency"]
     search_fields = ["billing_email", "receipt_number", "provider_ref"]
     search_backend_name = None
@@ -157,9 +191,15 @@ class MembershipsGroup(ViewSetGroup):
     menu_label = _("Memberships")
     menu_icon = "tag"
     menu_order = 240
-    items = (SubscriptionViewSet("subscriptions"), PlanViewSet("plans"), OfferViewSet("offers"),
-             PaymentViewSet("payments"), GiftViewSet("gift_memberships"), GroupViewSet("teams"),
-             ProviderEventViewSet("provider_events"))
+    items = (
+        SubscriptionViewSet("subscriptions"),
+        PlanViewSet("plans"),
+        OfferViewSet("offers"),
+        PaymentViewSet("payments"),
+        GiftViewSet("gift_memberships"),
+        GroupViewSet("teams"),
+        ProviderEventViewSet("provider_events"),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -178,14 +218,17 @@ class ProviderStatusPanel(Component):
 
         last = ProviderEvent.objects.filter(provider=provider_name()).order_by("-received_at").first()
         failed = ProviderEvent.objects.filter(processed_at__isnull=True).exclude(error="").count()
-        return render_to_string("billing/admin/provider_status.html", {
-            "provider": provider_name(),
-            "stripe_configured": bool(settings.STRIPE_SECRET_KEY),
-            "webhook_secret": bool(settings.STRIPE_WEBHOOK_SECRET),
-            "last_event": last,
-            "failed": failed,
-            "events_url": reverse("provider_events:index"),
-        })
+        return render_to_string(
+            "billing/admin/provider_status.html",
+            {
+                "provider": provider_name(),
+                "stripe_configured": bool(settings.STRIPE_SECRET_KEY),
+                "webhook_secret": bool(settings.STRIPE_WEBHOOK_SECRET),
+                "last_event": last,
+                "failed": failed,
+                "events_url": reverse("provider_events:index"),
+            },
+        )
 
 
 @hooks.register("construct_homepage_panels")

@@ -23,7 +23,6 @@ from masthead.billing.services import (
     subscription_switch_interval,
 )
 from masthead.core.models import AuditEntry
-
 from tests.conftest import run_on_commit
 
 from .conftest import DECLINED_CARD, GOOD_CARD, LATER_DECLINED_CARD, is_paying
@@ -105,15 +104,18 @@ def test_a_failed_first_charge_ends_access_with_the_trial_until_the_card_is_fixe
     assert sub.status == "active" and is_paying(member, at_end + 2 * DAY)
 
 
-def test_failed_renewals_are_retried_with_emails_then_expire_after_the_grace_period(member, monthly, subscribe):
+def test_failed_renewals_are_retried_with_emails_then_expire_after_the_grace_period(
+    member, monthly, subscribe
+):
     from masthead.billing.settings import billing_settings
 
     billing_settings().save()  # defaults: grace 7 days, retries after 1, 3, 5 days
     now = timezone.now()
     sub = subscribe(member, monthly, card=LATER_DECLINED_CARD, now=now)
     # Pretend the trial was paid: make it an active subscription whose period ends soon.
-    Subscription.objects.filter(pk=sub.pk).update(status="active", trial_end=None, current_period_start=now,
-                                                  current_period_end=now + DAY)
+    Subscription.objects.filter(pk=sub.pk).update(
+        status="active", trial_end=None, current_period_start=now, current_period_end=now + DAY
+    )
     sub.refresh_from_db()
     from masthead.billing.access_sync import sync_subscription_access
 
@@ -201,8 +203,9 @@ def test_a_double_click_never_makes_two_memberships(member, monthly):
     second, _ = checkout_start(user=member, price=monthly)
     pay_checkout(checkout=first, card_number=GOOD_CARD)
     pay_checkout(checkout=first, card_number=GOOD_CARD)  # the same form submitted twice
-    with pytest.raises(Exception):
+    with pytest.raises(BillingError) as refused:
         pay_checkout(checkout=second, card_number=GOOD_CARD)
+    assert refused.value.billing_code == "already_member"
     assert Subscription.objects.filter(user=member).count() == 1
     assert not Payment.objects.filter(user=member).exists()
     with pytest.raises(BillingError) as refused:

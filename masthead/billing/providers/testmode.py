@@ -84,7 +84,9 @@ def snapshot_of(sub, *, now, **changes):
         "state": {
             "trialing": "trialing",
             "active": "active",
-            "canceled": "trialing" if sub.trial_end and sub.trial_end > now and not sub.current_period_end else "active",
+            "canceled": "trialing"
+            if sub.trial_end and sub.trial_end > now and not sub.current_period_end
+            else "active",
             "past_due": "past_due",
             "paused": "paused",
             "expired": "ended",
@@ -135,7 +137,9 @@ class TestModeProvider(PaymentProvider):
 
     def set_cancel_at_period_end(self, subscription, cancel, *, now=None):
         now = now or timezone.now()
-        return snapshot_of(subscription, now=now, cancel_at_period_end=cancel, canceled_at=now if cancel else None)
+        return snapshot_of(
+            subscription, now=now, cancel_at_period_end=cancel, canceled_at=now if cancel else None
+        )
 
     def change_price(self, subscription, price, quantity, *, now=None):
         """Switch at once; charge the new period less the unused part of the old (never below 0)."""
@@ -153,13 +157,28 @@ class TestModeProvider(PaymentProvider):
             _send(
                 f"test_proration_{sub.provider_ref}_{uuid.uuid4().hex}",
                 "invoice.paid",
-                {"payment": {"ref": f"tin_{uuid.uuid4().hex[:16]}", "subscription_ref": sub.provider_ref, "amount": due,
-                             "currency": price.currency, "description": f"{price.plan.name} ({price.get_interval_display()}), prorated",
-                             "period_start": now.isoformat(), "period_end": new_end.isoformat(), "at": now.isoformat()}},
+                {
+                    "payment": {
+                        "ref": f"tin_{uuid.uuid4().hex[:16]}",
+                        "subscription_ref": sub.provider_ref,
+                        "amount": due,
+                        "currency": price.currency,
+                        "description": f"{price.plan.name} ({price.get_interval_display()}), prorated",
+                        "period_start": now.isoformat(),
+                        "period_end": new_end.isoformat(),
+                        "at": now.isoformat(),
+                    }
+                },
                 now,
             )
-        return snapshot_of(sub, now=now, price_ref=str(price.pk), quantity=quantity,
-                           current_period_start=now, current_period_end=new_end)
+        return snapshot_of(
+            sub,
+            now=now,
+            price_ref=str(price.pk),
+            quantity=quantity,
+            current_period_start=now,
+            current_period_end=new_end,
+        )
 
     def card_update_url(self, subscription, *, return_url):
         return reverse("billing:test_card", args=[subscription.pk])
@@ -199,12 +218,23 @@ def pay_checkout(*, checkout, card_number, now=None):
         if checkout.state == CheckoutSession.State.COMPLETE:
             return checkout
         raise BillingError("checkout_closed")
+    from ..services import live_subscription
+
+    if checkout.kind == CheckoutSession.Kind.SUBSCRIPTION and live_subscription(checkout.user):
+        # A second checkout opened by a double click: refuse before charging anything.
+        CheckoutSession.objects.filter(pk=checkout.pk).update(
+            state=CheckoutSession.State.FAILED, error="already a member"
+        )
+        raise BillingError("already_member")
     price = checkout.price
     payload = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
     if checkout.kind == CheckoutSession.Kind.GIFT:
         payload["payment"] = {
-            "ref": f"tch_{checkout.pk.hex[:20]}", "amount": checkout.amount_due, "currency": price.currency,
-            "description": f"Gift: {checkout.gift_months} months of {price.plan.name}", "at": now.isoformat(),
+            "ref": f"tch_{checkout.pk.hex[:20]}",
+            "amount": checkout.amount_due,
+            "currency": price.currency,
+            "description": f"Gift: {checkout.gift_months} months of {price.plan.name}",
+            "at": now.isoformat(),
         }
     else:
         ref = f"tsub_{checkout.pk.hex[:20]}"
@@ -215,20 +245,34 @@ def pay_checkout(*, checkout, card_number, now=None):
         if offer is not None and offer.kind != "trial":
             periods_left = {"once": 1, "repeating": offer.duration_months or 1}.get(offer.duration)
         payload["subscription"] = {
-            "ref": ref, "customer_ref": f"tcus_{checkout.user_id}", "checkout_id": str(checkout.pk),
-            "price_ref": str(price.pk), "quantity": checkout.quantity,
-            "state": "trialing" if trial_end else "active", "cancel_at_period_end": False,
-            "current_period_start": now.isoformat(), "current_period_end": None if trial_end else period_end.isoformat(),
-            "trial_end": trial_end.isoformat() if trial_end else None, "canceled_at": None, "ended_at": None,
+            "ref": ref,
+            "customer_ref": f"tcus_{checkout.user_id}",
+            "checkout_id": str(checkout.pk),
+            "price_ref": str(price.pk),
+            "quantity": checkout.quantity,
+            "state": "trialing" if trial_end else "active",
+            "cancel_at_period_end": False,
+            "current_period_start": now.isoformat(),
+            "current_period_end": None if trial_end else period_end.isoformat(),
+            "trial_end": trial_end.isoformat() if trial_end else None,
+            "canceled_at": None,
+            "ended_at": None,
             "card_behaviour": renewals,
-            "discount_periods_left": (max(0, periods_left - 1) if periods_left and not trial_end else periods_left),
+            "discount_periods_left": (
+                max(0, periods_left - 1) if periods_left and not trial_end else periods_left
+            ),
             "version": _version(now=now),
         }
         if not trial_end:
             payload["payment"] = {
-                "ref": f"tin_{checkout.pk.hex[:20]}", "subscription_ref": ref, "amount": checkout.amount_due,
-                "currency": price.currency, "description": f"{price.plan.name} ({price.get_interval_display()})",
-                "period_start": now.isoformat(), "period_end": period_end.isoformat(), "at": now.isoformat(),
+                "ref": f"tin_{checkout.pk.hex[:20]}",
+                "subscription_ref": ref,
+                "amount": checkout.amount_due,
+                "currency": price.currency,
+                "description": f"{price.plan.name} ({price.get_interval_display()})",
+                "period_start": now.isoformat(),
+                "period_end": period_end.isoformat(),
+                "at": now.isoformat(),
             }
     result = _send(f"test_checkout_{checkout.pk}", "checkout.completed", payload, now)
     if result == "failed":
@@ -265,8 +309,12 @@ def charge_due(sub, *, now, force=False):
     if sub.status == "canceled":
         end = sub.current_period_end or sub.trial_end
         if end and end <= now:
-            _send(f"test_end_{sub.provider_ref}_{end.isoformat()}", "subscription.updated",
-                  {"subscription": snapshot_of(sub, now=now, state="ended", ended_at=end)}, now)
+            _send(
+                f"test_end_{sub.provider_ref}_{end.isoformat()}",
+                "subscription.updated",
+                {"subscription": snapshot_of(sub, now=now, state="ended", ended_at=end)},
+                now,
+            )
         return
     if sub.status == "trialing":
         due_at = sub.trial_end
@@ -292,24 +340,73 @@ def charge_due(sub, *, now, force=False):
         schedule = billing_settings().retry_schedule
         since = sub.past_due_since or now
         next_attempt = since + timedelta(days=schedule[attempt - 1]) if attempt <= len(schedule) else None
-        _send(f"test_fail_{key}", "invoice.payment_failed",
-              {"payment": {"ref": f"tin_{key}", "subscription_ref": sub.provider_ref, "amount": amount,
-                           "currency": sub.price.currency, "description": description, "at": now.isoformat()},
-               "next_attempt_at": next_attempt.isoformat() if next_attempt else None}, now)
-        _send(f"test_pastdue_{key}", "subscription.updated",
-              {"subscription": snapshot_of(sub, now=now, state="past_due", past_due_since=since,
-                                           next_payment_attempt=next_attempt, payment_attempts=attempt)}, now)
+        _send(
+            f"test_fail_{key}",
+            "invoice.payment_failed",
+            {
+                "payment": {
+                    "ref": f"tin_{key}",
+                    "subscription_ref": sub.provider_ref,
+                    "amount": amount,
+                    "currency": sub.price.currency,
+                    "description": description,
+                    "at": now.isoformat(),
+                },
+                "next_attempt_at": next_attempt.isoformat() if next_attempt else None,
+            },
+            now,
+        )
+        _send(
+            f"test_pastdue_{key}",
+            "subscription.updated",
+            {
+                "subscription": snapshot_of(
+                    sub,
+                    now=now,
+                    state="past_due",
+                    past_due_since=since,
+                    next_payment_attempt=next_attempt,
+                    payment_attempts=attempt,
+                )
+            },
+            now,
+        )
         return
-    _send(f"test_paid_{key}", "invoice.paid",
-          {"payment": {"ref": f"tin_{key}", "subscription_ref": sub.provider_ref, "amount": amount,
-                       "currency": sub.price.currency, "description": description,
-                       "period_start": period_start.isoformat(), "period_end": period_end.isoformat(),
-                       "at": now.isoformat()}}, now)
-    _send(f"test_renewed_{key}", "subscription.updated",
-          {"subscription": snapshot_of(sub, now=now, state="active", current_period_start=period_start,
-                                       current_period_end=period_end, past_due_since=None,
-                                       next_payment_attempt=None, payment_attempts=0,
-                                       discount_periods_left=_periods_left_after_charge(sub))}, now)
+    _send(
+        f"test_paid_{key}",
+        "invoice.paid",
+        {
+            "payment": {
+                "ref": f"tin_{key}",
+                "subscription_ref": sub.provider_ref,
+                "amount": amount,
+                "currency": sub.price.currency,
+                "description": description,
+                "period_start": period_start.isoformat(),
+                "period_end": period_end.isoformat(),
+                "at": now.isoformat(),
+            }
+        },
+        now,
+    )
+    _send(
+        f"test_renewed_{key}",
+        "subscription.updated",
+        {
+            "subscription": snapshot_of(
+                sub,
+                now=now,
+                state="active",
+                current_period_start=period_start,
+                current_period_end=period_end,
+                past_due_since=None,
+                next_payment_attempt=None,
+                payment_attempts=0,
+                discount_periods_left=_periods_left_after_charge(sub),
+            )
+        },
+        now,
+    )
 
 
 def run_due(*, now=None):
@@ -318,7 +415,9 @@ def run_due(*, now=None):
 
     now = now or timezone.now()
     count = 0
-    due = Subscription.objects.filter(provider="test", status__in=["trialing", "active", "past_due", "canceled"])
+    due = Subscription.objects.filter(
+        provider="test", status__in=["trialing", "active", "past_due", "canceled"]
+    )
     for sub in due.select_related("price__plan", "plan", "offer").iterator():
         with transaction.atomic():
             charge_due(sub, now=now)
