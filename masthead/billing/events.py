@@ -195,9 +195,16 @@ def _on_checkout_completed(*, provider, payload, now):
         raise LookupError(f"unknown checkout {payload['checkout_id']}")
     if payload.get("subscription"):
         apply_snapshot(provider=provider, snap=payload["subscription"], now=now)
+    payment = None
     if payload.get("payment"):
-        record_payment(provider=provider, data=payload["payment"], now=now, checkout=checkout)
-    if checkout.kind == CheckoutSession.Kind.GIFT:
+        payment, _created = record_payment(provider=provider, data=payload["payment"], now=now, checkout=checkout)
+    if checkout.kind == CheckoutSession.Kind.PAYMENT:
+        from .payments import payment_completed
+
+        if payment is None:
+            raise LookupError(f"payment checkout {checkout.pk} completed without a payment")
+        payment_completed(checkout=checkout, payment=payment, now=now)
+    elif checkout.kind == CheckoutSession.Kind.GIFT:
         from .gifts import gift_paid
 
         gift_paid(

@@ -286,6 +286,8 @@ class CheckoutSession(models.Model):
     class Kind(models.TextChoices):
         SUBSCRIPTION = "subscription", _("Membership")
         GIFT = "gift", _("Gift membership")
+        # A one-time payment for another app (event tickets…); see billing.payments.
+        PAYMENT = "payment", _("One-time payment")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -293,7 +295,13 @@ class CheckoutSession(models.Model):
     )
     email = models.EmailField()
     kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.SUBSCRIPTION)
-    price = models.ForeignKey(Price, on_delete=models.PROTECT, related_name="+")
+    price = models.ForeignKey(Price, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # One-time payments: what is being paid for, in whose terms (`purpose` names the handler
+    # registered with billing.payments; `purpose_ref` is that app's own id).
+    currency = models.CharField(max_length=3, blank=True)
+    description = models.CharField(max_length=200, blank=True)
+    purpose = models.CharField(max_length=50, blank=True, db_index=True)
+    purpose_ref = models.CharField(max_length=100, blank=True)
     quantity = models.PositiveSmallIntegerField(default=1)
     offer = models.ForeignKey(
         "billing.Offer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -316,6 +324,10 @@ class CheckoutSession(models.Model):
 
     def __str__(self):
         return f"checkout {self.id} ({self.state})"
+
+    @property
+    def charge_currency(self):
+        return self.currency or (self.price.currency if self.price_id else "")
 
 
 class Offer(models.Model):

@@ -197,6 +197,9 @@ def checkout_return(request, pk):
     """Where the provider sends the reader back. Waits (politely) for the confirming event."""
     checkout = get_object_or_404(CheckoutSession, pk=pk, user=request.user)
     if checkout.state == CheckoutSession.State.COMPLETE:
+        if checkout.kind == CheckoutSession.Kind.PAYMENT:
+            messages.success(request, _("Thank you, your payment is complete."))
+            return redirect(safe_next(request, checkout.next_url, default=reverse("members:account")))
         if checkout.kind == CheckoutSession.Kind.GIFT:
             messages.success(
                 request,

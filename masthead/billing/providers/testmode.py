@@ -228,7 +228,12 @@ def pay_checkout(*, checkout, card_number, now=None):
         raise BillingError("already_member")
     price = checkout.price
     payload = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
-    if checkout.kind == CheckoutSession.Kind.GIFT:
+    if checkout.kind == CheckoutSession.Kind.PAYMENT:
+        payload["payment"] = {
+            "ref": f"tch_{checkout.pk.hex[:20]}", "amount": checkout.amount_due, "currency": checkout.currency,
+            "description": checkout.description, "at": now.isoformat(),
+        }
+    elif checkout.kind == CheckoutSession.Kind.GIFT:
         payload["payment"] = {
             "ref": f"tch_{checkout.pk.hex[:20]}",
             "amount": checkout.amount_due,
