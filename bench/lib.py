@@ -261,7 +261,11 @@ def member_session_cookie(db, var_dir):
     """A signed-in paying member's session cookie for the benchmark site."""
     out = subprocess.run(
         [PY, str(ROOT / "manage.py"), "shell", "-c", MEMBER_SESSION_SCRIPT],
-        cwd=ROOT, env=site_env(db, var_dir), capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=site_env(db, var_dir),
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     key = re.search(r"SESSION=(\w+)", out).group(1)
     return f"Cookie: sessionid={key}"

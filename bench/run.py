@@ -55,7 +55,11 @@ def main():
                 html = lib.fetch(base + path).decode()
                 if public is None and '"isAccessibleForFree": true' in html:
                     public = path
-                if premium is None and '"isAccessibleForFree": false' in html and 'data-reason="membership_required"' in html:
+                if (
+                    premium is None
+                    and '"isAccessibleForFree": false' in html
+                    and 'data-reason="membership_required"' in html
+                ):
                     premium = path
             member = lib.member_session_cookie(db, var_dir)
             full = lib.fetch(base + premium, headers=dict([member.split(": ", 1)])).decode()
@@ -72,7 +76,9 @@ def main():
             size = len(lib.fetch(base + public))
             for name, (path, headers) in pages.items():
                 lib.wrk(base + path, connections=args.connections, duration=2, headers=headers)  # warm up
-                rows[name] = lib.wrk(base + path, connections=args.connections, duration=args.duration, headers=headers)
+                rows[name] = lib.wrk(
+                    base + path, connections=args.connections, duration=args.duration, headers=headers
+                )
                 print(
                     f"  {db:8} {name:38} {rows[name]['rps']:8.1f} req/s  p99 {rows[name]['p99_ms']:.1f} ms",
                     flush=True,

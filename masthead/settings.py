@@ -210,6 +210,9 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The page cache for anonymous readers (core.pagecache), in front of Django in masthead.wsgi.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # Image renditions never change once made, so each process may keep its own copy in memory.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -362,6 +365,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django_tasks_db": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # The Stripe SDK logs every API request at INFO.
+        "stripe": {"level": "WARNING"},
     },
 }
 
@@ -383,4 +388,6 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 # Tests point the SDK at localstripe; production leaves it unset.
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")
 if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
-    raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret).")
+    raise ImproperlyConfigured(
+        "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
+    )

@@ -11,5 +11,6 @@ class AccessConfig(AppConfig):
         from masthead.members import privacy
 
         from . import privacy as access_privacy
+        from . import signal_handlers  # noqa: F401
 
         privacy.register("access", export=access_privacy.export_member, erase=access_privacy.erase_member)

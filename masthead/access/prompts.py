@@ -40,7 +40,9 @@ def membership_url(next_url=""):
     """Where "start a free trial" and "upgrade" lead: the membership/pricing page, article remembered."""
     from django.conf import settings
 
-    return _with_next(reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")), next_url)
+    return _with_next(
+        reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")), next_url
+    )
 
 
 def signup_url(next_url=""):

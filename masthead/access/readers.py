@@ -20,21 +20,29 @@ def load_reader(user, now):
         return ANONYMOUS
     month = current_month(now)
     # One UNION ALL query: a row per grant ("g") and per metered read this month ("m").
-    grants = Grant.objects.filter(user_id=user.pk).order_by().values_list(
-        Value("g", output_field=CharField()),
-        "level",
-        "source",
-        "starts_at",
-        "ends_at",
-        Value(None, output_field=IntegerField()),
+    grants = (
+        Grant.objects.filter(user_id=user.pk)
+        .order_by()
+        .values_list(
+            Value("g", output_field=CharField()),
+            "level",
+            "source",
+            "starts_at",
+            "ends_at",
+            Value(None, output_field=IntegerField()),
+        )
     )
-    reads = MeterRead.objects.filter(user_id=user.pk, month=month).order_by().values_list(
-        Value("m", output_field=CharField()),
-        Value("", output_field=CharField()),
-        Value("", output_field=CharField()),
-        "created_at",
-        Value(None, output_field=DateTimeField()),
-        "article_id",
+    reads = (
+        MeterRead.objects.filter(user_id=user.pk, month=month)
+        .order_by()
+        .values_list(
+            Value("m", output_field=CharField()),
+            Value("", output_field=CharField()),
+            Value("", output_field=CharField()),
+            "created_at",
+            Value(None, output_field=DateTimeField()),
+            "article_id",
+        )
     )
     spans, article_ids = [], set()
     for kind, level, source, starts_at, ends_at, article_id in grants.union(reads, all=True):

@@ -11,6 +11,7 @@ class BillingConfig(AppConfig):
         from masthead.members import privacy
 
         from . import privacy as billing_privacy
+        from . import signal_handlers  # noqa: F401
 
         privacy.register("billing", export=billing_privacy.export_member, erase=billing_privacy.erase_member)
 

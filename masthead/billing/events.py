@@ -53,6 +53,10 @@ def handle_event(*, provider, event_id, event_type, payload, now=None):
         event = ProviderEvent.objects.select_for_update().filter(provider=provider, event_id=event_id).first()
         if event is not None and event.processed_at is not None:
             return "duplicate"
+        if event is not None and event.payload != payload:
+            # A retry may carry a fresher payload; keep what was last tried, for the admin.
+            event.payload = payload
+            event.save(update_fields=["payload"])
         if event is None:
             try:
                 with transaction.atomic():
@@ -91,7 +95,7 @@ def _subscription_for(provider, snap):
     if sub is not None:
         return sub, False
     checkout = (
-        CheckoutSession.objects.select_for_update()
+        CheckoutSession.objects.select_for_update(of=("self",))
         .select_related("price__plan")
         .filter(pk=snap.get("checkout_id"))
         .first()
@@ -100,6 +104,10 @@ def _subscription_for(provider, snap):
     )
     if checkout is None:
         raise LookupError(f"no checkout for subscription {snap['ref']}")
+    # A parallel delivery may have created it while we waited for the checkout's lock.
+    sub = Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap["ref"]).first()
+    if sub is not None:
+        return sub, False
     price = _price_for(provider, snap.get("price_ref")) or checkout.price
     sub = Subscription.objects.create(
         user=checkout.user,
@@ -197,7 +205,9 @@ def _on_checkout_completed(*, provider, payload, now):
         apply_snapshot(provider=provider, snap=payload["subscription"], now=now)
     payment = None
     if payload.get("payment"):
-        payment, _created = record_payment(provider=provider, data=payload["payment"], now=now, checkout=checkout)
+        payment, _created = record_payment(
+            provider=provider, data=payload["payment"], now=now, checkout=checkout
+        )
     if checkout.kind == CheckoutSession.Kind.PAYMENT:
         from .payments import payment_completed
 

@@ -88,6 +88,9 @@ def status_from_provider(state, *, cancel_at_period_end):
     """Our status for a provider's normalised subscription state."""
     if state in ("canceled", "ended", "incomplete_expired"):
         return Status.EXPIRED
+    if state == "incomplete":
+        # Created but not paid yet: no access until the first payment succeeds.
+        raise ValueError("an incomplete subscription has no status of ours yet")
     if cancel_at_period_end and state in ("trialing", "active", "past_due", "unpaid"):
         return Status.CANCELED
     if state in ("past_due", "unpaid"):

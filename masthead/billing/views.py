@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from masthead.content.views import mark_cacheable
+from masthead.core.caching import mark_cacheable, public_for_anonymous
 
 from . import gifts, groups, offers, services
 from .errors import BillingError
@@ -50,6 +50,7 @@ def _currency(request):
     return "USD" if "USD" in available else (available[0] if available else "USD")
 
 
+@public_for_anonymous
 def pricing(request):
     currency = _currency(request)
     if request.GET.get("currency", "").upper() in CURRENCIES and request.session.session_key:

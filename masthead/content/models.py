@@ -68,7 +68,16 @@ class NewsroomSettings(BaseSiteSetting):
         verbose_name = _("newsroom settings")
 
 
-class HomePage(Page):
+class CacheablePage:
+    """Wagtail pages whose anonymous responses may be shared (see core.caching)."""
+
+    def serve(self, request, *args, **kwargs):
+        from masthead.core.caching import cacheable_for
+
+        return cacheable_for(request, super().serve(request, *args, **kwargs))
+
+
+class HomePage(CacheablePage, Page):
     """The front page: a lead story, then the latest articles of each section."""
 
     lead_story = models.ForeignKey(
@@ -90,14 +99,30 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from masthead.core.caching import Lazy
+
         from .selectors import home_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self))
+        # Lazy: the home page's body is a cached fragment; on a hit none of this runs.
+        listing = Lazy(lambda: home_page_context(self))
+        context.update(
+            {
+                key: Lazy(lambda key=key: listing()[key])
+                for key in ("lead", "latest", "sections_with_articles")
+            }
+        )
         return context
 
+    def route(self, request, path_components):
+        """Wagtail's routing walks the tree a level at a time (a query or two per level); known
+        paths to live, plain pages are remembered per cache generation instead."""
+        from masthead.core.caching import cached_route
 
-class SectionPage(Page):
+        return cached_route(self, request, path_components, super().route)
+
+
+class SectionPage(CacheablePage, Page):
     """A desk of the newsroom (Startups, AI, …); articles live under their section."""
 
     description = models.TextField(_("description"), blank=True)
@@ -117,15 +142,17 @@ class SectionPage(Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
+        from masthead.core.caching import Lazy
+
         from .selectors import articles_in_section
         from .views import paginate
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, articles_in_section(self))
+        context["articles"] = Lazy(lambda: paginate(request, articles_in_section(self)))
         return context
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(CacheablePage, Page):
     subpage_types = ["content.AuthorPage"]
     parent_page_types = ["content.HomePage"]
     max_count = 1
@@ -141,7 +168,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(RoutablePageMixin, Page):
+class AuthorPage(CacheablePage, RoutablePageMixin, Page):
     """A journalist. The contact address is never rendered: readers write through a form."""
 
     photo = models.ForeignKey(

@@ -1,13 +1,19 @@
-"""Keep derived data in step with publishing: the navigation cache and the public search index."""
+"""Keep derived data in step with publishing: the navigation cache, the public search index and
+the page cache (every change that anonymous readers could see bumps its generation)."""
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from masthead.core.context_processors import NAV_CACHE_KEY
+from masthead.core.pagecache import invalidate_on_change
 
-from .models import ArticlePage, SectionPage
+from .models import ArticlePage, NewsroomSettings, SectionPage
 
 
 @receiver(page_published, sender=SectionPage)
@@ -26,3 +32,19 @@ def reindex_article_on_publishing(sender, instance, **kwargs):
 
     # After commit: the worker must see the published state, not race the transaction.
     transaction.on_commit(lambda: reindex_article.enqueue(instance.pk))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def invalidate_pages_on_publishing(sender, **kwargs):
+    invalidate_on_change()
+
+
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=NewsroomSettings)
+@receiver(post_save, sender=Site)
+@receiver(post_save, sender=Tag)
+@receiver(post_save, sender=get_image_model())
+def invalidate_pages_on_change(sender, **kwargs):
+    invalidate_on_change()

@@ -7,12 +7,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.models import Site
 
-from masthead.core.middleware import is_anonymous_request
+from masthead.core.caching import is_anonymous_request, mark_cacheable, public_for_anonymous  # noqa: F401
 
 from . import selectors, seo
 from .body import split_body, without_break
@@ -21,16 +19,14 @@ from .models import NewsroomSettings
 from .services import author_contact_send
 
 SEARCH_RESULTS_PER_PAGE = 10
-# Seconds a shared cache may keep an anonymous page (the page cache and nginx may keep it longer
-# and are purged on publish; browsers and CDNs without purge get this).
-PUBLIC_MAX_AGE = 60
 
 
 def paginate(request, queryset, per_page=None):
     """Paginate a listing; a page number that is not a positive integer or is past the end is a 404."""
     if per_page is None:
-        site = Site.find_for_request(request)
-        per_page = NewsroomSettings.for_site(site).articles_per_page if site else 12
+        from masthead.core.caching import site_setting
+
+        per_page = site_setting(request, NewsroomSettings).articles_per_page
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
     raw = request.GET.get("page", "1")
     try:
@@ -45,44 +41,51 @@ def paginate(request, queryset, per_page=None):
 def article_context(request, article):
     """Everything the article template needs, with the body cut where this reader's access ends.
 
-    A gift page sets request.masthead_gift (a validated GiftPass) before rendering.
+    Values behind cached fragments (body blocks, related articles, tags, structured data) are
+    Lazy: on a fragment hit their queries never run. A gift page sets request.masthead_gift
+    (a validated GiftPass) before rendering.
     """
     from masthead.access import prompts
+    from masthead.access.models import PaywallSettings
     from masthead.access.readers import reader_for_request
-    from masthead.access.reading import decision_for_request, paywall_settings
+    from masthead.access.reading import decision_for_request
+    from masthead.core.caching import Lazy, site_setting
 
     gift = getattr(request, "masthead_gift", None)
     decision = decision_for_request(request, article, gift=gift)
-    tags = list(article.tags.all())
     public = article.effective_access_level == "public"
-    if public:
-        preview, paywalled = without_break(article.body), []
-    else:
+
+    def body_parts():
+        if public:
+            return without_break(article.body), []
         preview, rest = split_body(article.body)
         # Premium text is never sent to a reader who may not read it: the template gets none.
-        paywalled = rest if decision.full else []
+        return preview, (rest if decision.full else [])
+
+    parts = Lazy(body_parts)
+    tags = Lazy(lambda: list(article.tags.all()))
     reader = reader_for_request(request)
-    settings = paywall_settings(request)
-    gift_error = getattr(request, "masthead_gift_error", None)
+    settings = site_setting(request, PaywallSettings)
     return {
         "gift_notice": _("You are reading this article through a gift link from a member.")
         if decision.reason == "gift"
         else None,
-        "gift_error": gift_error,
+        "gift_error": getattr(request, "masthead_gift_error", None),
         "section": article.section,
         "decision": decision,
-        "preview_blocks": preview,
-        "paywalled_blocks": paywalled,
+        "body_variant": "full" if decision.full else "preview",
+        "preview_blocks": Lazy(lambda: parts()[0]),
+        "paywalled_blocks": Lazy(lambda: parts()[1]),
         "paywall": prompts.paywall_prompt(
             decision, reader, next_url=article.get_url(request), benefits=settings.benefit_list
         ),
         "meter_notice": prompts.meter_notice(decision),
         "can_gift": not public and decision.full and (reader.is_staff or reader.is_paying(timezone.now())),
-        "authors": article.authors,
-        "related": selectors.attach_sections(selectors.related_articles(article)),
+        "authors": Lazy(lambda: article.authors),
+        "related": Lazy(lambda: selectors.attach_sections(selectors.related_articles(article))),
         "tags": tags,
-        "json_ld": seo.article_json_ld(request, article, free=public, tags=tags),
-        "og_image": seo.og_image(request, article.hero_image),
+        "json_ld": Lazy(lambda: seo.article_json_ld(request, article, free=public, tags=tags())),
+        "og_image": Lazy(lambda: seo.og_image(request, article.hero_image)),
     }
 
 
@@ -93,26 +96,19 @@ def serve_article(article, request, serve, *args, **kwargs):
     responses may be shared by caches. Anything rendered for a person — a member, a gift
     reader — is private and never stored.
     """
-    response = serve(request, *args, **kwargs)
-    mark_cacheable(response, personal=not is_anonymous_request(request))
-    return response
+    from masthead.core.caching import cacheable_for
+
+    return cacheable_for(request, serve(request, *args, **kwargs))
 
 
-def mark_cacheable(response, *, personal):
-    if personal:
-        patch_cache_control(response, private=True, no_store=True)
-    else:
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-    patch_vary_headers(response, ["Cookie"])
-    return response
-
-
+@public_for_anonymous
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = paginate(request, selectors.articles_tagged(tag))
     return render(request, "content/tag_page.html", {"tag": tag, "articles": articles})
 
 
+@public_for_anonymous
 def tag_index(request):
     from django.db.models import Count
 
@@ -124,10 +120,12 @@ def tag_index(request):
     return render(request, "content/tag_index.html", {"tags": tags})
 
 
+@public_for_anonymous
 def archive_index(request):
     return render(request, "content/archive_index.html", {"years": selectors.archive_months()})
 
 
+@public_for_anonymous
 def archive_period(request, year, month=None):
     if not (1990 <= year <= 2999) or (month is not None and not 1 <= month <= 12):
         raise Http404(_("There is no archive for that date."))
@@ -148,6 +146,7 @@ def archive_period(request, year, month=None):
     )
 
 
+@public_for_anonymous
 def search(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": "", "results": None}

@@ -2,7 +2,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
+from .caching import Lazy, fragment_generation
+
 NAV_CACHE_KEY = "core:nav-sections:v1"
+# Fragments are dropped by generation on publish; this only bounds how long an unused one lingers.
+FRAGMENT_SECONDS = 3600
 
 
 def nav_sections():
@@ -16,14 +20,26 @@ def nav_sections():
     return sections
 
 
+def _newsroom(request):
+    from masthead.content.models import NewsroomSettings
+
+    from .caching import site_setting
+
+    return site_setting(request, NewsroomSettings)
+
+
 def site_chrome(request):
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
     return {
-        "nav_sections": nav_sections(),
+        "nav_sections": Lazy(nav_sections),
+        "newsroom": Lazy(lambda: _newsroom(request)),
         "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
         "membership_url": reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")),
+        # Template fragments ({% cache %}) are keyed on this: publishing makes them all stale.
+        "cache_gen": fragment_generation(),
+        "fragment_seconds": FRAGMENT_SECONDS,
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
     }

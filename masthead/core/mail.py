@@ -49,7 +49,10 @@ def send_templated(template_prefix, *, to, context, from_email=None, headers=Non
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         text = render_to_string(f"{template_prefix}.txt", context)
         message = EmailMultiAlternatives(
-            subject, text, from_email or settings.DEFAULT_FROM_EMAIL, [to] if isinstance(to, str) else list(to),
+            subject,
+            text,
+            from_email or settings.DEFAULT_FROM_EMAIL,
+            [to] if isinstance(to, str) else list(to),
             headers=headers or {},
         )
         try:

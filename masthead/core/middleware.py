@@ -46,16 +46,7 @@ def forget_sites(**kwargs):
     _sites.clear()
 
 
-def is_anonymous_request(request):
-    """True when nothing in the request can make its response differ from another anonymous
-    visitor's: not signed in, and no session or flash-message cookie. Only such responses may
-    be stored in a shared cache."""
-    from django.conf import settings
-
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+from .caching import is_anonymous_request  # noqa: E402  (kept importable from here)
 
 
 class PrivateForPeopleMiddleware:

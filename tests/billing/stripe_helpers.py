@@ -46,7 +46,9 @@ def free_port():
 
 def _request(method, url, data=None):
     body = json.dumps(data).encode() if data is not None else None
-    request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=body, method=method, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read()
 
@@ -62,8 +64,14 @@ class LocalStripe:
             self.url = f"http://127.0.0.1:{self.port}"
             # --from-scratch: never load another run's data (localstripe saves to /tmp on each write).
             self.process = subprocess.Popen(
-                [str(Path(sys.executable).parent / "localstripe"), "--port", str(self.port), "--from-scratch"],
-                stdout=self.log, stderr=subprocess.STDOUT,
+                [
+                    str(Path(sys.executable).parent / "localstripe"),
+                    "--port",
+                    str(self.port),
+                    "--from-scratch",
+                ],
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
             )
             if self._wait_ready():
                 return
@@ -110,7 +118,11 @@ class LocalStripe:
 
     def silence_webhooks(self):
         """localstripe cannot unregister a webhook: subscribe it to no event instead."""
-        _request("POST", f"{self.url}/_config/webhooks/masthead", {"url": "http://127.0.0.1:9/", "secret": "x", "events": []})
+        _request(
+            "POST",
+            f"{self.url}/_config/webhooks/masthead",
+            {"url": "http://127.0.0.1:9/", "secret": "x", "events": []},
+        )
 
     def client(self):
         return stripe.StripeClient(API_KEY, base_addresses={"api": self.url}, max_network_retries=0)
@@ -127,10 +139,18 @@ class LocalStripe:
             {"type": "card", "card": {"number": card, "exp_month": 12, "exp_year": 2034, "cvc": "123"}}
         )
         customer = api.customers.create(
-            {"email": email, "payment_method": card_method.id, "invoice_settings": {"default_payment_method": card_method.id}}
+            {
+                "email": email,
+                "payment_method": card_method.id,
+                "invoice_settings": {"default_payment_method": card_method.id},
+            }
         )
         return api.subscriptions.create(
-            {"customer": customer.id, "items": [{"plan": plan, "quantity": quantity}], "metadata": {"checkout_id": checkout_id}}
+            {
+                "customer": customer.id,
+                "items": [{"plan": plan, "quantity": quantity}],
+                "metadata": {"checkout_id": checkout_id},
+            }
         ).to_dict()
 
 
@@ -163,13 +183,17 @@ class RecordingStripe:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode() if length else split.query
                 request = Request(
-                    self.command, split.path, {k.lower(): v for k, v in self.headers.items()},
+                    self.command,
+                    split.path,
+                    {k.lower(): v for k, v in self.headers.items()},
                     dict(parse_qsl(raw, keep_blank_values=True)),
                 )
                 recorder.requests.append(request)
                 status, body = recorder.routes.get((self.command, split.path), (404, None))
                 if body is None:
-                    body = {"error": {"type": "invalid_request_error", "message": f"No such route: {split.path}"}}
+                    body = {
+                        "error": {"type": "invalid_request_error", "message": f"No such route: {split.path}"}
+                    }
                 elif callable(body):
                     body = body(request)
                 payload = json.dumps(body).encode()
@@ -187,7 +211,9 @@ class RecordingStripe:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
 
     def respond(self, method, path, body, status=200):
@@ -224,8 +250,16 @@ def checkout_session(request):
     }
 
 
-def completed_session(*, checkout_id, mode, subscription=None, customer=None, payment_intent=None,
-                      amount_total=0, currency="usd"):
+def completed_session(
+    *,
+    checkout_id,
+    mode,
+    subscription=None,
+    customer=None,
+    payment_intent=None,
+    amount_total=0,
+    currency="usd",
+):
     """A checkout.session as checkout.session.completed carries it."""
     session_id = f"cs_test_{uuid.uuid4().hex}"
     return {
@@ -247,8 +281,20 @@ def completed_session(*, checkout_id, mode, subscription=None, customer=None, pa
     }
 
 
-def subscription(*, sub_id, customer, price, checkout_id, status="active", quantity=1, period=(0, 0),
-                 cancel_at_period_end=False, pause_collection=None, latest_invoice=None, item_id=None):
+def subscription(
+    *,
+    sub_id,
+    customer,
+    price,
+    checkout_id,
+    status="active",
+    quantity=1,
+    period=(0, 0),
+    cancel_at_period_end=False,
+    pause_collection=None,
+    latest_invoice=None,
+    item_id=None,
+):
     """A subscription (current API: its period is on the item)."""
     start, end = period
     return {
@@ -257,15 +303,20 @@ def subscription(*, sub_id, customer, price, checkout_id, status="active", quant
         "customer": customer,
         "status": status,
         "metadata": {"checkout_id": checkout_id},
-        "items": {"object": "list", "data": [{
-            "id": item_id or f"si_{uuid.uuid4().hex[:14]}",
-            "object": "subscription_item",
-            "price": {"id": price, "object": "price"},
-            "plan": {"id": price, "object": "plan"},
-            "quantity": quantity,
-            "current_period_start": start,
-            "current_period_end": end,
-        }]},
+        "items": {
+            "object": "list",
+            "data": [
+                {
+                    "id": item_id or f"si_{uuid.uuid4().hex[:14]}",
+                    "object": "subscription_item",
+                    "price": {"id": price, "object": "price"},
+                    "plan": {"id": price, "object": "plan"},
+                    "quantity": quantity,
+                    "current_period_start": start,
+                    "current_period_end": end,
+                }
+            ],
+        },
         "cancel_at_period_end": cancel_at_period_end,
         "cancel_at": end if cancel_at_period_end else None,
         "canceled_at": None,
@@ -277,8 +328,20 @@ def subscription(*, sub_id, customer, price, checkout_id, status="active", quant
     }
 
 
-def invoice(*, invoice_id, sub_id, customer, price, amount, period, status="paid", attempt_count=1,
-            next_payment_attempt=None, currency="usd", billing_reason="subscription_create"):
+def invoice(
+    *,
+    invoice_id,
+    sub_id,
+    customer,
+    price,
+    amount,
+    period,
+    status="paid",
+    attempt_count=1,
+    next_payment_attempt=None,
+    currency="usd",
+    billing_reason="subscription_create",
+):
     """An invoice (current API: subscription under `parent`, price under `pricing`)."""
     start, end = period
     paid = status == "paid"
@@ -294,18 +357,30 @@ def invoice(*, invoice_id, sub_id, customer, price, amount, period, status="paid
         "amount_remaining": 0 if paid else amount,
         "attempt_count": attempt_count,
         "next_payment_attempt": next_payment_attempt,
-        "parent": {"type": "subscription_details", "subscription_details": {"subscription": sub_id, "metadata": {}}},
+        "parent": {
+            "type": "subscription_details",
+            "subscription_details": {"subscription": sub_id, "metadata": {}},
+        },
         "status_transitions": {"finalized_at": start, "paid_at": start if paid else None},
-        "lines": {"object": "list", "has_more": False, "data": [{
-            "id": f"il_{uuid.uuid4().hex[:14]}",
-            "object": "line_item",
-            "amount": amount,
-            "currency": currency,
-            "description": "1 × Individual (at $9.00 / month)",
-            "period": {"start": start, "end": end},
-            "pricing": {"type": "price_details", "price_details": {"price": price, "product": "prod_x"}},
-            "quantity": 1,
-        }]},
+        "lines": {
+            "object": "list",
+            "has_more": False,
+            "data": [
+                {
+                    "id": f"il_{uuid.uuid4().hex[:14]}",
+                    "object": "line_item",
+                    "amount": amount,
+                    "currency": currency,
+                    "description": "1 × Individual (at $9.00 / month)",
+                    "period": {"start": start, "end": end},
+                    "pricing": {
+                        "type": "price_details",
+                        "price_details": {"price": price, "product": "prod_x"},
+                    },
+                    "quantity": 1,
+                }
+            ],
+        },
         "livemode": False,
     }
 
@@ -340,6 +415,8 @@ def post_event(client, evt, *, secret=WEBHOOK_SECRET, timestamp=None):
     """POST an event to our endpoint with the Django test client, signed."""
     body = json.dumps(evt).encode() if isinstance(evt, dict) else evt
     return client.post(
-        "/webhooks/stripe/", data=body, content_type="application/json",
+        "/webhooks/stripe/",
+        data=body,
+        content_type="application/json",
         HTTP_STRIPE_SIGNATURE=stripe_signature(body, secret=secret, timestamp=timestamp),
     )

@@ -132,7 +132,9 @@ def subscribe_through_stripe(client, settings, recorder, localstripe, user, pric
     localstripe's own events for it posted to our endpoint signed. Returns (checkout, Stripe's
     subscription, our subscription)."""
     checkout, _url = start_checkout(settings, recorder, user, price)
-    stripe_sub = localstripe.subscribe(email=user.email, plan=price.stripe_price_id, checkout_id=str(checkout.pk))
+    stripe_sub = localstripe.subscribe(
+        email=user.email, plan=price.stripe_price_id, checkout_id=str(checkout.pk)
+    )
     for event_type in ("customer.subscription.created", "invoice.payment_succeeded"):
         for evt in localstripe.events(event_type):
             assert post_event(client, evt).status_code == 200
@@ -143,7 +145,9 @@ def subscribe_through_stripe(client, settings, recorder, localstripe, user, pric
 
 
 def test_stripe_sync_creates_plans_and_coupons_once(localstripe, demo):
-    fixed = Offer.objects.create(name="5 dollars off", code="FIVEOFF", kind="fixed", amount_off=500, currency="USD")
+    fixed = Offer.objects.create(
+        name="5 dollars off", code="FIVEOFF", kind="fixed", amount_off=500, currency="USD"
+    )
     call_command("stripe_sync", stdout=io.StringIO())
 
     api = localstripe.client().v1
@@ -151,10 +155,18 @@ def test_stripe_sync_creates_plans_and_coupons_once(localstripe, demo):
     assert len(prices) == 8
     for price in prices:
         plan = api.plans.retrieve(price.stripe_price_id).to_dict()
-        assert (plan["amount"], plan["currency"], plan["interval"]) == (price.amount, price.currency.lower(), price.interval)
+        assert (plan["amount"], plan["currency"], plan["interval"]) == (
+            price.amount,
+            price.currency.lower(),
+            price.interval,
+        )
         assert api.products.retrieve(plan["product"]).to_dict()["name"] == price.plan.name
     welcome = api.coupons.retrieve(Offer.objects.get(code="WELCOME25").stripe_coupon_id).to_dict()
-    assert (welcome["percent_off"], welcome["duration"], welcome["duration_in_months"]) == (25, "repeating", 3)
+    assert (welcome["percent_off"], welcome["duration"], welcome["duration_in_months"]) == (
+        25,
+        "repeating",
+        3,
+    )
     fixed.refresh_from_db()
     five = api.coupons.retrieve(fixed.stripe_coupon_id).to_dict()
     assert (five["amount_off"], five["currency"], five["duration"]) == (500, "usd", "once")
@@ -188,20 +200,33 @@ def test_a_membership_starts_from_real_signed_deliveries(
         live_server.url + WEBHOOK, events=["customer.subscription.created", "invoice.payment_succeeded"]
     )
     try:
-        stripe_sub = localstripe.subscribe(email=member.email, plan=monthly.stripe_price_id, checkout_id=str(checkout.pk))
-        delivered = [e["id"] for t in ("customer.subscription.created", "invoice.payment_succeeded") for e in localstripe.events(t)]
+        stripe_sub = localstripe.subscribe(
+            email=member.email, plan=monthly.stripe_price_id, checkout_id=str(checkout.pk)
+        )
+        delivered = [
+            e["id"]
+            for t in ("customer.subscription.created", "invoice.payment_succeeded")
+            for e in localstripe.events(t)
+        ]
         assert len(delivered) == 2
         wait_for(
-            lambda: ProviderEvent.objects.filter(provider="stripe", event_id__in=delivered).count() == 2
-            and Payment.objects.filter(provider_subscription_ref=stripe_sub["id"], subscription__isnull=False).exists(),
-            timeout=30, message="localstripe's deliveries",
+            lambda: (
+                ProviderEvent.objects.filter(provider="stripe", event_id__in=delivered).count() == 2
+                and Payment.objects.filter(
+                    provider_subscription_ref=stripe_sub["id"], subscription__isnull=False
+                ).exists()
+            ),
+            timeout=30,
+            message="localstripe's deliveries",
         )
     finally:
         localstripe.silence_webhooks()
     # Deliveries arrive in parallel; on PostgreSQL two may race to create the subscription and the
     # loser answers 500 (its event is stored, unprocessed). Stripe retries such a delivery;
     # localstripe does not, so retry it here.
-    for evt in localstripe.events("customer.subscription.created") + localstripe.events("invoice.payment_succeeded"):
+    for evt in localstripe.events("customer.subscription.created") + localstripe.events(
+        "invoice.payment_succeeded"
+    ):
         if ProviderEvent.objects.filter(event_id__startswith=evt["id"], processed_at__isnull=True).exists():
             assert post_event(client, evt).status_code == 200
     assert not ProviderEvent.objects.filter(provider="stripe", processed_at__isnull=True).exists()
@@ -227,7 +252,9 @@ def test_a_membership_starts_from_real_signed_deliveries(
 def test_cancel_resume_and_end_against_localstripe(
     client, localstripe, recorder, settings, member, individual, monthly, synced, no_trial
 ):
-    _checkout, stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+    _checkout, stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     api = localstripe.client().v1
     now = timezone.now()
     period_end = sub.current_period_end
@@ -255,8 +282,12 @@ def test_cancel_resume_and_end_against_localstripe(
     assert sub.status == "expired"
 
 
-def test_a_refund_against_localstripe(client, localstripe, recorder, settings, member, monthly, synced, no_trial, staff_user):
-    _checkout, stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+def test_a_refund_against_localstripe(
+    client, localstripe, recorder, settings, member, monthly, synced, no_trial, staff_user
+):
+    _checkout, stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     payment = Payment.objects.get(subscription=sub, state="paid")
     api = localstripe.client().v1
 
@@ -271,16 +302,36 @@ def test_a_refund_against_localstripe(client, localstripe, recorder, settings, m
     # 2025-03-31 send it (the charge names its invoice)…
     charge = api.charges.retrieve(paid_invoice["charge"]["id"]).to_dict()
     assert charge["amount_refunded"] == 900
-    assert post_event(client, event("charge.refunded", dict(charge, invoice=payment.provider_ref))).json() == {"received": 1}
+    assert post_event(
+        client, event("charge.refunded", dict(charge, invoice=payment.provider_ref))
+    ).json() == {"received": 1}
     # …then as the current version does, where the invoice is found through its invoice payments.
-    recorder.respond("GET", "/v1/invoice_payments", {"object": "list", "has_more": False, "data": [
-        {"id": "inpay_1", "object": "invoice_payment", "invoice": payment.provider_ref, "status": "paid",
-         "payment": {"type": "payment_intent", "payment_intent": charge["payment_intent"]}},
-    ]})
+    recorder.respond(
+        "GET",
+        "/v1/invoice_payments",
+        {
+            "object": "list",
+            "has_more": False,
+            "data": [
+                {
+                    "id": "inpay_1",
+                    "object": "invoice_payment",
+                    "invoice": payment.provider_ref,
+                    "status": "paid",
+                    "payment": {"type": "payment_intent", "payment_intent": charge["payment_intent"]},
+                },
+            ],
+        },
+    )
     with stripe_api(settings, recorder.url):
-        assert post_event(client, event("charge.refunded", dict(charge, invoice=None))).json() == {"received": 1}
+        assert post_event(client, event("charge.refunded", dict(charge, invoice=None))).json() == {
+            "received": 1
+        }
     (lookup,) = recorder.sent("GET", "/v1/invoice_payments")
-    assert lookup.form == {"payment[type]": "payment_intent", "payment[payment_intent]": charge["payment_intent"]}
+    assert lookup.form == {
+        "payment[type]": "payment_intent",
+        "payment[payment_intent]": charge["payment_intent"],
+    }
     assert Payment.objects.filter(provider_ref=payment.provider_ref, state="refunded").count() == 1
 
 
@@ -306,14 +357,15 @@ def test_a_subscription_checkout_asks_stripe_for_exactly_this(settings, recorder
         "metadata[checkout_id]": str(checkout.pk),
         "allow_promotion_codes": "true",
         "success_url": SITE + reverse("billing:checkout_return", args=[checkout.pk]),
-        "cancel_url": SITE + reverse("billing:pricing") + "?next=/news/",
+        "cancel_url": SITE + reverse("billing:pricing") + "?next=%2Fnews%2F",
     }
     assert sent.headers["authorization"] == f"Bearer {API_KEY}"
     # A retried request carries the same idempotency key, so Stripe answers with the same session.
     assert sent.headers["idempotency-key"] == str(checkout.pk)
     with stripe_api(settings, recorder.url):
-        get_provider("stripe").start_checkout(checkout, success_url=sent.form["success_url"],
-                                              cancel_url=sent.form["cancel_url"])
+        get_provider("stripe").start_checkout(
+            checkout, success_url=sent.form["success_url"], cancel_url=sent.form["cancel_url"]
+        )
     assert recorder.sent("POST", "/v1/checkout/sessions")[1].headers["idempotency-key"] == str(checkout.pk)
 
 
@@ -337,7 +389,11 @@ def test_offers_and_seats_at_checkout(settings, recorder, make_member, monthly, 
 def test_a_gift_is_a_one_off_payment(client, settings, recorder, member, individual, synced):
     with stripe_api(settings, recorder.url):
         checkout, _url = gift_checkout_start(
-            purchaser=member, plan=individual, months=3, currency="USD", recipient_email="friend@example.com",
+            purchaser=member,
+            plan=individual,
+            months=3,
+            currency="USD",
+            recipient_email="friend@example.com",
             base_url=SITE,
         )
     (sent,) = recorder.sent("POST", "/v1/checkout/sessions")
@@ -356,7 +412,9 @@ def test_a_gift_is_a_one_off_payment(client, settings, recorder, member, individ
     }
     assert sent.headers["idempotency-key"] == str(checkout.pk)
 
-    paid = completed_session(checkout_id=str(checkout.pk), mode="payment", payment_intent="pi_gift_1", amount_total=2700)
+    paid = completed_session(
+        checkout_id=str(checkout.pk), mode="payment", payment_intent="pi_gift_1", amount_total=2700
+    )
     assert post_event(client, event("checkout.session.completed", paid)).json() == {"received": 1}
     payment = Payment.objects.get(provider="stripe", provider_ref="pi_gift_1")
     assert (payment.amount, payment.currency, payment.state) == (2700, "USD", "paid")
@@ -370,17 +428,30 @@ def test_a_one_time_payment_for_another_app(client, settings, recorder, member, 
     monkeypatch.setitem(payments._handlers, "tests.tickets", lambda **kwargs: paid.append(kwargs))
     with stripe_api(settings, recorder.url):
         checkout, _url = payments.checkout_start(
-            user=member, email=member.email, amount=4500, currency="CNY", description="2 tickets: AI Summit",
-            purpose="tests.tickets", purpose_ref="42", base_url=SITE,
+            user=member,
+            email=member.email,
+            amount=4500,
+            currency="CNY",
+            description="2 tickets: AI Summit",
+            purpose="tests.tickets",
+            purpose_ref="42",
+            base_url=SITE,
         )
     (sent,) = recorder.sent("POST", "/v1/checkout/sessions")
     assert sent.form["mode"] == "payment"
-    assert (sent.form["line_items[0][price_data][currency]"], sent.form["line_items[0][price_data][unit_amount]"]) == (
-        "cny", "4500")
+    assert (
+        sent.form["line_items[0][price_data][currency]"],
+        sent.form["line_items[0][price_data][unit_amount]"],
+    ) == ("cny", "4500")
     assert sent.form["line_items[0][price_data][product_data][name]"] == "2 tickets: AI Summit"
 
-    session = completed_session(checkout_id=str(checkout.pk), mode="payment", payment_intent="pi_tickets_1",
-                                amount_total=4500, currency="cny")
+    session = completed_session(
+        checkout_id=str(checkout.pk),
+        mode="payment",
+        payment_intent="pi_tickets_1",
+        amount_total=4500,
+        currency="cny",
+    )
     evt = event("checkout.session.completed", session)
     assert post_event(client, evt).json() == {"received": 1}
     assert post_event(client, evt).json() == {"received": 1}  # again: a duplicate, the app is told once
@@ -392,18 +463,32 @@ def test_a_one_time_payment_for_another_app(client, settings, recorder, member, 
 def test_the_card_page_and_pausing_at_the_http_boundary(
     client, localstripe, recorder, settings, member, monthly, synced, no_trial, staff_user
 ):
-    _checkout, stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+    _checkout, stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     ref, customer = sub.provider_ref, sub.provider_customer_ref
     period = (stripe_sub["current_period_start"], stripe_sub["current_period_end"])
-    recorder.respond("POST", "/v1/billing_portal/sessions", {
-        "id": "bps_1", "object": "billing_portal.session", "customer": customer,
-        "url": "https://billing.stripe.com/p/session/test_1",
-    })
+    recorder.respond(
+        "POST",
+        "/v1/billing_portal/sessions",
+        {
+            "id": "bps_1",
+            "object": "billing_portal.session",
+            "customer": customer,
+            "url": "https://billing.stripe.com/p/session/test_1",
+        },
+    )
 
     def update(request):
         paused = request.form.get("pause_collection[behavior]") == "void"
-        return subscription(sub_id=ref, customer=customer, price=monthly.stripe_price_id, checkout_id="",
-                            period=period, pause_collection={"behavior": "void", "resumes_at": None} if paused else None)
+        return subscription(
+            sub_id=ref,
+            customer=customer,
+            price=monthly.stripe_price_id,
+            checkout_id="",
+            period=period,
+            pause_collection={"behavior": "void", "resumes_at": None} if paused else None,
+        )
 
     recorder.respond("POST", f"/v1/subscriptions/{ref}", update)
 
@@ -430,15 +515,29 @@ def test_the_card_page_and_pausing_at_the_http_boundary(
 def test_switching_monthly_to_yearly_at_the_http_boundary(
     client, localstripe, recorder, settings, member, monthly, yearly, synced, no_trial
 ):
-    _checkout, stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+    _checkout, stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     ref, customer = sub.provider_ref, sub.provider_customer_ref
     item = stripe_sub["items"]["data"][0]["id"]
     now = int(time.time())
     yearly.refresh_from_db()
-    before = subscription(sub_id=ref, customer=customer, price=monthly.stripe_price_id, checkout_id="", item_id=item,
-                          period=(stripe_sub["current_period_start"], stripe_sub["current_period_end"]))
-    after = subscription(sub_id=ref, customer=customer, price=yearly.stripe_price_id, checkout_id="", item_id=item,
-                         period=(now, now + 365 * DAY))
+    before = subscription(
+        sub_id=ref,
+        customer=customer,
+        price=monthly.stripe_price_id,
+        checkout_id="",
+        item_id=item,
+        period=(stripe_sub["current_period_start"], stripe_sub["current_period_end"]),
+    )
+    after = subscription(
+        sub_id=ref,
+        customer=customer,
+        price=yearly.stripe_price_id,
+        checkout_id="",
+        item_id=item,
+        period=(now, now + 365 * DAY),
+    )
     recorder.respond("GET", f"/v1/subscriptions/{ref}", before)
     recorder.respond("POST", f"/v1/subscriptions/{ref}", after)
 
@@ -446,8 +545,15 @@ def test_switching_monthly_to_yearly_at_the_http_boundary(
         sub = services.subscription_switch_interval(subscription=sub, actor=member)
         recorder.respond("GET", f"/v1/subscriptions/{ref}", after)
         # Stripe invoices the change at once (the interval changed), less the unused month.
-        proration = invoice(invoice_id="in_switch", sub_id=ref, customer=customer, price=yearly.stripe_price_id,
-                            amount=8100, period=(now, now + 365 * DAY), billing_reason="subscription_update")
+        proration = invoice(
+            invoice_id="in_switch",
+            sub_id=ref,
+            customer=customer,
+            price=yearly.stripe_price_id,
+            amount=8100,
+            period=(now, now + 365 * DAY),
+            billing_reason="subscription_update",
+        )
         assert post_event(client, event("invoice.paid", proration)).json() == {"received": 2}
     (update,) = recorder.sent("POST", f"/v1/subscriptions/{ref}")
     assert update.form == {
@@ -460,7 +566,11 @@ def test_switching_monthly_to_yearly_at_the_http_boundary(
     assert (sub.price, sub.status, sub.current_period_end) == (yearly, "active", at(now + 365 * DAY))
     assert paying(member, timezone.now() + timedelta(days=300))
     payment = Payment.objects.get(provider_ref="in_switch")
-    assert (payment.amount, payment.description, payment.subscription) == (8100, "Individual (Yearly), prorated", sub)
+    assert (payment.amount, payment.description, payment.subscription) == (
+        8100,
+        "Individual (Yearly), prorated",
+        sub,
+    )
 
 
 # --- Recorded events, signed as Stripe signs them ------------------------------------------------------
@@ -470,11 +580,21 @@ def test_recorded_events_drive_the_membership_and_are_rechecked_with_stripe(
     client, localstripe, recorder, settings, member, monthly, synced, no_trial
 ):
     checkout, _url = start_checkout(settings, recorder, member, monthly)
-    stripe_sub = localstripe.subscribe(email=member.email, plan=monthly.stripe_price_id, checkout_id=str(checkout.pk))
-    customer, period = stripe_sub["customer"], (stripe_sub["current_period_start"], stripe_sub["current_period_end"])
+    stripe_sub = localstripe.subscribe(
+        email=member.email, plan=monthly.stripe_price_id, checkout_id=str(checkout.pk)
+    )
+    customer, period = (
+        stripe_sub["customer"],
+        (stripe_sub["current_period_start"], stripe_sub["current_period_end"]),
+    )
 
-    session = completed_session(checkout_id=str(checkout.pk), mode="subscription", subscription=stripe_sub["id"],
-                                customer=customer, amount_total=900)
+    session = completed_session(
+        checkout_id=str(checkout.pk),
+        mode="subscription",
+        subscription=stripe_sub["id"],
+        customer=customer,
+        amount_total=900,
+    )
     assert post_event(client, event("checkout.session.completed", session)).json() == {"received": 1}
     sub = Subscription.objects.get(provider="stripe", provider_ref=stripe_sub["id"])
     assert (sub.user, sub.status, sub.current_period_end) == (member, "active", at(period[1]))
@@ -482,9 +602,17 @@ def test_recorded_events_drive_the_membership_and_are_rechecked_with_stripe(
     assert checkout.state == "complete"
     assert paying(member, timezone.now())
 
-    first = invoice(invoice_id=stripe_sub["latest_invoice"], sub_id=stripe_sub["id"], customer=customer,
-                    price=monthly.stripe_price_id, amount=900, period=period)
-    assert post_event(client, event("invoice.paid", first)).json() == {"received": 2}  # the payment, and a snapshot
+    first = invoice(
+        invoice_id=stripe_sub["latest_invoice"],
+        sub_id=stripe_sub["id"],
+        customer=customer,
+        price=monthly.stripe_price_id,
+        amount=900,
+        period=period,
+    )
+    assert post_event(client, event("invoice.paid", first)).json() == {
+        "received": 2
+    }  # the payment, and a snapshot
     payment = Payment.objects.get(provider="stripe", provider_ref=first["id"])
     assert (payment.subscription, payment.amount, payment.currency) == (sub, 900, "USD")
     assert (payment.period_start, payment.period_end) == (at(period[0]), at(period[1]))
@@ -497,21 +625,38 @@ def test_recorded_events_drive_the_membership_and_are_rechecked_with_stripe(
     assert sub.status == "active" and paying(member, timezone.now())
 
 
-def test_events_in_any_order_give_the_same_membership(client, localstripe, recorder, settings, member, monthly,
-                                                      synced, no_trial):
+def test_events_in_any_order_give_the_same_membership(
+    client, localstripe, recorder, settings, member, monthly, synced, no_trial
+):
     checkout, _url = start_checkout(settings, recorder, member, monthly)
-    stripe_sub = localstripe.subscribe(email=member.email, plan=monthly.stripe_price_id, checkout_id=str(checkout.pk))
-    customer, period = stripe_sub["customer"], (stripe_sub["current_period_start"], stripe_sub["current_period_end"])
-    paid = invoice(invoice_id=stripe_sub["latest_invoice"], sub_id=stripe_sub["id"], customer=customer,
-                   price=monthly.stripe_price_id, amount=900, period=period)
+    stripe_sub = localstripe.subscribe(
+        email=member.email, plan=monthly.stripe_price_id, checkout_id=str(checkout.pk)
+    )
+    customer, period = (
+        stripe_sub["customer"],
+        (stripe_sub["current_period_start"], stripe_sub["current_period_end"]),
+    )
+    paid = invoice(
+        invoice_id=stripe_sub["latest_invoice"],
+        sub_id=stripe_sub["id"],
+        customer=customer,
+        price=monthly.stripe_price_id,
+        amount=900,
+        period=period,
+    )
 
     # The invoice first: the subscription is made from our checkout (its id is in Stripe's metadata).
     assert post_event(client, event("invoice.paid", paid)).status_code == 200
     sub = Subscription.objects.get(provider="stripe", provider_ref=stripe_sub["id"])
     assert Payment.objects.get(provider_ref=paid["id"]).subscription == sub
     # Checkout's own event, late: nothing new.
-    session = completed_session(checkout_id=str(checkout.pk), mode="subscription", subscription=stripe_sub["id"],
-                                customer=customer, amount_total=900)
+    session = completed_session(
+        checkout_id=str(checkout.pk),
+        mode="subscription",
+        subscription=stripe_sub["id"],
+        customer=customer,
+        amount_total=900,
+    )
     assert post_event(client, event("checkout.session.completed", session)).status_code == 200
     assert Subscription.objects.filter(user=member).count() == 1
     sub.refresh_from_db()
@@ -520,12 +665,17 @@ def test_events_in_any_order_give_the_same_membership(client, localstripe, recor
     assert checkout.state == "complete"
 
 
-def test_a_subscription_stripe_no_longer_has_ends(client, localstripe, recorder, settings, member, monthly, synced,
-                                                  no_trial):
-    _checkout, stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+def test_a_subscription_stripe_no_longer_has_ends(
+    client, localstripe, recorder, settings, member, monthly, synced, no_trial
+):
+    _checkout, stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     # The recorder knows no subscriptions: the re-read is Stripe's 404, so the event's copy is used.
     with stripe_api(settings, recorder.url):
-        assert post_event(client, event("customer.subscription.deleted", stripe_sub)).json() == {"received": 1}
+        assert post_event(client, event("customer.subscription.deleted", stripe_sub)).json() == {
+            "received": 1
+        }
     assert recorder.sent("GET", f"/v1/subscriptions/{sub.provider_ref}")
     sub.refresh_from_db()
     assert sub.status == "expired" and sub.ended_at is not None
@@ -535,18 +685,38 @@ def test_a_subscription_stripe_no_longer_has_ends(client, localstripe, recorder,
 def test_a_failed_renewal_makes_the_membership_past_due(
     client, localstripe, recorder, settings, member, monthly, synced, no_trial
 ):
-    _checkout, stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+    _checkout, stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     ref, customer = sub.provider_ref, sub.provider_customer_ref
     renewal = stripe_sub["current_period_end"]
     retry_at = int(time.time()) + 3 * DAY
-    failed = invoice(invoice_id="in_renewal", sub_id=ref, customer=customer, price=monthly.stripe_price_id, amount=900,
-                     period=(renewal, renewal + 30 * DAY), status="open", attempt_count=1,
-                     next_payment_attempt=retry_at, billing_reason="subscription_cycle")
+    failed = invoice(
+        invoice_id="in_renewal",
+        sub_id=ref,
+        customer=customer,
+        price=monthly.stripe_price_id,
+        amount=900,
+        period=(renewal, renewal + 30 * DAY),
+        status="open",
+        attempt_count=1,
+        next_payment_attempt=retry_at,
+        billing_reason="subscription_cycle",
+    )
     # localstripe cannot fail a renewal; the recorder answers the re-read as Stripe would then.
-    recorder.respond("GET", f"/v1/subscriptions/{ref}", subscription(
-        sub_id=ref, customer=customer, price=monthly.stripe_price_id, checkout_id="", status="past_due",
-        period=(stripe_sub["current_period_start"], renewal), latest_invoice=failed,
-    ))
+    recorder.respond(
+        "GET",
+        f"/v1/subscriptions/{ref}",
+        subscription(
+            sub_id=ref,
+            customer=customer,
+            price=monthly.stripe_price_id,
+            checkout_id="",
+            status="past_due",
+            period=(stripe_sub["current_period_start"], renewal),
+            latest_invoice=failed,
+        ),
+    )
     with stripe_api(settings, recorder.url):
         assert post_event(client, event("invoice.payment_failed", failed)).json() == {"received": 2}
     sub.refresh_from_db()
@@ -561,18 +731,24 @@ def test_a_failed_renewal_makes_the_membership_past_due(
 
 
 def test_bad_signatures_and_bodies_are_refused_and_nothing_is_recorded(client, settings, demo):
-    evt = event("customer.subscription.updated", {"id": "sub_x", "object": "subscription", "status": "active"})
+    evt = event(
+        "customer.subscription.updated", {"id": "sub_x", "object": "subscription", "status": "active"}
+    )
     body = json.dumps(evt).encode()
     before = ProviderEvent.objects.count()
     refused = {
         "no signature": client.post(WEBHOOK, data=body, content_type="application/json"),
         "another secret": post_event(client, evt, secret="whsec_someone_else"),
         "changed after signing": client.post(
-            WEBHOOK, data=body.replace(b"active", b"paused"), content_type="application/json",
+            WEBHOOK,
+            data=body.replace(b"active", b"paused"),
+            content_type="application/json",
             HTTP_STRIPE_SIGNATURE=stripe_signature(body),
         ),
         "too old (a replay)": post_event(client, evt, timestamp=int(time.time()) - 3600),
-        "not a signature": client.post(WEBHOOK, data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE="x"),
+        "not a signature": client.post(
+            WEBHOOK, data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE="x"
+        ),
         "signed, not JSON": post_event(client, b"{not json"),
         "signed, not an event": post_event(client, b"[1, 2]"),
         "signed, not UTF-8": post_event(client, b"\xff\xfe"),
@@ -587,9 +763,12 @@ def test_bad_signatures_and_bodies_are_refused_and_nothing_is_recorded(client, s
     assert post_event(client, evt).status_code == 404
 
 
-def test_the_same_event_twice_is_processed_once(client, localstripe, recorder, settings, member, monthly, synced,
-                                                no_trial):
-    _checkout, _stripe_sub, sub = subscribe_through_stripe(client, settings, recorder, localstripe, member, monthly)
+def test_the_same_event_twice_is_processed_once(
+    client, localstripe, recorder, settings, member, monthly, synced, no_trial
+):
+    _checkout, _stripe_sub, sub = subscribe_through_stripe(
+        client, settings, recorder, localstripe, member, monthly
+    )
     events = ProviderEvent.objects.count()
     version = sub.provider_version
     (paid,) = localstripe.events("invoice.payment_succeeded")
@@ -607,18 +786,33 @@ def test_events_that_are_not_ours_are_acknowledged_and_ignored(client, localstri
     # A subscription someone made in the Stripe dashboard (no checkout of ours) is not ours.
     monthly = Price.objects.get(plan__slug="individual", interval="month", currency="USD", active=True)
     api = localstripe.client().v1
-    card = api.payment_methods.create({"type": "card", "card": {"number": "4242424242424242", "exp_month": 1,
-                                                                "exp_year": 2034, "cvc": "123"}})
-    customer = api.customers.create({"email": "x@example.com", "invoice_settings": {"default_payment_method": card.id},
-                                     "payment_method": card.id})
-    foreign = api.subscriptions.create({"customer": customer.id, "items": [{"plan": monthly.stripe_price_id}]})
-    assert post_event(client, event("customer.subscription.created", foreign.to_dict())).json() == {"received": 0}
+    card = api.payment_methods.create(
+        {
+            "type": "card",
+            "card": {"number": "4242424242424242", "exp_month": 1, "exp_year": 2034, "cvc": "123"},
+        }
+    )
+    customer = api.customers.create(
+        {
+            "email": "x@example.com",
+            "invoice_settings": {"default_payment_method": card.id},
+            "payment_method": card.id,
+        }
+    )
+    foreign = api.subscriptions.create(
+        {"customer": customer.id, "items": [{"plan": monthly.stripe_price_id}]}
+    )
+    assert post_event(client, event("customer.subscription.created", foreign.to_dict())).json() == {
+        "received": 0
+    }
     (paid,) = localstripe.events("invoice.payment_succeeded")
     assert post_event(client, paid).json() == {"received": 0}
     assert ProviderEvent.objects.count() == before
 
 
-def test_an_outage_during_checkout_leaves_a_failed_checkout_and_nothing_else(settings, member, monthly, synced):
+def test_an_outage_during_checkout_leaves_a_failed_checkout_and_nothing_else(
+    settings, member, monthly, synced
+):
     monthly.refresh_from_db()
     with stripe_api(settings, f"http://127.0.0.1:{free_port()}"), pytest.raises(BillingError) as refused:
         services.checkout_start(user=member, price=monthly, base_url=SITE)
@@ -630,7 +824,9 @@ def test_an_outage_during_checkout_leaves_a_failed_checkout_and_nothing_else(set
 
 
 def test_an_outage_while_rechecking_an_event_asks_stripe_to_retry(client, settings, demo):
-    evt = event("customer.subscription.updated", {"id": "sub_x", "object": "subscription", "status": "active"})
+    evt = event(
+        "customer.subscription.updated", {"id": "sub_x", "object": "subscription", "status": "active"}
+    )
     before = ProviderEvent.objects.count()
     with stripe_api(settings, f"http://127.0.0.1:{free_port()}"):
         assert post_event(client, evt).status_code == 503
@@ -641,10 +837,19 @@ def test_an_outage_while_rechecking_an_event_asks_stripe_to_retry(client, settin
 
 
 def test_the_snapshot_reads_fields_where_each_api_version_puts_them():
-    current = subscription(sub_id="sub_1", customer="cus_1", price="plan_1", checkout_id="c1",
-                           period=(1_790_000_000, 1_792_600_000))
-    older = dict(current, current_period_start=1_790_000_000, current_period_end=1_792_600_000,
-                 items={"object": "list", "data": [{"id": "si_1", "plan": {"id": "plan_1"}, "quantity": 1}]})
+    current = subscription(
+        sub_id="sub_1",
+        customer="cus_1",
+        price="plan_1",
+        checkout_id="c1",
+        period=(1_790_000_000, 1_792_600_000),
+    )
+    older = dict(
+        current,
+        current_period_start=1_790_000_000,
+        current_period_end=1_792_600_000,
+        items={"object": "list", "data": [{"id": "si_1", "plan": {"id": "plan_1"}, "quantity": 1}]},
+    )
     assert snapshot(current, version=1) == snapshot(older, version=1)
     snap = snapshot(current, version=1)
     assert (snap["price_ref"], snap["checkout_id"], snap["state"]) == ("plan_1", "c1", "active")

@@ -55,7 +55,12 @@ def test_on_a_phone_the_sections_fold_into_a_menu_and_nothing_scrolls_sideways(n
     page.locator(".sections-nav summary").click()
     page.locator(".sections-nav details a", has_text="Fintech").click()
     expect(page.locator("h1")).to_have_text("Fintech")
-    page.locator(".list h3 a").first.click()
+    link = page.locator(".list h3 a").first
+    headline = link.inner_text()
+    link.click()
+    # Wait for the article itself: evaluating mid-navigation sees no document yet.
+    expect(page.locator("h1")).to_have_text(headline)
+    page.wait_for_load_state("load")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the article scrolls sideways by {overflow}px on a phone"
 

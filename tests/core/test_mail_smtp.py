@@ -17,7 +17,9 @@ class Inbox:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content.decode("utf8", "replace")))
+        self.messages.append(
+            (envelope.mail_from, envelope.rcpt_tos, envelope.content.decode("utf8", "replace"))
+        )
         return "250 Message accepted for delivery"
 
 

@@ -119,7 +119,11 @@ def snapshot(subscription, *, version=None):
         "version": version or _read_version(),
     }
     invoice = sub.get("latest_invoice")
-    if isinstance(invoice, dict) and invoice.get("status") == "open" and sub["status"] in ("past_due", "unpaid"):
+    if (
+        isinstance(invoice, dict)
+        and invoice.get("status") == "open"
+        and sub["status"] in ("past_due", "unpaid")
+    ):
         snap["next_payment_attempt"] = _iso(invoice.get("next_payment_attempt"))
         snap["payment_attempts"] = invoice.get("attempt_count") or 0
     return snap
@@ -139,7 +143,10 @@ def _update(ref, params):
 def _is_ours(snap):
     """Masthead's subscriptions carry our checkout id, or are already in our records. Others (made
     in the Stripe dashboard, or by another product on the same account) are not our business."""
-    return bool(snap["checkout_id"]) or Subscription.objects.filter(provider="stripe", provider_ref=snap["ref"]).exists()
+    return (
+        bool(snap["checkout_id"])
+        or Subscription.objects.filter(provider="stripe", provider_ref=snap["ref"]).exists()
+    )
 
 
 # --- The provider -------------------------------------------------------------------------------
@@ -193,14 +200,16 @@ class StripeProvider(PaymentProvider):
             name, currency = _one_off(checkout)
             params.update(
                 mode="payment",
-                line_items=[{
-                    "quantity": 1,
-                    "price_data": {
-                        "currency": currency.lower(),
-                        "unit_amount": checkout.amount_due,
-                        "product_data": {"name": name},
-                    },
-                }],
+                line_items=[
+                    {
+                        "quantity": 1,
+                        "price_data": {
+                            "currency": currency.lower(),
+                            "unit_amount": checkout.amount_due,
+                            "product_data": {"name": name},
+                        },
+                    }
+                ],
                 payment_intent_data={"metadata": {"checkout_id": checkout_id}},
             )
         else:
@@ -232,22 +241,28 @@ class StripeProvider(PaymentProvider):
     def change_price(self, subscription, price, quantity):
         current, _snap = _read(subscription.provider_ref)
         item = current["items"]["data"][0]
-        return _update(subscription.provider_ref, {
-            "items": [{"id": item["id"], "price": _stripe_price(price), "quantity": quantity}],
-            "proration_behavior": "create_prorations",
-        })
+        return _update(
+            subscription.provider_ref,
+            {
+                "items": [{"id": item["id"], "price": _stripe_price(price), "quantity": quantity}],
+                "proration_behavior": "create_prorations",
+            },
+        )
 
     def card_update_url(self, subscription, *, return_url):
         """A Billing Portal session opened on the payment-method page, coming back to `return_url`."""
         customer = subscription.provider_customer_ref or _read(subscription.provider_ref)[1]["customer_ref"]
-        session = _call(client().v1.billing_portal.sessions.create, {
-            "customer": customer,
-            "return_url": return_url,
-            "flow_data": {
-                "type": "payment_method_update",
-                "after_completion": {"type": "redirect", "redirect": {"return_url": return_url}},
+        session = _call(
+            client().v1.billing_portal.sessions.create,
+            {
+                "customer": customer,
+                "return_url": return_url,
+                "flow_data": {
+                    "type": "payment_method_update",
+                    "after_completion": {"type": "redirect", "redirect": {"return_url": return_url}},
+                },
             },
-        })
+        )
         return session["url"]
 
     def end_now(self, subscription):
@@ -263,11 +278,15 @@ class StripeProvider(PaymentProvider):
 
     def set_paused(self, subscription, paused):
         # "void": invoices falling due while paused are voided, so nothing is owed on unpausing.
-        return _update(subscription.provider_ref, {"pause_collection": {"behavior": "void"} if paused else ""})
+        return _update(
+            subscription.provider_ref, {"pause_collection": {"behavior": "void"} if paused else ""}
+        )
 
     def refund(self, payment):
         target = _refund_target(payment.provider_ref)
-        refund = _call(client().v1.refunds.create, target, {"idempotency_key": f"refund-{payment.provider_ref}"})
+        refund = _call(
+            client().v1.refunds.create, target, {"idempotency_key": f"refund-{payment.provider_ref}"}
+        )
         return {"payment_ref": payment.provider_ref, "amount": refund["amount"]}
 
 
@@ -386,7 +405,11 @@ def _invoice_payment(invoice, *, ref, amount, at):
     regular = [line for line in lines if not line.get("proration")] or lines
     line = max(regular, key=lambda line: (line.get("period") or {}).get("end") or 0, default={})
     period = line.get("period") or {}
-    price = Price.objects.select_related("plan").filter(stripe_price_id=_line_price(line)).first() if line else None
+    price = (
+        Price.objects.select_related("plan").filter(stripe_price_id=_line_price(line)).first()
+        if line
+        else None
+    )
     if price is not None:
         description = f"{price.plan.name} ({price.get_interval_display()})"
         if invoice.get("billing_reason") == "subscription_update":
@@ -448,7 +471,9 @@ def _charge_payment_ref(charge):
         return charge["id"]
     if Payment.objects.filter(provider="stripe", provider_ref=intent).exists():
         return intent
-    found = _call(client().v1.invoice_payments.list, {"payment": {"type": "payment_intent", "payment_intent": intent}})
+    found = _call(
+        client().v1.invoice_payments.list, {"payment": {"type": "payment_intent", "payment_intent": intent}}
+    )
     return _id(found["data"][0]["invoice"]) if found["data"] else intent
 
 
@@ -528,4 +553,7 @@ def sync_coupon(offer):
 def stripe_status():
     """For the admin: is Stripe configured, and when did its last webhook arrive?"""
     last = ProviderEvent.objects.filter(provider="stripe").aggregate(last=Max("received_at"))["last"]
-    return {"configured": bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET), "last_event_at": last}
+    return {
+        "configured": bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET),
+        "last_event_at": last,
+    }

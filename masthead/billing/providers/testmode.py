@@ -230,8 +230,11 @@ def pay_checkout(*, checkout, card_number, now=None):
     payload = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
     if checkout.kind == CheckoutSession.Kind.PAYMENT:
         payload["payment"] = {
-            "ref": f"tch_{checkout.pk.hex[:20]}", "amount": checkout.amount_due, "currency": checkout.currency,
-            "description": checkout.description, "at": now.isoformat(),
+            "ref": f"tch_{checkout.pk.hex[:20]}",
+            "amount": checkout.amount_due,
+            "currency": checkout.currency,
+            "description": checkout.description,
+            "at": now.isoformat(),
         }
     elif checkout.kind == CheckoutSession.Kind.GIFT:
         payload["payment"] = {

@@ -33,7 +33,9 @@ class Command(BaseCommand):
             for offer in offers:
                 coupon = sync_coupon(offer)
                 if coupon is None:
-                    self.stderr.write(f"{offer}: skipped, its discount is incomplete (amount, currency or percent)")
+                    self.stderr.write(
+                        f"{offer}: skipped, its discount is incomplete (amount, currency or percent)"
+                    )
                     continue
                 offer.stripe_coupon_id = coupon
                 offer.save(update_fields=["stripe_coupon_id"])

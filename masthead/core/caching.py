@@ -1,0 +1,130 @@
+"""Cache headers: what may be shared, and what belongs to one person.
+
+DESIGN.md's rule: a response that depends on who the reader is is never stored in a shared cache;
+anonymous responses are the same for every anonymous reader and are cacheable. Views opt in to
+sharing with `public_for_anonymous` (or `mark_cacheable(..., personal=False)`); the page cache
+(core.pagecache) and any CDN or nginx in front store only responses marked public.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+# Seconds browsers and caches without purge may keep an anonymous page. The page cache and
+# nginx keep pages longer and are invalidated on publish.
+PUBLIC_MAX_AGE = 60
+
+
+def is_anonymous_request(request):
+    """Nothing in the request can make its response differ from another anonymous visitor's:
+    not signed in, and no session or flash-message cookie."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def mark_cacheable(response, *, personal):
+    if personal:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def cacheable_for(request, response):
+    """Public if the request was anonymous and the response is a plain success; private otherwise."""
+    personal = not is_anonymous_request(request) or response.status_code != 200 or bool(response.cookies)
+    return mark_cacheable(response, personal=personal)
+
+
+def public_for_anonymous(view):
+    """Mark a view's anonymous 200 responses shareable (and everything else private)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return cacheable_for(request, view(request, *args, **kwargs))
+
+    return wrapped
+
+
+class Lazy:
+    """A template value computed on first use, then remembered.
+
+    Django templates call callables, so a cached fragment that is a hit never evaluates the
+    queries behind the values it would have used.
+    """
+
+    __slots__ = ("fn", "value", "done")
+
+    def __init__(self, fn):
+        self.fn, self.value, self.done = fn, None, False
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.fn(), True
+        return self.value
+
+
+def fragment_generation():
+    """Part of every cached fragment's key (with the page cache's generation): publishing
+    anything makes every fragment stale at once."""
+    from .pagecache import current_generation
+
+    return current_generation()
+
+
+_settings_cache = {}
+
+
+def site_setting(request, model):
+    """A Wagtail site setting, kept per process for the current page-cache generation.
+
+    Settings are read on nearly every page; saving one bumps the generation, so a stale copy
+    never outlives the change by more than the generation's re-read interval (~1 s).
+    """
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    key = (model._meta.label, site.pk if site else None, fragment_generation())
+    value = _settings_cache.get(key)
+    if value is None:
+        if len(_settings_cache) > 256:
+            _settings_cache.clear()
+        value = model.for_site(site) if site else model()
+        _settings_cache[key] = value
+    return value
+
+
+def cached_route(root, request, path_components, route):
+    """Route through a per-generation map of path → (model, pk) for plain live pages.
+
+    Only pages served by their own `serve` (no RoutablePageMixin sub-routes) are remembered, and
+    a remembered page is re-read by primary key and must still be live, so a stale entry can
+    only cost a normal route, never serve an unpublished page.
+    """
+    from django.apps import apps
+    from django.core.cache import cache
+    from wagtail.url_routing import RouteResult
+
+    if not path_components or len(path_components) > 8:
+        return route(request, path_components)
+    key = f"route:{fragment_generation()}:{root.pk}:" + "/".join(path_components)[:300]
+    hit = cache.get(key)
+    if hit is not None:
+        model = apps.get_model(hit[0])
+        page = model.objects.filter(pk=hit[1], live=True).first()
+        if page is not None:
+            return RouteResult(page)
+    result = route(request, path_components)
+    page = (
+        result.page if isinstance(result, RouteResult) else (result[0] if isinstance(result, tuple) else None)
+    )
+    args = (
+        result.args if isinstance(result, RouteResult) else (result[1] if isinstance(result, tuple) else ())
+    )
+    if page is not None and page.live and not args and not hasattr(page, "get_subpage_urls"):
+        cache.set(key, (page._meta.label, page.pk), 3600)
+    return result

@@ -1,0 +1,206 @@
+"""The page cache for anonymous readers: whole responses, served before Django runs.
+
+It wraps the WSGI application (masthead/wsgi.py). A request may be answered from the cache only
+if it is a GET or HEAD carrying neither a session nor a flash-message cookie — nothing that can
+make its page differ from another anonymous visitor's. A response may be stored only if the
+view said so (`Cache-Control: public`), sets no cookie, is a 200, and varies on nothing but Cookie
+and Accept-Encoding. A page rendered for a member is marked private and is therefore never
+stored, and a member's request never reads the cache: the two cannot mix (tests/access/
+test_no_leaks.py runs with this cache on).
+
+Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or saving a
+setting that changes what anonymous readers see, bumps a counter that is part of every key.
+Each process re-reads the counter at most once a second, so changes show within about a second
+and a hit costs one cache read. Storage is the default cache: Redis in production, the
+SQLite-backed diskcache when embedded — both shared by every worker process.
+"""
+
+import hashlib
+import secrets
+import threading
+import time
+from email.utils import formatdate
+
+from django.conf import settings
+
+GENERATION_KEY = "pagecache:generation"
+# Vary headers a stored response may carry: Cookie and Accept-Encoding are the same for every
+# request that reaches the cache, and the negotiated language is part of the key.
+HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
+MAX_BODY = 2 * 1024 * 1024
+MAX_KEY_QUERY = 512
+# Query parameters that select what a cacheable page shows; any other parameter bypasses the
+# cache (the view still answers, uncached), so junk query strings cannot fill it.
+ALLOWED_PARAMS = {"page", "q", "interval", "currency", "limit"}
+
+
+def _cache():
+    from django.core.cache import caches
+
+    return caches["default"]
+
+
+class Generation:
+    """The current cache generation, re-read from the shared cache at most every `ttl` seconds."""
+
+    def __init__(self, ttl=1.0):
+        self.ttl = ttl
+        self.value = None
+        self.read_at = 0.0
+        self.lock = threading.Lock()
+
+    def get(self):
+        now = time.monotonic()
+        if self.value is None or now - self.read_at > self.ttl:
+            with self.lock:
+                value = _cache().get(GENERATION_KEY)
+                if value is None:
+                    # A fresh counter starts at a random point: after a cache flush, numbers
+                    # from before (kept by processes in memory) are never reused.
+                    _cache().add(GENERATION_KEY, secrets.randbits(62), None)
+                    value = _cache().get(GENERATION_KEY)
+                self.value, self.read_at = value, now
+        return self.value
+
+    def forget(self):
+        self.value = None
+
+
+generation = Generation()
+
+
+def bump_generation():
+    """Invalidate every cached page (called on publishing events; see content.signal_handlers)."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, secrets.randbits(62), None)
+    generation.forget()
+
+
+def invalidate_on_change():
+    """Bump now and again after the transaction commits.
+
+    Now: this process (and anyone reading the counter) stops using stale pages and fragments at
+    once. After commit: a page rendered from the old data between the first bump and the commit
+    cannot survive.
+    """
+    from django.db import transaction
+
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def current_generation():
+    return generation.get()
+
+
+def _anonymous(environ):
+    cookie = environ.get("HTTP_COOKIE", "")
+    if not cookie:
+        return True
+    names = {part.split("=", 1)[0].strip() for part in cookie.split(";")}
+    return settings.SESSION_COOKIE_NAME not in names and "messages" not in names
+
+
+def _language(environ):
+    """The language LocaleMiddleware would pick from Accept-Language (the URL carries no language)."""
+    from django.utils.translation import trans_real
+
+    header = environ.get("HTTP_ACCEPT_LANGUAGE", "")
+    if not header:
+        return settings.LANGUAGE_CODE
+    for code, _quality in trans_real.parse_accept_lang_header(header[:200]):
+        if code == "*":
+            break
+        try:
+            return trans_real.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
+def cache_key(environ, gen):
+    query = environ.get("QUERY_STRING", "")
+    if query:
+        if len(query) > MAX_KEY_QUERY:
+            return None
+        from urllib.parse import parse_qsl, urlencode
+
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(name not in ALLOWED_PARAMS for name, _ in pairs):
+            return None
+        query = urlencode(sorted(pairs))
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+    raw = f"{_language(environ)} {scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
+    return f"pagecache:{gen}:" + hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()  # noqa: S324
+
+
+def _storable(status, headers):
+    if not status.startswith("200"):
+        return False
+    lower = {}
+    for name, value in headers:
+        lower.setdefault(name.lower(), []).append(value)
+    if "set-cookie" in lower:
+        return False
+    cache_control = ",".join(lower.get("cache-control", [])).lower()
+    if "public" not in cache_control or "private" in cache_control or "no-store" in cache_control:
+        return False
+    vary = {v.strip().lower() for value in lower.get("vary", []) for v in value.split(",") if v.strip()}
+    return vary <= HARMLESS_VARY
+
+
+class PageCacheMiddleware:
+    """WSGI middleware; see the module docstring."""
+
+    def __init__(self, app, *, timeout=None):
+        self.app = app
+        self.timeout = timeout if timeout is not None else getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if method not in ("GET", "HEAD") or not _anonymous(environ):
+            return self.app(environ, start_response)
+        key = cache_key(environ, generation.get())
+        if key is None:
+            return self.app(environ, start_response)
+        entry = _cache().get(key)
+        if entry is not None:
+            return self._hit(entry, environ, start_response, method)
+        return self._miss(key, environ, start_response, method)
+
+    def _hit(self, entry, environ, start_response, method):
+        status, headers, body, etag, stored_at = entry
+        age = str(max(0, int(time.time() - stored_at)))
+        if etag and environ.get("HTTP_IF_NONE_MATCH") == etag:
+            start_response("304 Not Modified", [("ETag", etag), ("X-Cache", "HIT"), ("Age", age)])
+            return [b""]
+        start_response(status, headers + [("X-Cache", "HIT"), ("Age", age)])
+        return [b""] if method == "HEAD" else [body]
+
+    def _miss(self, key, environ, start_response, method):
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, list(headers)
+            return start_response(status, headers + [("X-Cache", "MISS")], exc_info) if exc_info else None
+
+        result = self.app(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status, headers = captured["status"], captured["headers"]
+        if method == "GET" and len(body) <= MAX_BODY and _storable(status, headers):
+            etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'  # noqa: S324
+            headers = [(n, v) for n, v in headers if n.lower() not in ("etag", "date")]
+            headers.append(("ETag", etag))
+            if not any(n.lower() == "last-modified" for n, _ in headers):
+                headers.append(("Last-Modified", formatdate(usegmt=True)))
+            _cache().set(key, (status, headers, body, etag, time.time()), self.timeout)
+        start_response(status, headers + [("X-Cache", "MISS")])
+        return [b""] if method == "HEAD" else [body]
