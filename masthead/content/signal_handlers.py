@@ -45,9 +45,15 @@ def invalidate_pages_on_publishing(sender, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-@receiver(post_save, sender=NewsroomSettings)
 @receiver(post_save, sender=Site)
 @receiver(post_save, sender=Tag)
 @receiver(post_save, sender=get_image_model())
 def invalidate_pages_on_change(sender, **kwargs):
     invalidate_on_change()
+
+
+@receiver(post_save, sender=NewsroomSettings)
+def invalidate_pages_on_settings(sender, created=False, **kwargs):
+    # Wagtail creates a site's settings with their defaults on first read: nothing changes.
+    if not created:
+        invalidate_on_change()

@@ -182,3 +182,12 @@ class RememberedRestrictions:
             len(cached)  # evaluate now: later iterations and .exists() use the result cache
             self.__dict__["_masthead_view_restrictions"] = cached
         return cached
+
+
+def forget_process_caches():
+    """Drop what this process remembers (tests: a rolled-back transaction sends no signals)."""
+    from .pagecache import generation
+
+    generation.forget()
+    _routes.clear()
+    _settings_cache.clear()
