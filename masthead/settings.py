@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masthead.access",
     "masthead.members",
     "masthead.billing",
+    "masthead.newsroom",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -376,6 +377,7 @@ LOGGING = {
 MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
     "masthead.billing.tasks.run_billing_cycle": 60,
+    "masthead.newsroom.tasks.send_daily_digest": 900,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
@@ -391,3 +393,14 @@ if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
     raise ImproperlyConfigured(
         "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
     )
+
+# --- Newsroom line ----------------------------------------------------------------------------
+# Attachments sent to the newsroom live here, outside MEDIA_ROOT: nothing serves this directory;
+# staff download files through a permission-checked view.
+NEWSROOM_PRIVATE_DIR = Path(
+    env("NEWSROOM_PRIVATE_DIR", VAR_DIR / (f"test-private/{TEST_WORKER}" if TESTING else "private/newsroom"))
+)
+NEWSROOM_ATTACHMENT_MAX_BYTES = int(env("NEWSROOM_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Replies to newsroom emails go to newsroom+<token>@NEWSROOM_REPLY_DOMAIN, which an anymail
+# provider's inbound route posts to /newsroom/inbound/<esp>/inbound/.
+NEWSROOM_REPLY_DOMAIN = env("NEWSROOM_REPLY_DOMAIN", DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> "))

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
+    path("newsroom/", include("masthead.newsroom.urls")),
     path("", include("masthead.content.urls")),
 ]
 

@@ -366,6 +366,7 @@ class Loader:
         from masthead.billing.demo import load_billing_demo
 
         self.created += load_billing_demo(site)
+        self.created += __import__("masthead.newsroom.demo", fromlist=["x"]).load_newsroom_demo(site)
 
 
 def load_demo(*, out=None, now=None):
