@@ -214,6 +214,8 @@ else:
 # The page cache for anonymous readers (core.pagecache), in front of Django in masthead.wsgi.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# How long nginx's optional micro-cache may keep an anonymous page (it cannot be purged).
+EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "5"))
 # Image renditions never change once made, so each process may keep its own copy in memory.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

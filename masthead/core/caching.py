@@ -30,6 +30,9 @@ def mark_cacheable(response, *, personal):
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        # nginx's micro-cache (deploy/nginx-masthead.conf) keeps the page this long; it cannot
+        # be purged on publish, so this is the staleness bound behind nginx. nginx hides it.
+        response["X-Accel-Expires"] = str(settings.EDGE_CACHE_SECONDS)
     patch_vary_headers(response, ["Cookie"])
     return response
 
