@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masthead.access",
     "masthead.members",
     "masthead.billing",
+    "masthead.community",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

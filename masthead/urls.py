@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
+    path("community/", include("masthead.community.urls")),
     path("", include("masthead.content.urls")),
 ]
 

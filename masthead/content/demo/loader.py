@@ -366,6 +366,7 @@ class Loader:
         from masthead.billing.demo import load_billing_demo
 
         self.created += load_billing_demo(site)
+        self.created += __import__("masthead.community.demo", fromlist=["x"]).load_community_demo(site)
 
 
 def load_demo(*, out=None, now=None):
