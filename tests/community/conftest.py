@@ -12,7 +12,12 @@ def make_member(django_user_model, name, *, paying=False, staff=False):
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     Profile.objects.create(user=user, display_name=name.title())
     if paying:
-        grant_create(user=user, level="premium", source="subscription", ends_at=timezone.now() + timezone.timedelta(days=30))
+        grant_create(
+            user=user,
+            level="premium",
+            source="subscription",
+            ends_at=timezone.now() + timezone.timedelta(days=30),
+        )
     return user
 
 

@@ -41,7 +41,9 @@ def test_comment_policy_site_wide_and_per_article(member, payer, public_article,
 
 def test_a_reader_who_only_sees_the_preview_cannot_comment(member, payer, premium_article):
     with pytest.raises(CommunityRefused) as refused:
-        services.comment_create(author=member, article=premium_article, body="I have not read it", meter_limit=0)
+        services.comment_create(
+            author=member, article=premium_article, body="I have not read it", meter_limit=0
+        )
     assert refused.value.code == "cannot_read"
     assert services.comment_create(author=payer, article=premium_article, body="I have").pk
 
@@ -50,8 +52,13 @@ def test_a_lapsed_member_is_told_their_membership_lapsed(member, public_article,
     from masthead.access.services import grant_create
 
     now = timezone.now()
-    grant_create(user=member, level="premium", source="subscription", starts_at=now - timedelta(days=40),
-                 ends_at=now - timedelta(days=10))
+    grant_create(
+        user=member,
+        level="premium",
+        source="subscription",
+        starts_at=now - timedelta(days=40),
+        ends_at=now - timedelta(days=10),
+    )
     settings_obj.comments = "paying"
     settings_obj.save()
     with pytest.raises(CommunityRefused) as refused:
@@ -134,7 +141,9 @@ def test_banned_members_cannot_post_and_their_posts_follow_the_policy(
     from masthead.community.selectors import comment_thread
 
     post = services.comment_create(author=member, article=public_article, body="before the ban")
-    ban = services.member_ban(user=member, actor=staff_user, reason="abuse", ends_at=timezone.now() + timedelta(days=3))
+    ban = services.member_ban(
+        user=member, actor=staff_user, reason="abuse", ends_at=timezone.now() + timedelta(days=3)
+    )
     with pytest.raises(CommunityRefused) as refused:
         services.comment_create(author=member, article=public_article, body="after")
     assert refused.value.code == "banned"
@@ -146,17 +155,23 @@ def test_banned_members_cannot_post_and_their_posts_follow_the_policy(
     top, _ = comment_thread(public_article, user=payer, now=now)
     assert post not in top
     # A temporary ban ends by itself; a lifted ban ends at once.
-    assert services.comment_create(author=member, article=public_article, body="back", now=now + timedelta(days=4))
+    assert services.comment_create(
+        author=member, article=public_article, body="back", now=now + timedelta(days=4)
+    )
     services.ban_lift(ban=ban, actor=staff_user)
     assert AuditEntry.objects.filter(code="community.member.unbanned", member=member).exists()
 
 
-def test_a_reply_notifies_the_comment_author_once_and_opt_out_is_respected(member, payer, payer2, premium_article):
+def test_a_reply_notifies_the_comment_author_once_and_opt_out_is_respected(
+    member, payer, payer2, premium_article
+):
     from masthead.community.models import CommunityProfile
     from masthead.community.notify import notify_post
 
     first = services.comment_create(author=payer, article=premium_article, body="Great piece")
-    reply = services.comment_create(author=payer2, article=premium_article, body="Agreed, *really*", parent=first)
+    reply = services.comment_create(
+        author=payer2, article=premium_article, body="Agreed, *really*", parent=first
+    )
     run_on_commit()
     replies = [m for m in mail.outbox if m.to == [payer.email]]
     assert len(replies) == 1 and "Peter replied to you" in replies[0].subject
@@ -176,8 +191,12 @@ def test_a_lapsed_recipient_gets_the_notice_without_the_premium_quote(payer, pay
 
     first = services.comment_create(author=payer, article=premium_article, body="Great piece")
     now = timezone.now()
-    Grant.objects.filter(user=payer).update(starts_at=now - timedelta(days=30), ends_at=now - timedelta(minutes=1))
-    services.comment_create(author=payer2, article=premium_article, body="Quoting the SECRETPARAGRAPH", parent=first)
+    Grant.objects.filter(user=payer).update(
+        starts_at=now - timedelta(days=30), ends_at=now - timedelta(minutes=1)
+    )
+    services.comment_create(
+        author=payer2, article=premium_article, body="Quoting the SECRETPARAGRAPH", parent=first
+    )
     run_on_commit()
     (notice,) = [m for m in mail.outbox if m.to == [payer.email]]
     assert "SECRETPARAGRAPH" not in notice.body
@@ -193,14 +212,18 @@ def test_article_authors_hear_about_comments(member, public_article, django_user
     author.save(update_fields=["user"])
     services.comment_create(author=member, article=public_article, body="Nice reporting")
     run_on_commit()
-    assert [m.subject for m in mail.outbox if m.to == [writer.email]] == [f"New comment on “{public_article.title}”"]
+    assert [m.subject for m in mail.outbox if m.to == [writer.email]] == [
+        f"New comment on “{public_article.title}”"
+    ]
 
 
 def test_topics_in_paying_categories_and_locked_topics(member, payer, investors, founders, staff_user):
     with pytest.raises(CommunityRefused) as refused:
         services.topic_create(author=member, category=investors, title="Deals", body="hello")
     assert refused.value.code == "paying_only"
-    topic = services.topic_create(author=payer, category=investors, title="Series A in 2025", body="Thoughts?")
+    topic = services.topic_create(
+        author=payer, category=investors, title="Series A in 2025", body="Thoughts?"
+    )
     assert topic.is_visible and topic.posts.count() == 1
     services.topic_set_flags(topic=topic, actor=staff_user, locked=True, pinned=True)
     with pytest.raises(CommunityRefused) as refused:
@@ -212,7 +235,9 @@ def test_topics_in_paying_categories_and_locked_topics(member, payer, investors,
     assert refused.value.code == "staff_only"
 
 
-def test_a_visible_comment_on_a_public_article_invalidates_the_page_cache(member, public_article, premium_article, payer):
+def test_a_visible_comment_on_a_public_article_invalidates_the_page_cache(
+    member, public_article, premium_article, payer
+):
     from masthead.core.pagecache import current_generation
 
     before = current_generation()

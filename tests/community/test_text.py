@@ -14,7 +14,12 @@ def test_markdown_subset_renders_and_links_get_ugc_rel():
 
 @pytest.mark.parametrize(
     "source",
-    ["![x](https://example.com/a.png)", "<b>bold</b> text", "[x](data:text/html;base64,AAAA)", "<!-- c --> hi"],
+    [
+        "![x](https://example.com/a.png)",
+        "<b>bold</b> text",
+        "[x](data:text/html;base64,AAAA)",
+        "<!-- c --> hi",
+    ],
 )
 def test_no_images_raw_html_or_odd_schemes_survive(source):
     html = text.render(source)
