@@ -72,7 +72,8 @@ def _refused(request, code, *, status=403, next_url=None):
 
 def thread_context(request, article):
     """What the comment section shows this reader: nothing unless they may read the article."""
-    decision = decision_for_request(request, article)  # already decided (and cached) by the page
+    # Already decided (and cached on the request) by the article page, with the same gift.
+    decision = decision_for_request(request, article, gift=getattr(request, "masthead_gift", None))
     if not decision.full:
         # Preview readers see no comments: they could quote the premium text.
         return None
