@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "masthead.members",
     "masthead.billing",
     "masthead.newsroom",
+    "masthead.community",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
     path("newsroom/", include("masthead.newsroom.urls")),
+    path("community/", include("masthead.community.urls")),
     path("", include("masthead.content.urls")),
 ]
 

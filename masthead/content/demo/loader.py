@@ -367,6 +367,7 @@ class Loader:
 
         self.created += load_billing_demo(site)
         self.created += __import__("masthead.newsroom.demo", fromlist=["x"]).load_newsroom_demo(site)
+        self.created += __import__("masthead.community.demo", fromlist=["x"]).load_community_demo(site)
 
 
 def load_demo(*, out=None, now=None):
