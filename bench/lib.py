@@ -105,6 +105,9 @@ def prepare_site(db, *, fresh=False, suffix=""):
         manage(env, "load_demo", "--force")
         manage(env, "collectstatic", "--noinput")
         stamp.write_text(time.strftime("%F %T"))
+    else:
+        manage(site_env(db, var_dir), "migrate", "--noinput")  # code may have moved on since
+        manage(site_env(db, var_dir), "collectstatic", "--noinput")
     return var_dir
 
 

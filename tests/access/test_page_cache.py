@@ -8,6 +8,7 @@ import re
 from io import BytesIO
 
 import pytest
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -94,6 +95,7 @@ def test_an_anonymous_article_is_served_from_the_cache_without_a_query(wsgi, dem
     assert first.status == 200 and first.headers["x-cache"] == "MISS"
     assert "public" in first.headers["cache-control"]
     assert first.headers["etag"] and first.headers["last-modified"]
+    assert first.headers["x-accel-expires"] == str(settings.EDGE_CACHE_SECONDS)  # nginx's micro-cache
     with django_assert_num_queries(0):
         second = wsgi(article.url)
     assert second.headers["x-cache"] == "HIT"
@@ -121,6 +123,7 @@ def test_a_members_page_is_never_stored_nor_served_from_the_cache(wsgi, premium,
     member = wsgi(premium.url, cookie=cookie)
     assert escape(secret) in member.text
     assert "private" in member.headers["cache-control"] and "x-cache" not in member.headers
+    assert "x-accel-expires" not in member.headers
     anonymous = wsgi(premium.url)
     assert anonymous.headers["x-cache"] == "MISS"
     assert escape(secret) not in anonymous.text and secret not in anonymous.text
