@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masthead.access",
     "masthead.members",
     "masthead.billing",
+    "masthead.events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -376,6 +377,7 @@ LOGGING = {
 MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
     "masthead.billing.tasks.run_billing_cycle": 60,
+    "masthead.events.tasks.expire_holds": 60,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"

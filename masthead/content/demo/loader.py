@@ -366,6 +366,9 @@ class Loader:
         from masthead.billing.demo import load_billing_demo
 
         self.created += load_billing_demo(site)
+        from masthead.events.demo import load_events_demo  # events are their own app's demo data
+
+        self.created += load_events_demo(home, now=self.now)
 
 
 def load_demo(*, out=None, now=None):
