@@ -337,22 +337,32 @@ def ticket_check_in(*, event, code, actor, now=None):
     tickets and second check-ins, each with its own message. Returns the ticket."""
     now = now or timezone.now()
     code = "".join(code.split()).upper()[:40]
+    refusal = None
     with transaction.atomic():
-        ticket = Ticket.objects.select_for_update().filter(code=code).first()
+        ticket = Ticket.objects.select_for_update().select_related("event").filter(code=code).first()
         if ticket is None:
-            audit(
-                "events.ticket.check_in_refused", actor=actor, target=event, now=now, code=code, why="unknown"
-            )
-            raise EventsError("code_not_found")
-        if ticket.event_id != event.pk:
-            raise EventsError("wrong_event", event=ticket.event.title)
-        if ticket.state == Ticket.State.CANCELED:
-            raise EventsError("ticket_canceled")
-        if ticket.state == Ticket.State.CHECKED_IN:
-            raise EventsError("already_checked_in", time=_date(ticket.checked_in_at, event))
-        ticket.state, ticket.checked_in_at, ticket.checked_in_by = Ticket.State.CHECKED_IN, now, actor
-        ticket.save(update_fields=["state", "checked_in_at", "checked_in_by"])
-        audit("events.ticket.checked_in", actor=actor, target=ticket, now=now, event=event.pk)
+            refusal = EventsError("code_not_found")
+        elif ticket.event_id != event.pk:
+            refusal = EventsError("wrong_event", event=ticket.event.title)
+        elif ticket.state == Ticket.State.CANCELED:
+            refusal = EventsError("ticket_canceled")
+        elif ticket.state == Ticket.State.CHECKED_IN:
+            refusal = EventsError("already_checked_in", time=_date(ticket.checked_in_at, event))
+        else:
+            ticket.state, ticket.checked_in_at, ticket.checked_in_by = Ticket.State.CHECKED_IN, now, actor
+            ticket.save(update_fields=["state", "checked_in_at", "checked_in_by"])
+            audit("events.ticket.checked_in", actor=actor, target=ticket, now=now, event=event.pk)
+    if refusal is not None:
+        # Refusals are recorded too: a forged or shared code shows up in the audit log.
+        audit(
+            "events.ticket.check_in_refused",
+            actor=actor,
+            target=event,
+            now=now,
+            ticket_code=code,
+            why=refusal.events_code,
+        )
+        raise refusal
     return ticket
 
 

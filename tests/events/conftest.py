@@ -34,7 +34,9 @@ def paying(make_member):
     from masthead.access.services import grant_create
 
     user = make_member("paying@example.com")
-    grant_create(user=user, level="premium", source="complimentary", starts_at=timezone.now() - timedelta(days=1))
+    grant_create(
+        user=user, level="premium", source="complimentary", starts_at=timezone.now() - timedelta(days=1)
+    )
     return user
 
 

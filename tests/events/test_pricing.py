@@ -83,7 +83,9 @@ def test_phases_follow_the_early_access_window():
 
 @pytest.mark.parametrize("member", [False, True])
 def test_members_only_tickets(member):
-    terms = Terms(price=5000, currency="USD", sale_starts=SALE, sale_ends=SALE + timedelta(days=1), members_only=True)
+    terms = Terms(
+        price=5000, currency="USD", sale_starts=SALE, sale_ends=SALE + timedelta(days=1), members_only=True
+    )
     q = quote(terms, member=member, now=SALE + timedelta(hours=1))
     assert q.ok is member
     assert q.refusal == ("" if member else "members_only")
@@ -92,7 +94,13 @@ def test_members_only_tickets(member):
 @pytest.mark.parametrize("member", [False, True])
 @pytest.mark.parametrize("code", ["none", "pct30", "fixed15+"])
 def test_free_tickets_stay_free(member, code):
-    terms = Terms(price=0, currency="USD", sale_starts=SALE, sale_ends=SALE + timedelta(days=1), member_discount_percent=20)
+    terms = Terms(
+        price=0,
+        currency="USD",
+        sale_starts=SALE,
+        sale_ends=SALE + timedelta(days=1),
+        member_discount_percent=20,
+    )
     q = quote(terms, member=member, promo=CODES[code], now=SALE)
     assert q.ok and q.unit_price == 0 and q.member_saving == 0
 
