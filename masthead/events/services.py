@@ -203,7 +203,9 @@ def order_paid(*, order_id, payment, now=None):
         before = availability_steps(event, now)
         types = _lock_ticket_types(event)
         order = (
-            Order.objects.select_for_update().select_related("event", "ticket_type", "user").get(pk=order_id)
+            Order.objects.select_for_update(of=("self",))
+            .select_related("event", "ticket_type", "user")
+            .get(pk=order_id)
         )
         if order.state == Order.State.PAID:
             return order
@@ -296,7 +298,9 @@ def order_cancel(*, order, actor, refund=True, reason="", now=None):
     with transaction.atomic():
         before = availability_steps(order.event, now)
         _lock_ticket_types(order.event)
-        order = Order.objects.select_for_update().select_related("event", "payment").get(pk=order.pk)
+        order = (
+            Order.objects.select_for_update(of=("self",)).select_related("event", "payment").get(pk=order.pk)
+        )
         if order.state != Order.State.PAID:
             raise EventsError("not_cancelable")
         refunded = False
@@ -339,7 +343,9 @@ def ticket_check_in(*, event, code, actor, now=None):
     code = "".join(code.split()).upper()[:40]
     refusal = None
     with transaction.atomic():
-        ticket = Ticket.objects.select_for_update().select_related("event").filter(code=code).first()
+        ticket = (
+            Ticket.objects.select_for_update(of=("self",)).select_related("event").filter(code=code).first()
+        )
         if ticket is None:
             refusal = EventsError("code_not_found")
         elif ticket.event_id != event.pk:
