@@ -208,6 +208,11 @@ def order_paid(*, order_id, payment, now=None):
             .get(pk=order_id)
         )
         if order.state == Order.State.PAID:
+            if payment is not None and order.payment_id != payment.pk:
+                # A second checkout for the same order (two tabs, a double click) was paid too.
+                logger.warning("Second payment for order %s: refunding it", order.pk)
+                audit("events.order.duplicate_payment_refunded", member=order.user, target=order, now=now)
+                _refund_on_commit(payment)
             return order
         if order.state in (Order.State.CANCELED, Order.State.REFUNDED):
             logger.error("Payment for canceled order %s: refunding", order.pk)

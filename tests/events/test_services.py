@@ -246,3 +246,65 @@ def test_erasing_a_member_keeps_orders_and_drops_the_waitlist(small_event, gener
     erase_member(other, now=timezone.now())
     assert not WaitlistEntry.objects.filter(user=other).exists()
     assert Order.objects.filter(user=user).count() == 1
+
+
+def test_a_second_paid_checkout_for_the_same_order_is_refunded(conference, general, paying, pay):
+    from masthead.billing.models import CheckoutSession
+    from masthead.billing.providers.testmode import pay_checkout
+
+    order = services.order_start(event=conference, ticket_type=general, user=paying, quantity=1)
+    services.order_pay(order=order)
+    order.refresh_from_db()
+    first = CheckoutSession.objects.get(pk=order.checkout_ref)
+    order = pay(order)  # a second tab opened its own checkout and paid it
+    pay_checkout(checkout=first, card_number="4242424242424242")
+    run_on_commit()
+    order.refresh_from_db()
+    assert order.tickets.count() == 1
+    paid = Payment.objects.filter(user=paying, state="paid").exclude(pk=order.payment_id).get()
+    assert Payment.objects.filter(provider_ref=paid.provider_ref, state="refunded").exists()
+
+
+def test_the_periodic_job_and_the_demo_are_safe_to_run_twice(demo, conference):
+    from masthead.events.demo import load_events_demo
+    from masthead.events.tasks import expire_holds
+
+    expire_holds.call()
+    expire_holds.call()
+    assert load_events_demo(demo.home) == 0
+
+
+def test_selling_out_drops_cached_anonymous_pages_but_an_ordinary_sale_does_not(
+    small_event, general, make_member, conference
+):
+    from masthead.core.pagecache import current_generation, generation
+
+    def gen():
+        generation.value = None  # re-read now, not after the per-process second
+        return current_generation()
+
+    start = gen()
+    # 3 left is already "few": one sale keeps the step, so the cached page stays.
+    services.order_start(
+        event=small_event, ticket_type=general, user=make_member("a@example.com"), quantity=1
+    )
+    assert gen() == start
+    services.order_start(
+        event=small_event, ticket_type=general, user=make_member("b@example.com"), quantity=2
+    )
+    assert gen() != start
+
+
+def test_the_event_page_has_a_fixed_number_of_queries(
+    client, make_member, conference, django_assert_max_num_queries
+):
+    from django.test import Client
+
+    client.get(conference.url)  # warm the route and settings caches
+    with django_assert_max_num_queries(20):
+        assert client.get(conference.url).status_code == 200
+    member = Client()
+    member.force_login(make_member("q@example.com"))
+    member.get(conference.url)
+    with django_assert_max_num_queries(30):
+        assert member.get(conference.url).status_code == 200
