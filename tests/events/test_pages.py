@@ -160,3 +160,26 @@ def test_staff_pages_sales_csv_cancel_and_check_in(client_for, conference, gener
     assert order.state == "refunded"
     assert staff.get("/admin/events/").status_code == 200
     assert client_for(paying).get("/admin/events/").status_code in (302, 403)
+
+
+def test_editors_get_the_event_editor_and_promo_codes(client_for, conference, staff_user):
+    staff = client_for(staff_user)
+    index = conference.get_parent()
+    assert staff.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code == 200
+    html = staff.get(f"/admin/pages/{conference.pk}/edit/").content.decode()
+    assert "General admission" in html and "member_early_access_hours" in html
+    assert staff.get("/admin/event_promo_codes/").status_code == 200
+
+
+def test_event_validation_says_what_is_wrong(conference):
+    from django.core.exceptions import ValidationError
+
+    conference.ends_at = conference.starts_at.replace(year=conference.starts_at.year - 1)
+    conference.time_zone = "Mars/Olympus"
+    with pytest.raises(ValidationError) as error:
+        conference.full_clean()
+    assert set(error.value.message_dict) >= {"time_zone"}
+    conference.time_zone = "Asia/Shanghai"
+    with pytest.raises(ValidationError) as error:
+        conference.full_clean()
+    assert "ends_at" in error.value.message_dict
