@@ -22,6 +22,8 @@ from wagtail.search import index
 
 from masthead.content.models import CacheablePage
 
+from .forms import EventPageForm
+
 # Ticket codes: 10 characters of an alphabet without look-alikes (0/O, 1/I/L): 31^10 ≈ 8e14
 # codes, so a forged code is found only by luck, and staff can read one aloud at the door.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -152,6 +154,7 @@ class EventPage(CacheablePage, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("starts_at")]
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 

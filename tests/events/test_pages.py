@@ -183,3 +183,27 @@ def test_event_validation_says_what_is_wrong(conference):
     with pytest.raises(ValidationError) as error:
         conference.full_clean()
     assert "ends_at" in error.value.message_dict
+
+
+def test_a_ticket_type_with_orders_cannot_be_deleted_in_the_editor(
+    client_for, conference, general, paying, staff_user
+):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    services.order_start(event=conference, ticket_type=general, user=paying, quantity=1)
+    staff = client_for(staff_user)
+    url = f"/admin/pages/{conference.pk}/edit/"
+    data = querydict_from_html(staff.get(url).content.decode(), form_id="page-edit-form")
+    prefix = next(
+        key[: -len("-id")]
+        for key, value in data.items()
+        if key.startswith("ticket_types-") and value == str(general.pk)
+    )
+    data[f"{prefix}-DELETE"] = "1"
+    response = staff.post(url, data)
+    assert response.status_code == 200
+    assert "has orders and cannot be deleted" in response.content.decode()
+    assert conference.ticket_types.filter(pk=general.pk).exists()
+    # Without the deletion, the same form saves.
+    del data[f"{prefix}-DELETE"]
+    assert staff.post(url, data).status_code == 302
