@@ -8,6 +8,7 @@ from datetime import UTC
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 
@@ -30,7 +31,7 @@ def _component(event, *, now):
     item.add("description", event.summary)
     item.add("url", settings.SITE_URL.rstrip("/") + event.url if event.url else settings.SITE_URL)
     if event.is_online:
-        item.add("location", "Online")
+        item.add("location", _("Online"))
     else:
         item.add(
             "location", ", ".join(p for p in [event.venue_name, " ".join(event.venue_address.split())] if p)
