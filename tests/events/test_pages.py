@@ -207,3 +207,27 @@ def test_a_ticket_type_with_orders_cannot_be_deleted_in_the_editor(
     # Without the deletion, the same form saves.
     del data[f"{prefix}-DELETE"]
     assert staff.post(url, data).status_code == 302
+
+
+def test_a_waitlist_offer_link_buys_the_held_ticket(
+    client_for, small_event, general, make_member, staff_user, pay
+):
+    from masthead.events.models import WaitlistEntry
+
+    order = pay(
+        services.order_start(
+            event=small_event, ticket_type=general, user=make_member("b@example.com"), quantity=3
+        )
+    )
+    waiting = make_member("w@example.com")
+    client = client_for(waiting)
+    client.post(f"/tickets/waitlist/{general.pk}/")
+    services.order_cancel(order=order, actor=staff_user, refund=True)
+    entry = WaitlistEntry.objects.get(user=waiting)
+    assert entry.state == "offered"
+    html = client.get(f"/tickets/offer/{entry.token}/").content.decode()
+    assert "held for you" in html
+    response = client.post(f"/tickets/buy/{general.pk}/", {"offer": entry.token, "quantity": "1"})
+    mine = Order.objects.get(user=waiting)
+    assert response["Location"] == f"/tickets/order/{mine.pk}/" and mine.waitlist_entry_id == entry.pk
+    assert "not valid any more" in client.get(f"/tickets/offer/{entry.token}/").content.decode()
