@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "masthead.billing",
     "masthead.newsroom",
     "masthead.community",
+    "masthead.events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -381,6 +382,7 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
     "masthead.billing.tasks.run_billing_cycle": 60,
     "masthead.newsroom.tasks.send_daily_digest": 900,
+    "masthead.events.tasks.expire_holds": 60,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("masthead.access.urls")),
     path("newsroom/", include("masthead.newsroom.urls")),
     path("community/", include("masthead.community.urls")),
+    path("", include("masthead.events.urls")),
     path("", include("masthead.content.urls")),
 ]
 

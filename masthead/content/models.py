@@ -93,7 +93,7 @@ class HomePage(CacheablePage, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("lead_story")]
-    subpage_types = ["content.SectionPage", "content.AuthorIndexPage"]
+    subpage_types = ["content.SectionPage", "content.AuthorIndexPage", "events.EventIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
