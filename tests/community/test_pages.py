@@ -140,13 +140,8 @@ def test_the_moderation_queue_and_actions_in_the_admin(client, member, payer, pu
     assert client.get(reverse("community_bans:index")).status_code == 200
 
 
-def test_a_comment_thread_of_500_renders_without_n_plus_1(
-    django_assert_max_num_queries, public_article, django_user_model, payer
-):
+def test_a_comment_thread_of_500_renders_without_n_plus_1(all_queries, public_article, django_user_model, payer):
     """The same number of queries for 10 comments as for 500 (250 top-level, 250 replies)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from masthead.community.models import Like
     from masthead.community.text import fingerprint
     from tests.community.conftest import make_member
@@ -170,9 +165,10 @@ def test_a_comment_thread_of_500_renders_without_n_plus_1(
     url = public_article.url + "?comments=top"
 
     def render():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        return response.content.decode(), len(queries)
+        # Counted at the cursor class (tests/conftest.py): no connection object escapes it.
+        all_queries.clear()
+        response = client.get(url)
+        return response.content.decode(), len(all_queries)
 
     Post.objects.bulk_create([comment(i) for i in range(5)])
     tops = list(Post.objects.filter(article=public_article).order_by("created_at"))
@@ -185,7 +181,6 @@ def test_a_comment_thread_of_500_renders_without_n_plus_1(
     tops = list(Post.objects.filter(article=public_article, parent=None).order_by("created_at"))
     Post.objects.bulk_create([comment(i, tops[i % 250]) for i in range(5, 250)])
     Like.objects.bulk_create([Like(post=p, user=payer) for p in tops[:100]])
-    with django_assert_max_num_queries(few):
-        html, many = render()
+    html, many = render()
     assert html.count('<article class="post') == 500 and "500 comments" in html
-    assert many <= few <= 40
+    assert 0 < many <= few <= 40, (few, many)
