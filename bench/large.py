@@ -136,7 +136,7 @@ def generate(articles=100_000, members=50_000, seed=7):
                         date=detail["date"],
                     )
                 )
-            ArticlePage._base_manager._insert(objects, fields=article_fields)
+            ArticlePage._base_manager._insert(objects, fields=ArticlePage._meta.local_concrete_fields)
             SearchEntry.objects.bulk_create(entries, batch_size=500)
             made += len(pages)
             print(f"  articles: {start + len(pages):,}", flush=True)
