@@ -11,6 +11,7 @@ class CommunityConfig(AppConfig):
         from masthead.members import privacy, sections
 
         from . import privacy as community_privacy
+        from . import signal_handlers  # noqa: F401
         from .views import account_panel
 
         privacy.register(

@@ -41,4 +41,7 @@ def erase_member(user, *, now=None):
     )
     from masthead.core.pagecache import invalidate_on_change
 
+    from . import thread_cache
+
+    thread_cache.bump()  # .update() sends no signals
     invalidate_on_change()

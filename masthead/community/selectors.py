@@ -2,6 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Q
 
+from . import thread_cache
 from .models import BannedPosts, CommunitySettings, Like, Post, Topic, active_bans
 
 ORDERS = {"oldest": "created_at", "newest": "-created_at", "top": "-like_count"}
@@ -20,6 +21,14 @@ def _shown(queryset, *, user, now, settings):
     return queryset
 
 
+def _shown_with_held(queryset, *, now, settings):
+    """What `_shown` returns for any viewer, plus every held post (filtered per viewer later)."""
+    queryset = queryset.filter(status__in=[Post.Status.VISIBLE, Post.Status.DELETED, Post.Status.HELD])
+    if settings.banned_posts == BannedPosts.HIDE:
+        queryset = queryset.exclude(Exists(active_bans(now).filter(user_id=OuterRef("author_id"))))
+    return queryset
+
+
 def _with_people(queryset):
     return queryset.select_related("author", "author__profile", "author__community_profile")
 
@@ -33,15 +42,24 @@ def liked_ids(user, post_ids):
 def comment_thread(article, *, user, now, order="oldest", settings=None):
     """Top-level comments in `order`, each with `.thread` (its replies, oldest first).
 
-    Two queries (posts with their authors; the viewer's likes) whatever the thread's size.
+    The posts with their authors come from thread_cache (one query when the article's thread
+    changed, none otherwise); one more query for the viewer's likes, whatever the thread's size.
     A deleted comment is kept as a placeholder only while it has replies to hold together.
     """
     settings = settings or CommunitySettings.load()
-    posts = list(
-        _with_people(
-            _shown(Post.objects.filter(article_id=article.pk), user=user, now=now, settings=settings)
-        ).order_by(ORDERS.get(order, "created_at"), "pk")
-    )
+    order_by = ORDERS.get(order, "created_at")
+
+    def build():
+        # Everyone's posts, held ones included: the viewer's own held posts are picked per request.
+        queryset = _shown_with_held(Post.objects.filter(article_id=article.pk), now=now, settings=settings)
+        return list(_with_people(queryset).order_by(order_by, "pk"))
+
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    posts = [
+        post
+        for post in thread_cache.get_or_build(article.pk, f"{order_by}:{settings.banned_posts}", build)
+        if post.status != Post.Status.HELD or (user_id is not None and post.author_id == user_id)
+    ]
     replies = {}
     for post in sorted(posts, key=lambda p: (p.created_at, p.pk)):
         if post.parent_id:
