@@ -55,6 +55,10 @@ def search_articles(query):
     return results
 
 
+# PostgreSQL ranks at most this many of a query's newest matches (see _ranked_ids).
+PG_RANKED_CANDIDATES = 300
+
+
 def _fts5_match(terms, operator):
     quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
     return f" {operator.upper()} ".join(quoted)
@@ -83,11 +87,25 @@ def _ranked_ids(terms, operator, limit, offset):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             tsquery, params = _pg_tsquery(terms, operator)
-            cursor.execute(
-                f"SELECT page_id FROM content_searchentry, (SELECT {tsquery} AS q) AS query "
-                "WHERE vector @@ query.q ORDER BY ts_rank_cd(vector, query.q, 1) DESC, date DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
+            if offset + limit > PG_RANKED_CANDIDATES:
+                # Deep pages of a broad query: newest first (ranking there would re-rank everything).
+                cursor.execute(
+                    f"SELECT page_id FROM content_searchentry WHERE vector @@ {tsquery} "
+                    "ORDER BY date DESC, page_id DESC LIMIT %s OFFSET %s",
+                    [*params, limit, offset],
+                )
+            else:
+                # Rank the newest matches only: ts_rank_cd reads each candidate's whole vector, and
+                # a common word in a 100,000-article archive matches tens of thousands of them
+                # (measured: p95 227 ms → see docs/notes/issue-9.md). A news search wants recent
+                # stories anyway; an exact headline match older than the cap still ranks by date.
+                cursor.execute(
+                    f"SELECT page_id FROM (SELECT page_id, vector, date FROM content_searchentry "
+                    f"WHERE vector @@ {tsquery} ORDER BY date DESC LIMIT %s) AS recent, "
+                    f"(SELECT {tsquery} AS q) AS query "
+                    "ORDER BY ts_rank_cd(recent.vector, query.q, 1) DESC, date DESC LIMIT %s OFFSET %s",
+                    [*params, PG_RANKED_CANDIDATES, *params, limit, offset],
+                )
         else:
             weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
             cursor.execute(
