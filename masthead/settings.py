@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masthead.access",
     "masthead.members",
     "masthead.billing",
+    "masthead.newsletters",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -376,6 +377,7 @@ LOGGING = {
 MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
     "masthead.billing.tasks.run_billing_cycle": 60,
+    "masthead.newsletters.tasks.run_newsletters": 15,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
@@ -391,3 +393,13 @@ if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
     raise ImproperlyConfigured(
         "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
     )
+
+# --- Newsletters ----------------------------------------------------------------------------
+# A send whose worker has been silent this long is presumed dead: its claimed deliveries are
+# taken over and the periodic job re-enqueues it. Batches are sized to finish well within it.
+NEWSLETTER_LEASE_SECONDS = int(env("NEWSLETTER_LEASE_SECONDS", "120"))
+NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "250"))
+# Copies of the send task enqueued per issue (each claims its own batches; >1 needs PostgreSQL
+# and several workers to help).
+NEWSLETTER_SEND_WORKERS = int(env("NEWSLETTER_SEND_WORKERS", "1"))
+NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))

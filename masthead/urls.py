@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
+    path("newsletters/", include("masthead.newsletters.urls")),
     path("", include("masthead.content.urls")),
 ]
 

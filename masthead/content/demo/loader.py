@@ -366,6 +366,9 @@ class Loader:
         from masthead.billing.demo import load_billing_demo
 
         self.created += load_billing_demo(site)
+        from masthead.newsletters.demo import load_newsletters_demo  # newsletters' own demo data
+
+        self.created += load_newsletters_demo()
 
 
 def load_demo(*, out=None, now=None):

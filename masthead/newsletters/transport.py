@@ -1,0 +1,147 @@
+"""Handing one personalised message to the configured mail backend, and what came of it.
+
+Plain SMTP (Django's SMTP backend, the default) is driven by hand so that the delivery is recorded
+*before* the final "." of DATA: the server only takes a message on that dot, so a worker killed
+before it leaves nothing at the server (the delivery is retried), and a worker killed after it has
+already recorded the delivery (it is not sent again). Any other backend — django-anymail's
+providers, the dev mailbox, Django's test outbox — gets an EmailMessage per recipient through its
+own `send_messages`, and the delivery is recorded right after the provider accepts it.
+"""
+
+import smtplib
+from dataclasses import dataclass
+
+from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+
+OK, RETRY, FAILED, LOST = "ok", "retry", "failed", "lost"
+
+
+@dataclass
+class Outcome:
+    status: str
+    detail: str = ""
+    # The recipient's address was refused outright (a hard bounce at SMTP time).
+    refused: bool = False
+
+
+def classify(code, response):
+    text = response.decode("utf8", "replace") if isinstance(response, bytes) else str(response)
+    detail = f"{code} {text}"[:300]
+    if 400 <= code < 500:
+        return Outcome(RETRY, detail)
+    return Outcome(FAILED, detail)
+
+
+def open_transport():
+    backend = get_connection(fail_silently=False)
+    if isinstance(backend, SmtpBackend):
+        return SmtpTransport(backend)
+    return BackendTransport(backend)
+
+
+class SmtpTransport:
+    kind = "smtp"
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.conn = None
+
+    def open(self):
+        if self.conn is None:
+            self.backend.open()
+            self.conn = self.backend.connection
+
+    def close(self):
+        try:
+            self.backend.close()
+        finally:
+            self.conn = None
+
+    def _drop(self):
+        try:
+            if self.conn is not None:
+                self.conn.close()
+        except Exception:  # noqa: BLE001 - the connection is being thrown away anyway
+            pass
+        self.conn = None
+        self.backend.connection = None
+
+    def send(self, *, data, from_addr, to, record, template=None, values=None):
+        """Send `data` (dot-stuffed MIME bytes). `record()` marks the delivery sent and returns
+        False if this worker no longer owns it; it runs just before the final dot."""
+        try:
+            self.open()
+            conn = self.conn
+            code, response = conn.mail(from_addr)
+            if code != 250:
+                conn.rset()
+                return classify(code, response)
+            code, response = conn.rcpt(to)
+            if code not in (250, 251):
+                conn.rset()
+                outcome = classify(code, response)
+                outcome.refused = outcome.status == FAILED
+                return outcome
+            code, response = conn.docmd("data")
+            if code != 354:
+                conn.rset()
+                return classify(code, response)
+            if not data.endswith(b"\r\n"):
+                data += b"\r\n"
+            conn.send(data)
+        except (OSError, smtplib.SMTPException) as error:
+            self._drop()
+            return Outcome(RETRY, f"{type(error).__name__}: {error}"[:300])
+        # Invariant from here: the server holds the whole message but has not accepted it.
+        if not record():
+            self._drop()  # another worker took this delivery over; abandon this copy
+            return Outcome(LOST)
+        try:
+            conn.send(b".\r\n")
+            code, response = conn.getreply()
+        except (OSError, smtplib.SMTPException) as error:
+            # The dot may or may not have arrived: keep it recorded as sent (at most once).
+            self._drop()
+            return Outcome(OK, f"connection lost after the message: {error}"[:300])
+        if code == 250:
+            return Outcome(OK)
+        return classify(code, response)
+
+
+class BackendTransport:
+    kind = "backend"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def open(self):
+        self.backend.open()
+
+    def close(self):
+        self.backend.close()
+
+    def send(self, *, data, from_addr, to, record, template=None, values=None):
+        from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+
+        message = template.as_email(values)
+        message.from_email = message.from_email or from_addr
+        try:
+            count = self.backend.send_messages([message])
+        except AnymailRecipientsRefused as error:
+            return Outcome(FAILED, str(error)[:300], refused=True)
+        except AnymailAPIError as error:
+            status = getattr(error, "status_code", None)
+            if status is not None and 400 <= status < 500 and status != 429:
+                return Outcome(FAILED, str(error)[:300])
+            return Outcome(RETRY, str(error)[:300])
+        except (OSError, smtplib.SMTPException) as error:
+            return Outcome(RETRY, f"{type(error).__name__}: {error}"[:300])
+        status = getattr(getattr(message, "anymail_status", None), "status", None) or set()
+        if status & {"rejected", "invalid"}:
+            return Outcome(FAILED, ", ".join(sorted(status)), refused=True)
+        if not count:
+            return Outcome(RETRY, "the backend did not take the message")
+        if not record():
+            return Outcome(LOST)
+        return Outcome(OK)
