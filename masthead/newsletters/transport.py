@@ -51,6 +51,9 @@ class SmtpTransport:
         if self.conn is None:
             self.backend.open()
             self.conn = self.backend.connection
+            self.conn.ehlo_or_helo_if_needed()
+            # The message is 8bit UTF-8 text (see render.short_lines); say so where the server listens.
+            self.mail_options = ["BODY=8BITMIME"] if self.conn.has_extn("8bitmime") else []
 
     def close(self):
         try:
@@ -73,7 +76,7 @@ class SmtpTransport:
         try:
             self.open()
             conn = self.conn
-            code, response = conn.mail(from_addr)
+            code, response = conn.mail(from_addr, self.mail_options)
             if code != 250:
                 conn.rset()
                 return classify(code, response)
