@@ -130,6 +130,12 @@ class Inbox:
         self.delay = 0.0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        # A slow server is slow before the message (like an MTA checking the recipient); on the
+        # final dot the message is taken at once, as an MTA commits it before replying.
+        if self.delay:
+            import asyncio
+
+            await asyncio.sleep(self.delay)
         replies = self.refuse.get(address)
         if replies:
             return replies.pop(0)
@@ -137,10 +143,6 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.delay:
-            import asyncio
-
-            await asyncio.sleep(self.delay)
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 Message accepted for delivery"
 
