@@ -145,8 +145,10 @@ def manage(request, token):
     offered = Newsletter.objects.filter(active=True)
     if subscriber.user_id is None:
         offered = offered.filter(audience=Audience.EVERYONE)
+    # Bound on every POST: unticking everything posts no fields at all.
     form = ChoicesForm(
-        request.POST or None, initial={"newsletter": list(services.active_newsletter_ids(subscriber))}
+        request.POST if request.method == "POST" else None,
+        initial={"newsletter": list(services.active_newsletter_ids(subscriber))},
     )
     form.fields["newsletter"].queryset = offered
     if request.method == "POST" and form.is_valid():
