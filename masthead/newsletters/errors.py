@@ -27,10 +27,10 @@ class NewsletterError(ValidationError):
 
     def __init__(self, code, **params):
         self.code_key = code
-        self.params = params
+        self.values = params
         super().__init__(self.text, code=code)
 
     @property
     def text(self):
         message = MESSAGES[self.code_key]
-        return message % self.params if self.params else str(message)
+        return message % self.values if self.values else str(message)
