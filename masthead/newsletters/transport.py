@@ -9,6 +9,7 @@ own `send_messages`, and the delivery is recorded right after the provider accep
 """
 
 import smtplib
+import socket
 from dataclasses import dataclass
 
 from django.core.mail import get_connection
@@ -51,6 +52,9 @@ class SmtpTransport:
         if self.conn is None:
             self.backend.open()
             self.conn = self.backend.connection
+            # The final dot is a separate small write after the message (see send); without
+            # TCP_NODELAY, Nagle's algorithm holds it until the server's delayed ACK (~40 ms).
+            self.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self.conn.ehlo_or_helo_if_needed()
             # The message is 8bit UTF-8 text (see render.short_lines); say so where the server listens.
             self.mail_options = ["BODY=8BITMIME"] if self.conn.has_extn("8bitmime") else []
