@@ -91,7 +91,13 @@ def prepare(n):
         )
         Grant.objects.bulk_create(
             [
-                Grant(user=u, level="premium", source="subscription", starts_at=now, ends_at=now + timezone.timedelta(days=30))
+                Grant(
+                    user=u,
+                    level="premium",
+                    source="subscription",
+                    starts_at=now,
+                    ends_at=now + timezone.timedelta(days=30),
+                )
                 for u in users[: members // 2]
             ],
             batch_size=2000,
@@ -105,7 +111,8 @@ def prepare(n):
         ]
         subscribers = Subscriber.objects.bulk_create(subscribers, batch_size=2000)
         Subscription.objects.bulk_create(
-            [Subscription(subscriber=s, newsletter=letter, started_at=now) for s in subscribers], batch_size=2000
+            [Subscription(subscriber=s, newsletter=letter, started_at=now) for s in subscribers],
+            batch_size=2000,
         )
         public = ArticlePage.objects.live().filter(access_level="public").order_by("-date").first()
         premium = ArticlePage.objects.live().filter(access_level="premium").order_by("-date").first()
@@ -156,9 +163,12 @@ def bare_loop(n, issue):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--subscribers", type=int, default=100_000)
     parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark site first")
+    parser.add_argument("--profile", action="store_true", help="print where the whole send spends its time")
     args = parser.parse_args()
     if args.fresh and VAR.exists():
         import shutil
@@ -180,7 +190,15 @@ def main():
         issue = prepare(n)
         from masthead.newsletters.models import Delivery
 
-        whole = whole_send(issue)
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            whole = profiler.runcall(whole_send, issue)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        else:
+            whole = whole_send(issue)
         issue.refresh_from_db()
         sent = Delivery.objects.filter(issue=issue, state="sent").count()
         bare, size = bare_loop(n, issue)
@@ -189,7 +207,9 @@ def main():
         sink.wait(timeout=10)
     received = int(count_file.read_text())
     whole_rate, bare_rate = n / whole, n / bare
-    print(f"\nrecipients:        {n:,} (sent {sent:,}, status {issue.status}; sink received {received:,} in total)")
+    print(
+        f"\nrecipients:        {n:,} (sent {sent:,}, status {issue.status}; sink received {received:,} in total)"
+    )
     print(f"message size:      {size:,} bytes")
     print(f"whole send:        {whole:7.2f} s  {whole_rate:8,.0f} recipients/s")
     print(f"bare SMTP loop:    {bare:7.2f} s  {bare_rate:8,.0f} recipients/s")

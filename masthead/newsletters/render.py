@@ -212,7 +212,9 @@ class MessageTemplate:
         if raw.count(b"@@MH_") != expected:
             # An encoder folded or encoded a placeholder; refuse rather than send it unfilled.
             raise RenderError("the message could not be prepared for personalisation")
-        parts = _SPLIT_BYTES.split(raw)
+        # SMTP's dot-stuffing done once: no personal value ever starts a line (each follows
+        # fixed text on its line, and personal_values removes line breaks).
+        parts = _SPLIT_BYTES.split(_DOT_LINES.sub(b"..", raw))
         return cls(parts=parts, html=html, text=text, issue=issue)
 
     def fill(self, values):
@@ -220,7 +222,7 @@ class MessageTemplate:
         parts = self.parts[:]
         for i in range(1, len(parts), 2):
             parts[i] = values[parts[i]]
-        return _DOT_LINES.sub(b"..", b"".join(parts))
+        return b"".join(parts)
 
     def as_email(self, values):
         """The same message as an EmailMultiAlternatives, for backends that are not plain SMTP."""
@@ -236,6 +238,8 @@ class MessageTemplate:
 
 
 def personal_values(*, address, name, token, message_id, tracking_id=""):
+    name = " ".join(name.split())  # no line breaks: a value must never start a line (see build)
+    address = "".join(address.split())
     return {
         TO.encode(): address.encode(),
         NAME_HTML.encode(): (" " + escape(name) if name else "").encode(),

@@ -150,13 +150,20 @@ class Recorder:
 
     def __init__(self, worker):
         self.worker = worker
+        table = connection.ops.quote_name(Delivery._meta.db_table)
+        # The one query per recipient, written out: the ORM's own UPDATE costs several times
+        # the database's time on this path (measured with bench/newsletter_send.py --profile).
+        self.sent_sql = (
+            f"UPDATE {table} SET state = %s, sent_at = %s, attempts = attempts + 1, error = '' "
+            f"WHERE id = %s AND state = %s AND claimed_by = %s"
+        )
+        self.sent_at = Delivery._meta.get_field("sent_at")
 
     def sent(self, delivery_id, now):
-        return bool(
-            Delivery.objects.filter(pk=delivery_id, state=State.CLAIMED, claimed_by=self.worker).update(
-                state=State.SENT, sent_at=now, attempts=F("attempts") + 1, error=""
-            )
-        )
+        value = self.sent_at.get_db_prep_value(now, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(self.sent_sql, [State.SENT, value, delivery_id, State.CLAIMED, self.worker])
+            return cursor.rowcount == 1
 
     def failed(self, delivery_id, detail):
         Delivery.objects.filter(pk=delivery_id).exclude(state=State.FAILED).update(
