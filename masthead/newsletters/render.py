@@ -194,6 +194,13 @@ def build_message(issue, html, text, *, to=TO, headers=None):
     return message
 
 
+PERSONAL_HEADERS = ("Message-ID", "List-Unsubscribe")
+
+
+def _field(placeholder):
+    return placeholder.strip("@").removeprefix("MH_").lower()
+
+
 @dataclass
 class MessageTemplate:
     """One variant's message: MIME bytes split around placeholders, plus the strings for non-SMTP
@@ -235,6 +242,27 @@ class MessageTemplate:
             text = text.replace(key, value)
             headers = {k: v.replace(key, value) for k, v in headers.items()}
         return build_message(self.issue, html, text, to=values[TO.encode()].decode(), headers=headers)
+
+    def as_batch_email(self, field_format):
+        """The message for a provider's batch API: placeholders become its merge fields, and the
+        personal headers (Message-ID, List-Unsubscribe) go per recipient (see merge_values)."""
+        html, text = self.html, self.text
+        for placeholder in PLACEHOLDERS:
+            html = html.replace(placeholder, field_format.format(_field(placeholder)))
+            text = text.replace(placeholder, field_format.format(_field(placeholder)))
+        headers = {k: v for k, v in headers_for(self.issue).items() if k not in PERSONAL_HEADERS}
+        return build_message(self.issue, html, text, to="", headers=headers)
+
+    def merge_values(self, values):
+        """(merge_data, merge_headers) for one recipient."""
+        data = {_field(p.decode()): v.decode() for p, v in values.items()}
+        headers = {}
+        for name, value in headers_for(self.issue).items():
+            if name in PERSONAL_HEADERS:
+                for placeholder, replacement in values.items():
+                    value = value.replace(placeholder.decode(), replacement.decode())
+                headers[name] = value
+        return data, headers
 
 
 def personal_values(*, address, name, token, message_id, tracking_id=""):

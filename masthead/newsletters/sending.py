@@ -27,7 +27,7 @@ from masthead.access.readers import load_readers
 
 from .models import Audience, Delivery, Issue, Subscription, Suppression
 from .render import Renderer, personal_values, track_id
-from .transport import FAILED, LOST, OK, RETRY, open_transport
+from .transport import BATCH_LIMIT, FAILED, LOST, OK, RETRY, open_transport
 
 logger = logging.getLogger(__name__)
 State = Delivery.State
@@ -200,6 +200,19 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
     )
     from_addr = issue.newsletter.sender_email
     tracking = issue.newsletter.track_engagement
+    grouped = {}
+
+    def settle(delivery, address, outcome):
+        if outcome.status in (OK, LOST):
+            counts[outcome.status] += 1
+        elif outcome.status == FAILED:
+            recorder.failed(delivery.pk, outcome.detail)
+            counts[FAILED] += 1
+            if outcome.refused:
+                suppress(email=address, reason=Suppression.Reason.BOUNCED, detail=outcome.detail, now=now)
+        else:
+            counts[recorder.retry(delivery, outcome.detail, now)] += 1
+
     for delivery in batch:
         subscriber = delivery.subscriber
         address = addresses[delivery.pk]
@@ -222,6 +235,9 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
             message_id=f"nl.{issue.pk}.{delivery.pk}",
             tracking_id=track_id(delivery.pk) if tracking else "",
         )
+        if transport.kind == "batch":
+            grouped.setdefault(id(template), (template, []))[1].append((delivery, address, values))
+            continue
         data = template.fill(values) if transport.kind == "smtp" else None
         outcome = transport.send(
             data=data,
@@ -231,17 +247,19 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
             template=template,
             values=values,
         )
-        if outcome.status == OK:
-            counts[OK] += 1
-        elif outcome.status == LOST:
-            counts[LOST] += 1
-        elif outcome.status == FAILED:
-            recorder.failed(delivery.pk, outcome.detail)
-            counts[FAILED] += 1
-            if outcome.refused:
-                suppress(email=address, reason=Suppression.Reason.BOUNCED, detail=outcome.detail, now=now)
-        else:
-            counts[recorder.retry(delivery, outcome.detail, now)] += 1
+        settle(delivery, address, outcome)
+    # A provider's batch API: one call per variant and BATCH_LIMIT recipients.
+    for template, items in grouped.values():
+        for start in range(0, len(items), BATCH_LIMIT):
+            chunk = items[start : start + BATCH_LIMIT]
+            outcomes = transport.send_many(
+                template=template, items=[(d.pk, a, v) for d, a, v in chunk], from_addr=from_addr
+            )
+            for delivery, address, _values in chunk:
+                outcome = outcomes[delivery.pk]
+                if outcome.status == OK and not recorder.sent(delivery.pk, timezone.now()):
+                    outcome.status = LOST
+                settle(delivery, address, outcome)
     return counts
 
 

@@ -3,9 +3,11 @@
 Plain SMTP (Django's SMTP backend, the default) is driven by hand so that the delivery is recorded
 *before* the final "." of DATA: the server only takes a message on that dot, so a worker killed
 before it leaves nothing at the server (the delivery is retried), and a worker killed after it has
-already recorded the delivery (it is not sent again). Any other backend — django-anymail's
-providers, the dev mailbox, Django's test outbox — gets an EmailMessage per recipient through its
-own `send_messages`, and the delivery is recorded right after the provider accepts it.
+already recorded the delivery (it is not sent again). An anymail provider with batch sending (one API call, many
+recipients, per-recipient merge data and headers) gets one call per variant and batch
+(`BatchTransport`). Any other backend — other providers, the dev mailbox, Django's test outbox —
+gets an EmailMessage per recipient through its own `send_messages`. For both, deliveries are
+recorded right after the provider accepts them.
 """
 
 import smtplib
@@ -34,10 +36,26 @@ def classify(code, response):
     return Outcome(FAILED, detail)
 
 
+# Merge-field syntax of providers whose batch API takes inline content (anymail's `merge_data`
+# and `merge_headers`); each `{}` is a field name. Providers not listed get one call per message.
+MERGE_FIELD_FORMATS = {
+    "mailgun": "%recipient.{}%",
+    "mailjet": "[[var:{}]]",
+    "mandrill": "*|{}|*",
+    "postmark": "{{{{{}}}}}",
+    "sparkpost": "{{{{{}}}}}",
+}
+# Recipients per API call (Mailgun and SparkPost take 1,000; Postmark's batch endpoint 500).
+BATCH_LIMIT = 500
+
+
 def open_transport():
     backend = get_connection(fail_silently=False)
     if isinstance(backend, SmtpBackend):
         return SmtpTransport(backend)
+    esp = getattr(backend, "esp_name", "").lower().replace(" ", "_")
+    if esp in MERGE_FIELD_FORMATS:
+        return BatchTransport(backend, MERGE_FIELD_FORMATS[esp])
     return BackendTransport(backend)
 
 
@@ -152,3 +170,44 @@ class BackendTransport:
         if not record():
             return Outcome(LOST)
         return Outcome(OK)
+
+
+class BatchTransport(BackendTransport):
+    """One provider API call for many recipients of the same variant."""
+
+    kind = "batch"
+
+    def __init__(self, backend, field_format):
+        super().__init__(backend)
+        self.field_format = field_format
+
+    def send_many(self, *, template, items, from_addr):
+        """`items`: [(key, address, values)]. Returns {key: Outcome}; records nothing itself."""
+        from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+
+        message = template.as_batch_email(self.field_format)
+        message.to = [address for _key, address, _values in items]
+        message.merge_data, message.merge_headers = {}, {}
+        for _key, address, values in items:
+            message.merge_data[address], message.merge_headers[address] = template.merge_values(values)
+        try:
+            self.backend.send_messages([message])
+        except AnymailRecipientsRefused as error:
+            return {key: Outcome(FAILED, str(error)[:300], refused=True) for key, _a, _v in items}
+        except AnymailAPIError as error:
+            status = getattr(error, "status_code", None)
+            kind = FAILED if status is not None and 400 <= status < 500 and status != 429 else RETRY
+            return {key: Outcome(kind, str(error)[:300]) for key, _a, _v in items}
+        except (OSError, smtplib.SMTPException) as error:
+            return {key: Outcome(RETRY, f"{type(error).__name__}: {error}"[:300]) for key, _a, _v in items}
+        recipients = getattr(getattr(message, "anymail_status", None), "recipients", {}) or {}
+        outcomes = {}
+        for key, address, _values in items:
+            status = getattr(recipients.get(address), "status", None)
+            if status in ("rejected", "invalid"):
+                outcomes[key] = Outcome(FAILED, status, refused=True)
+            elif status == "failed":
+                outcomes[key] = Outcome(RETRY, status)
+            else:
+                outcomes[key] = Outcome(OK)
+        return outcomes
