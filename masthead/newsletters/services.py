@@ -12,6 +12,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
@@ -390,9 +391,8 @@ def issue_send_test(*, issue, actor, now=None):
                 message_id=f"test.{issue.pk}.{label}.{int(now.timestamp())}",
             )
         )
-        message.subject = (
-            f"[{'TEST · free reader' if label == 'free' else 'TEST · paying reader'}] {message.subject}"
-        )
+        prefix = _("TEST · as a free reader") if label == "free" else _("TEST · as a paying reader")
+        message.subject = f"[{prefix}] {message.subject}"
         try:
             sent += message.send()
         except Exception as error:  # noqa: BLE001 - reported to the editor, nothing is recorded
