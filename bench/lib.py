@@ -48,7 +48,7 @@ def site_env(db, var_dir, **extra):
         DEMO_STAFF_PASSWORD="bench-staff-password",
     )
     if db == "postgres":
-        env.update(DATABASE_URL=POSTGRES_URL, REDIS_URL=REDIS_URL)
+        env.update(DATABASE_URL=postgres_url(var_dir), REDIS_URL=redis_url(var_dir))
     else:
         env.update(DATABASE_URL=f"sqlite:///{var_dir / 'bench.sqlite3'}")
         env.pop("REDIS_URL", None)
@@ -66,41 +66,55 @@ def manage(env, *args, quiet=True):
     )
 
 
-def reset_postgres():
+def postgres_url(var_dir):
+    """Each benchmark site (normal, large) has its own PostgreSQL database."""
+    return POSTGRES_URL + ("_large" if str(var_dir).endswith("-large") else "")
+
+
+def redis_url(var_dir):
+    large = str(var_dir).endswith("-large")
+    return REDIS_URL[: REDIS_URL.rindex("/")] + "/10" if large else REDIS_URL
+
+
+def reset_postgres(var_dir):
     import psycopg
 
-    name = POSTGRES_URL.rsplit("/", 1)[1]
-    admin = POSTGRES_URL.rsplit("/", 1)[0] + "/postgres"
+    url = postgres_url(var_dir)
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    redis.Redis.from_url(redis_url(var_dir)).flushdb()
 
 
-def prepare_site(db, *, fresh=False):
-    """A production-configured copy of the demo newsroom in bench/.var-<db>/ (kept between runs)."""
-    var_dir = ROOT / "bench" / f".var-{db}"
+def prepare_site(db, *, fresh=False, suffix=""):
+    """A production-configured copy of the demo newsroom in bench/.var-<db><suffix>/ (kept between runs)."""
+    var_dir = ROOT / "bench" / f".var-{db}{suffix}"
     stamp = var_dir / "ready"
     if fresh or not stamp.exists():
         shutil.rmtree(var_dir, ignore_errors=True)
         var_dir.mkdir(parents=True)
         if db == "postgres":
-            reset_postgres()
+            reset_postgres(var_dir)
         env = site_env(db, var_dir)
         print(f"  preparing the {db} site (migrate, demo, collectstatic) …", flush=True)
         manage(env, "migrate", "--noinput")
         manage(env, "load_demo", "--force")
         manage(env, "collectstatic", "--noinput")
         stamp.write_text(time.strftime("%F %T"))
+    else:
+        manage(site_env(db, var_dir), "migrate", "--noinput")  # code may have moved on since
+        manage(site_env(db, var_dir), "collectstatic", "--noinput")
     return var_dir
 
 
 @contextmanager
-def serve(db, var_dir, *, workers=2, threads=1, server="gunicorn"):
+def serve(db, var_dir, *, workers=2, threads=1, server="granian", **extra_env):
     port = free_port()
-    env = site_env(db, var_dir)
+    env = site_env(db, var_dir, **extra_env)
     if server == "granian":
         cmd = [
             str(Path(PY).parent / "granian"),
@@ -154,16 +168,20 @@ PERCENTILE = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, *, connections=32, duration=10, threads=2, headers=()):
+def wrk(url, *, connections=32, duration=10, threads=2, headers=(), script=None):
     # A long timeout so slow pages show their real latency instead of being dropped at wrk's 2 s.
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
+    if script:
+        cmd += ["-s", str(script)]
     for header in headers:
         cmd += ["-H", header]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
     rps = float(WRK_LINE.search(out).group(1))
     pct = {int(p): float(v) * UNITS[u] for p, v, u in PERCENTILE.findall(out)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    total = re.search(r"(\d+) requests in", out)
     return {
+        "requests": int(total.group(1)) if total else 0,
         "rps": rps,
         "p50_ms": pct.get(50),
         "p99_ms": pct.get(99),
@@ -269,3 +287,81 @@ def member_session_cookie(db, var_dir):
     ).stdout
     key = re.search(r"SESSION=(\w+)", out).group(1)
     return f"Cookie: sessionid={key}"
+
+
+@contextmanager
+def nginx_proxy(upstream, var_dir):
+    """nginx with the repository's own config (deploy/nginx-masthead.conf) in front of `upstream`."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not os.path.exists(nginx):
+        yield None
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="bench-nginx-proxy-"))
+    port = free_port()
+    site = (ROOT / "deploy" / "nginx-masthead.conf").read_text()
+    for name, value in {
+        "CACHE_DIR": tmp / "cache",
+        "UPSTREAM": upstream.removeprefix("http://"),
+        "LISTEN": f"127.0.0.1:{port}",
+        "SERVER_NAME": "127.0.0.1",
+        "STATIC_ROOT": var_dir / "static",
+        "MEDIA_ROOT": var_dir / "media",
+    }.items():
+        site = site.replace("{{" + name + "}}", str(value))
+    (tmp / "nginx.conf").write_text(f"""
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+daemon off;
+events {{ worker_connections 2048; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp}; proxy_temp_path {tmp}; fastcgi_temp_path {tmp}; uwsgi_temp_path {tmp}; scgi_temp_path {tmp};
+  include /etc/nginx/mime.types;
+  {site}
+}}
+""")
+    process = subprocess.Popen([nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], start_new_session=True)
+    try:
+        time.sleep(0.5)
+        if process.poll() is not None:
+            raise RuntimeError("nginx did not start: " + (tmp / "error.log").read_text()[-500:])
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def worker_memory_mb(server_pid):
+    """Resident memory of each worker process under a server (its children), in MB."""
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(server_pid)], capture_output=True, text=True
+    ).stdout
+    sizes = []
+    for pid in out.split():
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        if match:
+            sizes.append(int(match.group(1)) / 1024)
+    return sizes
+
+
+ROTATE_LUA = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def rotate_script(paths):
+    """A wrk script that cycles through `paths` (so one run exercises several pages)."""
+    path = Path(tempfile.mkstemp(prefix="bench-rotate-", suffix=".lua")[1])
+    path.write_text(ROTATE_LUA % ", ".join(json.dumps(p) for p in paths))
+    return path

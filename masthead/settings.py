@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "masthead.members",
     "masthead.billing",
     "masthead.newsletters",
+    "masthead.newsroom",
+    "masthead.community",
+    "masthead.events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -129,7 +132,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "masthead.members.middleware.ThrottledUserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -214,6 +217,8 @@ else:
 # The page cache for anonymous readers (core.pagecache), in front of Django in masthead.wsgi.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# How long nginx's optional micro-cache may keep an anonymous page (it cannot be purged).
+EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "5"))
 # Image renditions never change once made, so each process may keep its own copy in memory.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -378,6 +383,8 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
     "masthead.billing.tasks.run_billing_cycle": 60,
     "masthead.newsletters.tasks.run_newsletters": 15,
+    "masthead.newsroom.tasks.send_daily_digest": 900,
+    "masthead.events.tasks.expire_holds": 60,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
@@ -403,3 +410,13 @@ NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "250"))
 # and several workers to help).
 NEWSLETTER_SEND_WORKERS = int(env("NEWSLETTER_SEND_WORKERS", "1"))
 NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
+# --- Newsroom line ----------------------------------------------------------------------------
+# Attachments sent to the newsroom live here, outside MEDIA_ROOT: nothing serves this directory;
+# staff download files through a permission-checked view.
+NEWSROOM_PRIVATE_DIR = Path(
+    env("NEWSROOM_PRIVATE_DIR", VAR_DIR / (f"test-private/{TEST_WORKER}" if TESTING else "private/newsroom"))
+)
+NEWSROOM_ATTACHMENT_MAX_BYTES = int(env("NEWSROOM_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Replies to newsroom emails go to newsroom+<token>@NEWSROOM_REPLY_DOMAIN, which an anymail
+# provider's inbound route posts to /newsroom/inbound/<esp>/inbound/.
+NEWSROOM_REPLY_DOMAIN = env("NEWSROOM_REPLY_DOMAIN", DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> "))

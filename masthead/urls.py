@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.content.sitemaps import SITEMAPS
+from masthead.core import caching as core_caching
 from masthead.core import views as core_views
 
 urlpatterns = [
@@ -23,6 +24,9 @@ urlpatterns = [
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
     path("newsletters/", include("masthead.newsletters.urls")),
+    path("newsroom/", include("masthead.newsroom.urls")),
+    path("community/", include("masthead.community.urls")),
+    path("", include("masthead.events.urls")),
     path("", include("masthead.content.urls")),
 ]
 
@@ -34,7 +38,12 @@ if settings.SERVE_MEDIA:
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page serving, with routes remembered per process (core.caching.serve_page); the
+    # pattern and name are Wagtail's own, so reversing "wagtail_serve" still works.
+    re_path(r"^((?:[\w\-]+/)*)$", core_caching.serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "masthead.core.views.bad_request"
 handler404 = "masthead.core.views.page_not_found"

@@ -51,7 +51,10 @@ def reattach_snapshots():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from masthead.core.caching import forget_process_caches
+
     cache.clear()
+    forget_process_caches()
     yield
 
 
@@ -92,3 +95,25 @@ def run_on_commit():
         callbacks, connection.run_on_commit = connection.run_on_commit, []
         for _sids, func, _robust in callbacks:
             func()
+
+
+@pytest.fixture
+def all_queries(monkeypatch):
+    """Every SQL statement run on any connection object while the test runs.
+
+    pytest-django's query assertions watch one connection object; once Playwright's event loop
+    has run in a test process, Django may hand a request another one, and those assertions then
+    see nothing. This counts at the cursor class instead, so nothing escapes it.
+    """
+    from django.db.backends import utils
+
+    seen = []
+    for name in ("_execute", "_executemany"):
+        original = getattr(utils.CursorWrapper, name)
+
+        def counting(self, sql, *args, _original=original, **kwargs):
+            seen.append(sql)
+            return _original(self, sql, *args, **kwargs)
+
+        monkeypatch.setattr(utils.CursorWrapper, name, counting)
+    return seen

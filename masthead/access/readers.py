@@ -1,7 +1,10 @@
 """Load what the policy needs about a reader: nothing for anonymous visitors, one query for members."""
 
-from django.db.models import CharField, DateTimeField, IntegerField, Value
+from datetime import UTC, datetime
+
+from django.db import connection
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .models import Grant, MeterRead
 from .policy import ANONYMOUS, GrantSpan, Reader, month_of
@@ -19,35 +22,10 @@ def load_reader(user, now):
     if user is None or not user.is_authenticated:
         return ANONYMOUS
     month = current_month(now)
-    # One UNION ALL query: a row per grant ("g") and per metered read this month ("m").
-    grants = (
-        Grant.objects.filter(user_id=user.pk)
-        .order_by()
-        .values_list(
-            Value("g", output_field=CharField()),
-            "level",
-            "source",
-            "starts_at",
-            "ends_at",
-            Value(None, output_field=IntegerField()),
-        )
-    )
-    reads = (
-        MeterRead.objects.filter(user_id=user.pk, month=month)
-        .order_by()
-        .values_list(
-            Value("m", output_field=CharField()),
-            Value("", output_field=CharField()),
-            Value("", output_field=CharField()),
-            "created_at",
-            Value(None, output_field=DateTimeField()),
-            "article_id",
-        )
-    )
     spans, article_ids = [], set()
-    for kind, level, source, starts_at, ends_at, article_id in grants.union(reads, all=True):
+    for kind, level, source, starts_at, ends_at, article_id in _grants_and_reads(user.pk, month):
         if kind == "g":
-            spans.append(GrantSpan(level, source, starts_at, ends_at))
+            spans.append(GrantSpan(level, source, _aware(starts_at), _aware(ends_at)))
         else:
             article_ids.add(article_id)
     return Reader(
@@ -57,6 +35,33 @@ def load_reader(user, now):
         meter_month=month,
         metered_article_ids=frozenset(article_ids),
     )
+
+
+def _grants_and_reads(user_id, month):
+    """One UNION ALL query: a row per grant ("g") and per metered read this month ("m").
+
+    Plain SQL because this runs on every signed-in page view: building the equivalent ORM union
+    costs more than the query itself (~0.8 ms of a ~4 ms page, measured with bench/).
+    """
+    grant, read = Grant._meta, MeterRead._meta
+    sql = (
+        f"SELECT 'g', level, source, starts_at, ends_at, NULL FROM {grant.db_table} WHERE user_id = %s "
+        f"UNION ALL SELECT 'm', '', '', NULL, NULL, article_id FROM {read.db_table} "
+        "WHERE user_id = %s AND month = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, user_id, connection.ops.adapt_datefield_value(month)])
+        return cursor.fetchall()
+
+
+def _aware(value):
+    """SQLite hands datetimes back naive or as text, in UTC (the ORM would convert them; plain
+    SQL does not). PostgreSQL's come back aware."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = parse_datetime(value)
+    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
 
 
 def reader_for_request(request, now=None):

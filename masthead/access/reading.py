@@ -17,7 +17,9 @@ DECISION_ATTR = "_masthead_decisions"
 
 
 def paywall_settings(request):
-    return PaywallSettings.for_request(request)
+    from masthead.core.caching import site_setting
+
+    return site_setting(request, PaywallSettings)
 
 
 def decision_for_request(request, article, *, gift=None, now=None):

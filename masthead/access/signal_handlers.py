@@ -9,5 +9,7 @@ from .models import PaywallSettings
 
 
 @receiver(post_save, sender=PaywallSettings)
-def invalidate_pages(sender, **kwargs):
-    invalidate_on_change()
+def invalidate_pages(sender, created=False, **kwargs):
+    # Wagtail creates a site's settings with their defaults on first read: nothing changes.
+    if not created:
+        invalidate_on_change()

@@ -99,7 +99,9 @@ def _send_to_provider(checkout, *, base_url):
     provider = get_provider(checkout.provider)
     success = base_url + reverse("billing:checkout_return", args=[checkout.pk])
     cancel = (
-        base_url + reverse("billing:pricing") + (f"?{urlencode({'next': checkout.next_url})}" if checkout.next_url else "")
+        base_url
+        + reverse("billing:pricing")
+        + (f"?{urlencode({'next': checkout.next_url})}" if checkout.next_url else "")
     )
     try:
         url = provider.start_checkout(checkout, success_url=success, cancel_url=cancel)

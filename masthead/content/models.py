@@ -20,6 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from masthead.core.caching import RememberedRestrictions
+
 from . import body as body_text
 from .blocks import ArticleBodyBlock
 
@@ -68,7 +70,7 @@ class NewsroomSettings(BaseSiteSetting):
         verbose_name = _("newsroom settings")
 
 
-class CacheablePage:
+class CacheablePage(RememberedRestrictions):
     """Wagtail pages whose anonymous responses may be shared (see core.caching)."""
 
     def serve(self, request, *args, **kwargs):
@@ -91,7 +93,7 @@ class HomePage(CacheablePage, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("lead_story")]
-    subpage_types = ["content.SectionPage", "content.AuthorIndexPage"]
+    subpage_types = ["content.SectionPage", "content.AuthorIndexPage", "events.EventIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -245,7 +247,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("content.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePage(Page):
+class ArticlePage(RememberedRestrictions, Page):
     """A piece of journalism. Its access level says who may read past the premium break."""
 
     dek = models.TextField(_("dek"), max_length=300, help_text=_("One or two sentences under the headline."))

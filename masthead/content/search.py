@@ -42,7 +42,8 @@ class SearchResults:
             return []
         limit = (stop - start) if stop is not None else self.count()
         ids = _ranked_ids(self.terms, self.operator, limit, start)
-        pages = {page.pk: page for page in live_articles().filter(pk__in=ids)}
+        # Bodies too (listings defer them): every result's snippet is cut from its readable text.
+        pages = {page.pk: page for page in live_articles().defer(None).filter(pk__in=ids)}
         return attach_sections([pages[pk] for pk in ids if pk in pages])
 
 

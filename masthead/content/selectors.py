@@ -203,7 +203,8 @@ def authors():
 
 
 def recent_for_feed(limit, *, section=None, author=None):
-    qs = live_articles().filter(date__lte=timezone.now())
+    # Feeds carry each item's (preview) body, so read bodies in the listing query.
+    qs = live_articles().defer(None).filter(date__lte=timezone.now())
     if section is not None:
         qs = qs.child_of(section)
     if author is not None:

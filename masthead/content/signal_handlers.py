@@ -3,11 +3,11 @@ the page cache (every change that anonymous readers could see bumps its generati
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from masthead.core.context_processors import NAV_CACHE_KEY
@@ -42,9 +42,18 @@ def invalidate_pages_on_publishing(sender, **kwargs):
 
 
 @receiver(post_delete, sender=Page)
-@receiver(post_save, sender=NewsroomSettings)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 @receiver(post_save, sender=Site)
 @receiver(post_save, sender=Tag)
 @receiver(post_save, sender=get_image_model())
 def invalidate_pages_on_change(sender, **kwargs):
     invalidate_on_change()
+
+
+@receiver(post_save, sender=NewsroomSettings)
+def invalidate_pages_on_settings(sender, created=False, **kwargs):
+    # Wagtail creates a site's settings with their defaults on first read: nothing changes.
+    if not created:
+        invalidate_on_change()

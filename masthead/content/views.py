@@ -16,7 +16,6 @@ from . import selectors, seo
 from .body import split_body, without_break
 from .forms import AuthorContactForm, SearchForm
 from .models import NewsroomSettings
-from .services import author_contact_send
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -164,22 +163,29 @@ def search(request):
 
 
 def author_contact(request, author):
+    # The message lands in the newsroom inbox, assigned to this author (newsroom app).
+    from masthead.newsroom.errors import NewsroomRefused
+    from masthead.newsroom.services import author_contact as newsroom_author_contact
+
     form = AuthorContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        sent = author_contact_send(
-            author=author,
-            sender_name=form.cleaned_data["name"],
-            sender_email=form.cleaned_data["email"],
-            message=form.cleaned_data["message"],
-            client_ip=request.META.get("REMOTE_ADDR", ""),
-            honeypot=form.cleaned_data.get("website", ""),
-        )
-        if sent.ok:
+        try:
+            newsroom_author_contact(
+                author=author,
+                sender=request.user if request.user.is_authenticated else None,
+                sender_name=form.cleaned_data["name"],
+                sender_email=form.cleaned_data["email"],
+                body=form.cleaned_data["message"],
+                client_ip=request.META.get("REMOTE_ADDR", ""),
+                honeypot=form.cleaned_data.get("website", ""),
+            )
+        except NewsroomRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
             messages.success(
                 request, _("Thank you. Your message is on its way to %(name)s.") % {"name": author.title}
             )
             return redirect(author.url)
-        form.add_error(None, sent.error)
     response = author.render(
         request, template="content/author_contact.html", context_overrides={"form": form}
     )

@@ -30,6 +30,9 @@ def mark_cacheable(response, *, personal):
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        # nginx's micro-cache (deploy/nginx-masthead.conf) keeps the page this long; it cannot
+        # be purged on publish, so this is the staleness bound behind nginx. nginx hides it.
+        response["X-Accel-Expires"] = str(settings.EDGE_CACHE_SECONDS)
     patch_vary_headers(response, ["Cookie"])
     return response
 
@@ -128,3 +131,66 @@ def cached_route(root, request, path_components, route):
     if page is not None and page.live and not args and not hasattr(page, "get_subpage_urls"):
         cache.set(key, (page._meta.label, page.pk), 3600)
     return result
+
+
+# Routes to plain live pages, per process and per page-cache generation: a signed-in reader's
+# page is rendered per request, but finding the page (the site's root, its specific class, the
+# tree walk, view restrictions: five queries) need not be repeated on every request.
+_routes = {}
+_ROUTES_MAX = 300
+
+
+def serve_page(request, path):
+    """Wagtail's front-end `serve`, with remembered routes (see above).
+
+    A remembered page object is shared by later requests of this process until the generation
+    changes (publishing, unpublishing, moving, view restrictions, settings), which is the same
+    staleness bound as the page cache. Pages with sub-routes (RoutablePageMixin) are not kept.
+    """
+    from wagtail.models import Page, Site
+    from wagtail.url_routing import RouteResult
+    from wagtail.views import serve
+
+    if request.method not in ("GET", "HEAD"):
+        return serve(request, path)
+    site = Site.find_for_request(request)
+    key = (fragment_generation(), site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
+    remembered = _routes.get(key)
+    if remembered is not None:
+        request._wagtail_route_for_request = remembered
+    else:
+        result = Page.route_for_request(request, path)
+        if (
+            isinstance(result, RouteResult)
+            and not result.args
+            and not result.kwargs
+            and result.page.live
+            and not hasattr(result.page, "get_subpage_urls")
+        ):
+            if len(_routes) >= _ROUTES_MAX:
+                _routes.clear()
+            _routes[key] = result
+    return serve(request, path)
+
+
+class RememberedRestrictions:
+    """Page mixin: view restrictions read once per page object (remembered objects live one
+    generation). The same evaluated queryset is returned, so callers that refine it (the admin's
+    `.order_by()`) still get a fresh query."""
+
+    def get_view_restrictions(self):
+        cached = self.__dict__.get("_masthead_view_restrictions")
+        if cached is None:
+            cached = super().get_view_restrictions()
+            len(cached)  # evaluate now: later iterations and .exists() use the result cache
+            self.__dict__["_masthead_view_restrictions"] = cached
+        return cached
+
+
+def forget_process_caches():
+    """Drop what this process remembers (tests: a rolled-back transaction sends no signals)."""
+    from .pagecache import generation
+
+    generation.forget()
+    _routes.clear()
+    _settings_cache.clear()

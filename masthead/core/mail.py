@@ -31,8 +31,9 @@ class DevMailboxBackend(BaseEmailBackend):
         return len(rows)
 
 
-def send_templated(template_prefix, *, to, context, from_email=None, headers=None):
-    """Send `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` to `to`.
+def send_templated(template_prefix, *, to, context, from_email=None, headers=None, attachments=None):
+    """Send `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` to `to`,
+    with `attachments` ([(filename, content, mimetype)], e.g. a ticket's QR code) if given.
 
     Email is a notice, never the record: the caller's state change is already committed, so a
     failure here is logged and swallowed rather than undoing anything.
@@ -59,6 +60,8 @@ def send_templated(template_prefix, *, to, context, from_email=None, headers=Non
             message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
         except TemplateDoesNotExist:
             pass
+        for filename, content, mimetype in attachments or ():
+            message.attach(filename, content, mimetype)
         message.send()
         return True
     except Exception:  # noqa: BLE001 - a notice that fails must not break what it reports

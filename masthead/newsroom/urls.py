@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "newsroom"
+
+urlpatterns = [
+    path("", views.write, name="write"),
+    path("conversations/<int:pk>/", views.thread, name="thread"),
+    path("conversations/<int:pk>/consent/", views.consent, name="consent"),
+    # Replies by email: a provider's inbound route posts to /newsroom/inbound/<esp>/inbound/.
+    path("inbound/", include("anymail.urls")),
+]

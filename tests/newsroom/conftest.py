@@ -1,0 +1,73 @@
+import pytest
+from django.utils import timezone
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+
+
+@pytest.fixture(autouse=True)
+def private_dir(settings, tmp_path):
+    settings.NEWSROOM_PRIVATE_DIR = tmp_path / "private"
+    return settings.NEWSROOM_PRIVATE_DIR
+
+
+def _member(django_user_model, username, email, first=""):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(username, email, None, first_name=first)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def reader_user(db, django_user_model):
+    """A signed-in free member."""
+    return _member(django_user_model, "reader", "reader@example.com", "Rea")
+
+
+@pytest.fixture
+def paying_user(db, django_user_model):
+    from masthead.access.services import grant_create
+
+    user = _member(django_user_model, "payer", "payer@example.com", "Pay")
+    grant_create(
+        user=user, level="premium", source="subscription", ends_at=timezone.now() + timezone.timedelta(days=30)
+    )
+    return user
+
+
+@pytest.fixture
+def editor(demo, django_user_model):
+    """The demo editor: handles the inbox, may not see confidential senders."""
+    return django_user_model.objects.get(username="editor")
+
+
+@pytest.fixture
+def writer(demo, django_user_model):
+    return django_user_model.objects.get(username="writer")
+
+
+@pytest.fixture
+def chief(demo, django_user_model):
+    """An editor who may also see confidential senders."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = django_user_model.objects.create_user(
+        "chief", "chief@masthead.localhost", "pw-chief-1", is_staff=True, first_name="Chief"
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    user.user_permissions.add(Permission.objects.get(codename="view_confidential_sender"))
+    return user
+
+
+@pytest.fixture
+def question(paying_user):
+    from masthead.newsroom.services import thread_open
+
+    return thread_open(
+        kind="question",
+        subject="How do you verify leaked documents?",
+        body="I read your story on the factory and wondered how you check documents.",
+        sender=paying_user,
+        client_ip="10.0.0.1",
+    )
