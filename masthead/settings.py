@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masthead.access",
     "masthead.members",
     "masthead.billing",
+    "masthead.newsletters",
     "masthead.newsroom",
     "masthead.community",
     "masthead.events",
@@ -381,6 +382,7 @@ LOGGING = {
 MASTHEAD_PERIODIC_JOBS = {
     "masthead.content.tasks.publish_scheduled_pages": 30,
     "masthead.billing.tasks.run_billing_cycle": 60,
+    "masthead.newsletters.tasks.run_newsletters": 15,
     "masthead.newsroom.tasks.send_daily_digest": 900,
     "masthead.events.tasks.expire_holds": 60,
 }
@@ -399,6 +401,15 @@ if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
         "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
     )
 
+# --- Newsletters ----------------------------------------------------------------------------
+# A send whose worker has been silent this long is presumed dead: its claimed deliveries are
+# taken over and the periodic job re-enqueues it. Batches are sized to finish well within it.
+NEWSLETTER_LEASE_SECONDS = int(env("NEWSLETTER_LEASE_SECONDS", "120"))
+NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "250"))
+# Copies of the send task enqueued per issue (each claims its own batches; >1 needs PostgreSQL
+# and several workers to help).
+NEWSLETTER_SEND_WORKERS = int(env("NEWSLETTER_SEND_WORKERS", "1"))
+NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 # --- Newsroom line ----------------------------------------------------------------------------
 # Attachments sent to the newsroom live here, outside MEDIA_ROOT: nothing serves this directory;
 # staff download files through a permission-checked view.

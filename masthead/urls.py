@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
+    path("newsletters/", include("masthead.newsletters.urls")),
     path("newsroom/", include("masthead.newsroom.urls")),
     path("community/", include("masthead.community.urls")),
     path("", include("masthead.events.urls")),

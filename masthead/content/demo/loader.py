@@ -366,6 +366,9 @@ class Loader:
         from masthead.billing.demo import load_billing_demo
 
         self.created += load_billing_demo(site)
+        from masthead.newsletters.demo import load_newsletters_demo  # newsletters' own demo data
+
+        self.created += load_newsletters_demo()
         self.created += __import__("masthead.newsroom.demo", fromlist=["x"]).load_newsroom_demo(site)
         self.created += __import__("masthead.community.demo", fromlist=["x"]).load_community_demo(site)
         from masthead.events.demo import load_events_demo  # events are their own app's demo data

@@ -1,0 +1,36 @@
+"""Why newsletter services refuse, each with the one message editors and readers see."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES = {
+    "issue.not_editable": _("This issue has already been sent or is being sent; it can no longer change."),
+    "issue.no_recipients": _(
+        "No one would receive this issue: the newsletter has no confirmed subscribers in its audience."
+    ),
+    "issue.empty": _("Write an intro or add something to the body before sending."),
+    "issue.render_failed": _("The issue could not be rendered, so nothing was sent: %(error)s"),
+    "issue.schedule_in_past": _("Choose a time in the future to schedule the issue."),
+    "issue.not_scheduled": _("This issue is not scheduled."),
+    "issue.newsletter_inactive": _("This newsletter is switched off; switch it on before sending."),
+    "mail.not_configured": _("The mail provider is not set up, so nothing was sent: %(error)s"),
+    "mail.unreachable": _("Could not reach the mail server, so nothing was sent: %(error)s"),
+    "test.no_address": _("Your account has no email address to send the test to."),
+    "signup.no_newsletter": _("Choose at least one newsletter."),
+    "signup.link_invalid": _("This confirmation link is not valid or has expired. Please sign up again."),
+    "unsubscribe.link_invalid": _("This unsubscribe link is not valid. Use the link in a recent email."),
+}
+
+
+class NewsletterError(ValidationError):
+    """A newsletter service refused; `code` keys MESSAGES."""
+
+    def __init__(self, code, **params):
+        self.code_key = code
+        self.values = params
+        super().__init__(self.text, code=code)
+
+    @property
+    def text(self):
+        message = MESSAGES[self.code_key]
+        return message % self.values if self.values else str(message)

@@ -1,0 +1,285 @@
+"""Newsletters, who receives them, their issues, and one delivery per (issue, recipient).
+
+A **subscription** is a reader's choice and is kept whatever happens to their membership; who
+actually receives an issue is decided when it is sent (sending.plan_deliveries) from the
+newsletter's audience and the access app's view of each member at that moment.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+
+
+def new_token():
+    return secrets.token_urlsafe(24)
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    MEMBERS = "members", _("Signed-in members")
+    PAYING = "paying", _("Paying members")
+
+
+class Newsletter(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices, default="everyone")
+    sender_name = models.CharField(_("sender name"), max_length=100)
+    sender_email = models.EmailField(_("sender address"))
+    reply_to = models.EmailField(_("reply-to address"), blank=True)
+    subscribe_new_members = models.BooleanField(
+        _("subscribe new members by default"),
+        default=False,
+        help_text=_("New accounts start subscribed; they can unsubscribe from their account page."),
+    )
+    in_signup_box = models.BooleanField(
+        _("offer in the signup box"),
+        default=False,
+        help_text=_("Shown in the signup box on articles and the home page (audience everyone only)."),
+    )
+    track_engagement = models.BooleanField(
+        _("track opens and clicks"),
+        default=False,
+        help_text=_("Adds a tracking pixel and redirects links through the site. Off by default."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("audience"),
+        FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")]),
+        FieldPanel("reply_to"),
+        MultiFieldPanel(
+            [
+                FieldPanel("subscribe_new_members"),
+                FieldPanel("in_signup_box"),
+                FieldPanel("track_engagement"),
+                FieldPanel("active"),
+                FieldPanel("sort_order"),
+            ],
+            heading=_("Options"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("newsletter")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def from_header(self):
+        from email.utils import formataddr
+
+        return formataddr((self.sender_name, self.sender_email))
+
+
+class Subscriber(models.Model):
+    """An address that receives newsletters: a member's account, or an email-only reader.
+
+    `token` identifies the subscriber in unsubscribe and manage links (no sign-in needed).
+    An email-only subscriber is `confirmed_at` once they click the double opt-in link; a member's
+    address is already verified by sign-in.
+    """
+
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="newsletter_subscriber",
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    token = models.CharField(max_length=48, unique=True, default=new_token, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("subscriber")
+
+    def __str__(self):
+        return self.email
+
+
+class Subscription(models.Model):
+    """A subscriber's choice to receive a newsletter. Unsubscribing sets `ended_at`; the row stays."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="subscriptions")
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="subscriptions")
+    started_at = models.DateTimeField(_("subscribed"))
+    ended_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=20, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "newsletter"], name="newsletter_subscription_once")
+        ]
+        indexes = [models.Index(fields=["newsletter", "ended_at"], name="nl_sub_newsletter_active")]
+        verbose_name = _("newsletter subscription")
+
+    def __str__(self):
+        return f"{self.subscriber} → {self.newsletter}"
+
+    @property
+    def active(self):
+        return self.ended_at is None
+
+
+class Suppression(models.Model):
+    """An address we must not mail: it bounced, complained, or was blocked by staff.
+
+    Lifted only when the address confirms anew (services.signup_confirm).
+    """
+
+    class Reason(models.TextChoices):
+        BOUNCED = "bounced", _("Bounced")
+        COMPLAINED = "complained", _("Spam complaint")
+        REJECTED = "rejected", _("Rejected by the provider")
+        STAFF = "staff", _("Blocked by staff")
+
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("suppressed"))
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+    def __str__(self):
+        return f"{self.email} ({self.get_reason_display()})"
+
+
+class ArticleBlock(blocks.StructBlock):
+    article = blocks.PageChooserBlock(page_type="content.ArticlePage", label=_("Article"))
+    note = blocks.TextBlock(
+        required=False, label=_("Note"), help_text=_("Optional: a line from the editor above the article.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Article")
+
+
+class IssueBody(blocks.StreamBlock):
+    heading = blocks.CharBlock(label=_("Heading"), icon="title")
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Text"))
+    article = ArticleBlock()
+
+
+class Issue(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        CANCELED = "canceled", _("Canceled")
+
+    newsletter = models.ForeignKey(
+        Newsletter, verbose_name=_("newsletter"), on_delete=models.PROTECT, related_name="issues"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    preheader = models.CharField(
+        _("preheader"), max_length=200, blank=True, help_text=_("The line inboxes show after the subject.")
+    )
+    intro = RichTextField(_("intro"), features=["bold", "italic", "link"], blank=True)
+    body = StreamField(IssueBody(), verbose_name=_("body"), blank=True)
+    in_archive = models.BooleanField(
+        _("show in the archive"), default=True, help_text=_("List this issue on the site once sent.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
+    scheduled_at = models.DateTimeField(_("send at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
+    planned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Progress, refreshed by the sender after every batch (the deliveries are the record).
+    planned_count = models.PositiveIntegerField(_("recipients"), default=0)
+    sent_count = models.PositiveIntegerField(_("sent"), default=0)
+    failed_count = models.PositiveIntegerField(_("failed"), default=0)
+    # The sender's last sign of life; a send whose heartbeat is older than the lease is resumed.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("newsletter"),
+        FieldPanel("subject"),
+        FieldPanel("preheader"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("in_archive"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "scheduled_at"], name="nl_issue_status_due")]
+        verbose_name = _("newsletter issue")
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def editable(self):
+        return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
+
+    def articles(self):
+        """The live articles the body pulls in, in order (one query)."""
+        from masthead.content.models import ArticlePage
+
+        ids = [b.value["article"].pk for b in self.body if b.block_type == "article" and b.value["article"]]
+        pages = ArticlePage.objects.live().filter(pk__in=ids).in_bulk()
+        return [pages[i] for i in ids if i in pages]
+
+
+class Delivery(models.Model):
+    """One recipient's copy of one issue; the unique (issue, subscriber) key makes sending resumable."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        CLAIMED = "claimed", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    state = models.CharField(max_length=10, choices=State.choices, default="pending")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    clicked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscriber"], name="newsletter_delivery_once")
+        ]
+        indexes = [models.Index(fields=["issue", "state"], name="nl_delivery_issue_state")]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self):
+        return f"{self.issue_id} → {self.subscriber_id} ({self.state})"
+
+
+ACTIVE_SUBSCRIPTION = Q(ended_at__isnull=True)

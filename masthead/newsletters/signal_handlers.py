@@ -1,0 +1,45 @@
+"""Connections to apps that do not know about newsletters.
+
+- allauth's `user_signed_up`: a new member gets the newsletters marked "subscribe new members".
+- anymail's `tracking`: a bounce or spam complaint reported by the provider's webhook suppresses
+  the address (sent for every tracking event the provider posts; we act on three kinds).
+- Saving a newsletter changes the signup box on cached pages: drop them.
+"""
+
+from allauth.account.signals import user_signed_up
+from anymail.signals import tracking
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from masthead.core.pagecache import invalidate_on_change
+
+from .models import Newsletter, Suppression
+
+SUPPRESSING_EVENTS = {
+    "bounced": Suppression.Reason.BOUNCED,
+    "complained": Suppression.Reason.COMPLAINED,
+    "rejected": Suppression.Reason.REJECTED,
+}
+
+
+@receiver(user_signed_up)
+def subscribe_new_member(sender, request, user, **kwargs):
+    from .services import subscribe_new_member
+
+    subscribe_new_member(user=user)
+
+
+@receiver(tracking)
+def suppress_on_bounce(sender, event, esp_name, **kwargs):
+    from .services import suppress
+
+    reason = SUPPRESSING_EVENTS.get(event.event_type)
+    if reason and event.recipient:
+        detail = f"{esp_name}: {event.description or event.reject_reason or event.event_type}"
+        suppress(email=event.recipient, reason=reason, detail=detail, now=event.timestamp)
+
+
+@receiver(post_save, sender=Newsletter)
+@receiver(post_delete, sender=Newsletter)
+def invalidate_pages(sender, **kwargs):
+    invalidate_on_change()

@@ -1,0 +1,213 @@
+"""Handing one personalised message to the configured mail backend, and what came of it.
+
+Plain SMTP (Django's SMTP backend, the default) is driven by hand so that the delivery is recorded
+*before* the final "." of DATA: the server only takes a message on that dot, so a worker killed
+before it leaves nothing at the server (the delivery is retried), and a worker killed after it has
+already recorded the delivery (it is not sent again). An anymail provider with batch sending (one API call, many
+recipients, per-recipient merge data and headers) gets one call per variant and batch
+(`BatchTransport`). Any other backend — other providers, the dev mailbox, Django's test outbox —
+gets an EmailMessage per recipient through its own `send_messages`. For both, deliveries are
+recorded right after the provider accepts them.
+"""
+
+import smtplib
+import socket
+from dataclasses import dataclass
+
+from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+
+OK, RETRY, FAILED, LOST = "ok", "retry", "failed", "lost"
+
+
+@dataclass
+class Outcome:
+    status: str
+    detail: str = ""
+    # The recipient's address was refused outright (a hard bounce at SMTP time).
+    refused: bool = False
+
+
+def classify(code, response):
+    text = response.decode("utf8", "replace") if isinstance(response, bytes) else str(response)
+    detail = f"{code} {text}"[:300]
+    if 400 <= code < 500:
+        return Outcome(RETRY, detail)
+    return Outcome(FAILED, detail)
+
+
+# Merge-field syntax of providers whose batch API takes inline content (anymail's `merge_data`
+# and `merge_headers`); each `{}` is a field name. Providers not listed get one call per message.
+MERGE_FIELD_FORMATS = {
+    "mailgun": "%recipient.{}%",
+    "mailjet": "[[var:{}]]",
+    "mandrill": "*|{}|*",
+    "postmark": "{{{{{}}}}}",
+    "sparkpost": "{{{{{}}}}}",
+}
+# Recipients per API call (Mailgun and SparkPost take 1,000; Postmark's batch endpoint 500).
+BATCH_LIMIT = 500
+
+
+def open_transport():
+    backend = get_connection(fail_silently=False)
+    if isinstance(backend, SmtpBackend):
+        return SmtpTransport(backend)
+    esp = getattr(backend, "esp_name", "").lower().replace(" ", "_")
+    if esp in MERGE_FIELD_FORMATS:
+        return BatchTransport(backend, MERGE_FIELD_FORMATS[esp])
+    return BackendTransport(backend)
+
+
+class SmtpTransport:
+    kind = "smtp"
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.conn = None
+
+    def open(self):
+        if self.conn is None:
+            self.backend.open()
+            self.conn = self.backend.connection
+            # The final dot is a separate small write after the message (see send); without
+            # TCP_NODELAY, Nagle's algorithm holds it until the server's delayed ACK (~40 ms).
+            self.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.conn.ehlo_or_helo_if_needed()
+            # The message is 8bit UTF-8 text (see render.short_lines); say so where the server listens.
+            self.mail_options = ["BODY=8BITMIME"] if self.conn.has_extn("8bitmime") else []
+
+    def close(self):
+        try:
+            self.backend.close()
+        finally:
+            self.conn = None
+
+    def _drop(self):
+        try:
+            if self.conn is not None:
+                self.conn.close()
+        except Exception:  # noqa: BLE001 - the connection is being thrown away anyway
+            pass
+        self.conn = None
+        self.backend.connection = None
+
+    def send(self, *, data, from_addr, to, record, template=None, values=None):
+        """Send `data` (dot-stuffed MIME bytes). `record()` marks the delivery sent and returns
+        False if this worker no longer owns it; it runs just before the final dot."""
+        try:
+            self.open()
+            conn = self.conn
+            code, response = conn.mail(from_addr, self.mail_options)
+            if code != 250:
+                conn.rset()
+                return classify(code, response)
+            code, response = conn.rcpt(to)
+            if code not in (250, 251):
+                conn.rset()
+                outcome = classify(code, response)
+                outcome.refused = outcome.status == FAILED
+                return outcome
+            code, response = conn.docmd("data")
+            if code != 354:
+                conn.rset()
+                return classify(code, response)
+            if not data.endswith(b"\r\n"):
+                data += b"\r\n"
+            conn.send(data)
+        except (OSError, smtplib.SMTPException) as error:
+            self._drop()
+            return Outcome(RETRY, f"{type(error).__name__}: {error}"[:300])
+        # Invariant from here: the server holds the whole message but has not accepted it.
+        if not record():
+            self._drop()  # another worker took this delivery over; abandon this copy
+            return Outcome(LOST)
+        try:
+            conn.send(b".\r\n")
+            code, response = conn.getreply()
+        except (OSError, smtplib.SMTPException) as error:
+            # The dot may or may not have arrived: keep it recorded as sent (at most once).
+            self._drop()
+            return Outcome(OK, f"connection lost after the message: {error}"[:300])
+        if code == 250:
+            return Outcome(OK)
+        return classify(code, response)
+
+
+class BackendTransport:
+    kind = "backend"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def open(self):
+        self.backend.open()
+
+    def close(self):
+        self.backend.close()
+
+    def send(self, *, data, from_addr, to, record, template=None, values=None):
+        from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+
+        message = template.as_email(values)
+        message.from_email = message.from_email or from_addr
+        try:
+            count = self.backend.send_messages([message])
+        except AnymailRecipientsRefused as error:
+            return Outcome(FAILED, str(error)[:300], refused=True)
+        except AnymailAPIError as error:
+            status = getattr(error, "status_code", None)
+            if status is not None and 400 <= status < 500 and status != 429:
+                return Outcome(FAILED, str(error)[:300])
+            return Outcome(RETRY, str(error)[:300])
+        except (OSError, smtplib.SMTPException) as error:
+            return Outcome(RETRY, f"{type(error).__name__}: {error}"[:300])
+        status = getattr(getattr(message, "anymail_status", None), "status", None) or set()
+        if status & {"rejected", "invalid"}:
+            return Outcome(FAILED, ", ".join(sorted(status)), refused=True)
+        if not count:
+            return Outcome(RETRY, "the backend did not take the message")
+        if not record():
+            return Outcome(LOST)
+        return Outcome(OK)
+
+
+class BatchTransport(BackendTransport):
+    """One provider API call for many recipients of the same variant."""
+
+    kind = "batch"
+
+    def __init__(self, backend, field_format):
+        super().__init__(backend)
+        self.field_format = field_format
+
+    def send_many(self, *, template, items, from_addr):
+        """`items`: [(key, address, values)]. Returns {key: Outcome}; records nothing itself."""
+        from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+
+        message = template.as_batch_email(self.field_format)
+        message.to = [address for _key, address, _values in items]
+        message.merge_data, message.merge_headers = {}, {}
+        for _key, address, values in items:
+            message.merge_data[address], message.merge_headers[address] = template.merge_values(values)
+        try:
+            self.backend.send_messages([message])
+        except AnymailRecipientsRefused as error:
+            return {key: Outcome(FAILED, str(error)[:300], refused=True) for key, _a, _v in items}
+        except AnymailAPIError as error:
+            status = getattr(error, "status_code", None)
+            kind = FAILED if status is not None and 400 <= status < 500 and status != 429 else RETRY
+            return {key: Outcome(kind, str(error)[:300]) for key, _a, _v in items}
+        except (OSError, smtplib.SMTPException) as error:
+            return {key: Outcome(RETRY, f"{type(error).__name__}: {error}"[:300]) for key, _a, _v in items}
+        recipients = getattr(getattr(message, "anymail_status", None), "recipients", {}) or {}
+        outcomes = {}
+        for key, address, _values in items:
+            status = getattr(recipients.get(address), "status", None)
+            if status in ("rejected", "invalid"):
+                outcomes[key] = Outcome(FAILED, status, refused=True)
+            elif status == "failed":
+                outcomes[key] = Outcome(RETRY, status)
+            else:
+                outcomes[key] = Outcome(OK)
+        return outcomes

@@ -1,0 +1,246 @@
+"""Newsletters in the Wagtail admin: newsletters, issues (compose, preview, test, send, schedule,
+progress and counts), subscribers and suppressed addresses."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from wagtail import hooks
+from wagtail.admin.views.generic import EditView, InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import services
+from .errors import NewsletterError
+from .forms import ScheduleForm
+from .models import Delivery, Issue, Newsletter, Subscriber, Suppression
+
+
+class NewsletterViewSet(ModelViewSet):
+    model = Newsletter
+    icon = "mail"
+    menu_label = _("Newsletters")
+    list_display = ["name", "audience", "sender_email", "subscribe_new_members", "in_signup_box", "active"]
+    list_filter = ["audience", "active"]
+    copy_view_enabled = False
+
+
+class IssueEditView(EditView):
+    """Sent and sending issues are a record: they open on their progress page instead."""
+
+    def dispatch(self, request, *args, **kwargs):
+        issue = get_object_or_404(Issue, pk=kwargs.get("pk"))
+        if not issue.editable:
+            messages.warning(request, services.NewsletterError("issue.not_editable").text)
+            return redirect(reverse("newsletter_issues:inspect", args=[issue.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class IssueInspectView(InspectView):
+    """The issue's page: progress and final counts, send and schedule buttons, the preview."""
+
+    def get_fields(self):
+        return ["newsletter", "subject", "preheader", "created_by", "started_at"]
+
+    def get_context_data(self, **kwargs):
+        from .sending import recipient_ids
+
+        context = super().get_context_data(**kwargs)
+        issue = self.object
+        context["counts"] = issue_counts(issue)
+        context["failures"] = (
+            Delivery.objects.filter(issue=issue, state=Delivery.State.FAILED)
+            .select_related("subscriber")
+            .order_by("-id")[:20]
+        )
+        context["recipients_now"] = (
+            len(recipient_ids(issue.newsletter, timezone.now())) if issue.editable else None
+        )
+        return context
+
+
+class IssueViewSet(ModelViewSet):
+    model = Issue
+    icon = "doc-full-inverse"
+    menu_label = _("Issues")
+    list_display = [
+        "subject",
+        "newsletter",
+        "status",
+        "scheduled_at",
+        "planned_count",
+        "sent_count",
+        "failed_count",
+        "finished_at",
+    ]
+    list_filter = ["newsletter", "status"]
+    search_fields = ["subject"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_template_name = "newsletters/admin/issue_inspect.html"
+    edit_view_class = IssueEditView
+    inspect_view_class = IssueInspectView
+    copy_view_enabled = True
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/preview/<str:variant>/", self.preview, name="preview"),
+            path("<int:pk>/action/", self.action, name="action"),
+            path("<int:pk>/progress/", self.progress, name="progress"),
+        ]
+
+    @staticmethod
+    def _check(request, perm="newsletters.change_issue"):
+        if not request.user.has_perm(perm):
+            raise PermissionDenied
+
+    @staticmethod
+    @xframe_options_sameorigin
+    def preview(request, pk, variant):
+        """The email as a free (or paying) recipient would see it, for the admin's preview frame."""
+        from .render import RenderError, free_variant, render_variant
+
+        IssueViewSet._check(request)
+        issue = get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk)
+        now = timezone.now()
+        articles = issue.articles()
+        key = tuple(True for _a in articles) if variant == "full" else free_variant(articles, now)
+        try:
+            html, text = render_variant(issue, articles, key, tracking=False)
+        except RenderError as error:
+            return HttpResponse(
+                services.NewsletterError("issue.render_failed", error=str(error)).text,
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        if request.GET.get("format") == "text":
+            return HttpResponse(text, content_type="text/plain; charset=utf-8")
+        return HttpResponse(html)
+
+    def progress(self, request, pk):
+        """Live counts while sending (polled by the progress page)."""
+        from django.http import JsonResponse
+
+        self._check(request)
+        issue = get_object_or_404(Issue, pk=pk)
+        return JsonResponse(issue_counts(issue))
+
+    def action(self, request, pk):
+        self._check(request)
+        issue = get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk)
+        action = request.POST.get("action")
+        if request.method != "POST":
+            return redirect(reverse(f"{self.name}:inspect", args=[pk]))
+        try:
+            if action == "test":
+                services.issue_send_test(issue=issue, actor=request.user)
+                messages.success(
+                    request,
+                    _("Two test emails (as a free and as a paying reader) are on their way to %(email)s.")
+                    % {"email": request.user.email},
+                )
+            elif action == "send":
+                services.issue_send_now(issue=issue, actor=request.user)
+                messages.success(request, _("Sending has started."))
+            elif action == "schedule":
+                form = ScheduleForm(request.POST)
+                if not form.is_valid():
+                    messages.error(request, _("Enter a date and time to schedule the issue."))
+                else:
+                    services.issue_schedule(issue=issue, at=form.cleaned_data["at"], actor=request.user)
+                    messages.success(request, _("The issue is scheduled."))
+            elif action == "unschedule":
+                services.issue_unschedule(issue=issue, actor=request.user)
+                messages.success(request, _("The issue is back to draft."))
+        except NewsletterError as refusal:
+            messages.error(request, refusal.text)
+        return redirect(reverse(f"{self.name}:inspect", args=[pk]))
+
+
+def issue_counts(issue):
+    stats = Delivery.objects.filter(issue=issue).aggregate(
+        planned=Count("id"),
+        sent=Count("id", filter=Q(state=Delivery.State.SENT)),
+        failed=Count("id", filter=Q(state=Delivery.State.FAILED)),
+        pending=Count("id", filter=Q(state__in=[Delivery.State.PENDING, Delivery.State.CLAIMED])),
+        opened=Count("id", filter=Q(opened_at__isnull=False)),
+        clicked=Count("id", filter=Q(clicked_at__isnull=False)),
+    )
+    return {"status": issue.status, "status_label": str(issue.get_status_display()), **stats}
+
+
+class SubscriberViewSet(ModelViewSet):
+    model = Subscriber
+    icon = "user"
+    menu_label = _("Subscribers")
+    list_display = ["email", "user", "confirmed_at", "created_at"]
+    search_fields = ["email"]
+    search_backend_name = None
+    form_fields = ["name"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class SuppressionViewSet(ModelViewSet):
+    model = Suppression
+    icon = "warning"
+    menu_label = _("Suppressed addresses")
+    list_display = ["email", "reason", "detail", "created_at"]
+    list_filter = ["reason"]
+    search_fields = ["email"]
+    search_backend_name = None
+    form_fields = ["email", "detail"]
+    edit_view_enabled = False
+    copy_view_enabled = False
+    # Lifting happens only when the address confirms anew (services.signup_confirm).
+    delete_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name != "add"] + [
+            path("new/", self.add_suppression, name="add")
+        ]
+
+    def add_suppression(self, request):
+        from django import forms
+        from django.template.response import TemplateResponse
+
+        if not request.user.has_perm("newsletters.add_suppression"):
+            raise PermissionDenied
+
+        class Form(forms.Form):
+            email = forms.EmailField(label=_("Email"))
+            detail = forms.CharField(label=_("Why"), required=False, max_length=300)
+
+        form = Form(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            services.suppress(
+                email=form.cleaned_data["email"],
+                reason=Suppression.Reason.STAFF,
+                detail=form.cleaned_data["detail"],
+                actor=request.user,
+            )
+            messages.success(request, _("That address will not be mailed again."))
+            return redirect(reverse(f"{self.name}:index"))
+        return TemplateResponse(request, "newsletters/admin/suppress.html", {"form": form})
+
+
+class NewslettersGroup(ViewSetGroup):
+    menu_label = _("Newsletters")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (
+        IssueViewSet("newsletter_issues"),
+        NewsletterViewSet("newsletter_lists"),
+        SubscriberViewSet("newsletter_subscribers"),
+        SuppressionViewSet("newsletter_suppressions"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return NewslettersGroup()
