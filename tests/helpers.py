@@ -1,6 +1,7 @@
 """Helpers for tests that start real processes against the test database."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -45,6 +46,8 @@ def process_env(**extra):
 
 
 def start_manage(*args, **env):
+    """A manage.py command in its own process group: `stop` and `kill_group` reach the processes
+    it forks too (RQ runs each job in a forked "work horse", which outlives a killed parent)."""
     return subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), *args],
         cwd=ROOT,
@@ -52,7 +55,16 @@ def start_manage(*args, **env):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,
     )
+
+
+def kill_group(process, sig=signal.SIGKILL):
+    """Signal the process and everything it forked (a crash of the whole worker)."""
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        pass
 
 
 def wait_for(predicate, timeout=30.0, interval=0.2, message="condition"):
@@ -65,10 +77,12 @@ def wait_for(predicate, timeout=30.0, interval=0.2, message="condition"):
 
 
 def stop(process, timeout=10):
-    process.terminate()
+    """Stop the process, then make sure nothing it forked is left behind (holding the test DB)."""
+    kill_group(process, signal.SIGTERM)
     try:
         out, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        process.kill()
+        kill_group(process)
         out, _ = process.communicate()
+    kill_group(process)  # forked children that ignored SIGTERM or were orphaned by a crash
     return out
