@@ -7,13 +7,13 @@ these; nothing else writes community rows.
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from masthead.access.reading import anonymous_decision
+from masthead.core import ratelimit
 from masthead.core.audit import audit
 from masthead.core.pagecache import invalidate_on_change
 
@@ -34,15 +34,12 @@ def _check_rate(user, settings, now):
         (f"community:rate:{user.pk}:m:{stamp // 60}", settings.posts_per_minute, 60, "rate_minute"),
         (f"community:rate:{user.pk}:d:{stamp // 86400}", settings.posts_per_day, 86400, "rate_day"),
     ]
+    # Check every window before counting in any: a refused post uses up nothing.
     for key, limit, _ttl, code in keys:
-        if limit and (cache.get(key) or 0) >= limit:
+        if limit and ratelimit.used(key) >= limit:
             raise CommunityRefused(code)
     for key, _limit, ttl, _code in keys:
-        cache.add(key, 0, ttl)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, ttl)
+        ratelimit.hit(key, limit=0, window=ttl)
 
 
 def _hold_reason(user, source, settings):

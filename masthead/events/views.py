@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
 
 from . import services
@@ -30,12 +30,7 @@ def _private(response):
 
 
 def _within_limit(key):
-    cache.add(key, 0, BUY_WINDOW)
-    try:
-        return cache.incr(key) <= BUY_LIMIT
-    except ValueError:
-        cache.set(key, 1, BUY_WINDOW)
-        return True
+    return ratelimit.hit(key, limit=BUY_LIMIT, window=BUY_WINDOW)
 
 
 def _int(value, default=0):

@@ -4,7 +4,6 @@ and the account page panel."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.access.readers import reader_for_request
+from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
 
 from . import services
@@ -37,13 +37,7 @@ def _private(response):
 
 
 def _within_limit(key, limit, window):
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count <= limit
+    return ratelimit.hit(key, limit=limit, window=window)
 
 
 # --- Signup ---------------------------------------------------------------------------------

@@ -12,12 +12,12 @@ from datetime import timedelta
 
 import nh3
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from masthead.access.readers import load_reader
+from masthead.core import ratelimit
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
@@ -69,13 +69,7 @@ def working_days_after(start, days):
 
 
 def within_limit(key, limit=SEND_LIMIT, window=SEND_WINDOW_SECONDS):
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count <= limit
+    return ratelimit.hit(key, limit=limit, window=window)
 
 
 def _check_flood(*, client_ip, email):
