@@ -117,3 +117,34 @@ def all_queries(monkeypatch):
 
         monkeypatch.setattr(utils.CursorWrapper, name, counting)
     return seen
+
+
+def _verified_member(django_user_model, username, email, first_name):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(username, email, None, first_name=first_name)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def reader_user(db, django_user_model):
+    """A signed-in free member with a verified address."""
+    return _verified_member(django_user_model, "reader", "reader@example.com", "Rea")
+
+
+@pytest.fixture
+def paying_user(db, django_user_model):
+    """A member with a premium grant from a subscription, valid for 30 more days."""
+    from django.utils import timezone
+
+    from masthead.access.services import grant_create
+
+    user = _verified_member(django_user_model, "payer", "payer@example.com", "Pay")
+    grant_create(
+        user=user,
+        level="premium",
+        source="subscription",
+        ends_at=timezone.now() + timezone.timedelta(days=30),
+    )
+    return user

@@ -1,5 +1,4 @@
 import pytest
-from django.utils import timezone
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
@@ -9,31 +8,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 def private_dir(settings, tmp_path):
     settings.NEWSROOM_PRIVATE_DIR = tmp_path / "private"
     return settings.NEWSROOM_PRIVATE_DIR
-
-
-def _member(django_user_model, username, email, first=""):
-    from allauth.account.models import EmailAddress
-
-    user = django_user_model.objects.create_user(username, email, None, first_name=first)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-@pytest.fixture
-def reader_user(db, django_user_model):
-    """A signed-in free member."""
-    return _member(django_user_model, "reader", "reader@example.com", "Rea")
-
-
-@pytest.fixture
-def paying_user(db, django_user_model):
-    from masthead.access.services import grant_create
-
-    user = _member(django_user_model, "payer", "payer@example.com", "Pay")
-    grant_create(
-        user=user, level="premium", source="subscription", ends_at=timezone.now() + timezone.timedelta(days=30)
-    )
-    return user
 
 
 @pytest.fixture
