@@ -187,11 +187,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and sessions ---------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL and TESTING:
-    # Tests clear the cache; give each test process its own Redis database so they cannot collide.
+    # Tests clear the cache; give each test process its own Redis database so they cannot collide:
+    # the URL's database number + 1 + the xdist worker's index (two checkouts testing at once
+    # pass different base numbers, e.g. /0 and /4).
     from urllib.parse import urlsplit, urlunsplit
 
     _parts = urlsplit(REDIS_URL)
-    REDIS_URL = urlunsplit(_parts._replace(path=f"/{1 + int(TEST_WORKER.lstrip('gw') or 0) % 15}"))
+    _base_db = int(_parts.path.strip("/") or 0)
+    _db = (_base_db + 1 + int(TEST_WORKER.lstrip("gw") or 0)) % 16
+    REDIS_URL = urlunsplit(_parts._replace(path=f"/{_db}"))
 if REDIS_URL:
     CACHES = {
         "default": {

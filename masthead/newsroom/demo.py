@@ -9,7 +9,13 @@ from django.contrib.auth.models import Group, Permission
 
 from .models import CannedReply
 
-EDITOR_PERMISSIONS = ["view_thread", "change_thread", "add_cannedreply", "change_cannedreply", "delete_cannedreply"]
+EDITOR_PERMISSIONS = [
+    "view_thread",
+    "change_thread",
+    "add_cannedreply",
+    "change_cannedreply",
+    "delete_cannedreply",
+]
 WRITER_PERMISSIONS = ["view_thread"]
 CANNED = [
     (

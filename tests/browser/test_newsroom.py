@@ -35,7 +35,9 @@ def sign_in(page, user):
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     page.goto("/")
-    page.context.add_cookies([{"name": dj_settings.SESSION_COOKIE_NAME, "value": store.session_key, "url": page.url}])
+    page.context.add_cookies(
+        [{"name": dj_settings.SESSION_COOKIE_NAME, "value": store.session_key, "url": page.url}]
+    )
 
 
 def paying_member(django_user_model):
@@ -45,11 +47,18 @@ def paying_member(django_user_model):
 
     user = django_user_model.objects.create_user("asker", "asker@example.com", None, first_name="Ada")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    grant_create(user=user, level="premium", source="subscription", ends_at=timezone.now() + timezone.timedelta(days=30))
+    grant_create(
+        user=user,
+        level="premium",
+        source="subscription",
+        ends_at=timezone.now() + timezone.timedelta(days=30),
+    )
     return user
 
 
-def test_a_member_asks_an_editor_answers_and_the_member_reads_it(new_page, demo, django_user_model, staff_password):
+def test_a_member_asks_an_editor_answers_and_the_member_reads_it(
+    new_page, demo, django_user_model, staff_password
+):
     member = paying_member(django_user_model)
     reader = new_page()
     sign_in(reader, member)

@@ -45,9 +45,17 @@ def test_editors_see_the_inbox_and_filter_it(client, editor, question, tip):
 def test_the_inbox_costs_a_fixed_number_of_queries(client, editor, paying_user, all_queries):
     for n in range(12):
         services.thread_open(
-            kind="question", subject=f"Question {n}", body="A question long enough.", sender=paying_user, client_ip=f"10.1.{n}.1"
+            kind="question",
+            subject=f"Question {n}",
+            body="A question long enough.",
+            sender=paying_user,
+            client_ip=f"10.1.{n}.1",
         ) if n < 5 else services.thread_open(
-            kind="tip", subject=f"Tip {n}", body="A tip long enough to send.", sender_email=f"s{n}@example.org", client_ip=f"10.2.{n}.1"
+            kind="tip",
+            subject=f"Tip {n}",
+            body="A tip long enough to send.",
+            sender_email=f"s{n}@example.org",
+            client_ip=f"10.2.{n}.1",
         )
     client.force_login(editor)
     client.get(INBOX)
@@ -130,7 +138,20 @@ def test_files_download_only_for_staff_and_always_as_attachments(client, editor,
 
 def test_bad_actions_do_not_break_the_page(client, editor, question):
     client.force_login(editor)
-    assert client.post(reverse("newsroom_admin:thread_action", args=[question.pk, "nonsense"])).status_code == 404
-    assert client.post(reverse("newsroom_admin:thread_action", args=[question.pk, "reply"]), {"message": ""}).status_code == 302
-    assert client.post(reverse("newsroom_admin:thread_action", args=[question.pk, "assign"]), {"assignee": "999999"}).status_code == 302
+    assert (
+        client.post(reverse("newsroom_admin:thread_action", args=[question.pk, "nonsense"])).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("newsroom_admin:thread_action", args=[question.pk, "reply"]), {"message": ""}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            reverse("newsroom_admin:thread_action", args=[question.pk, "assign"]), {"assignee": "999999"}
+        ).status_code
+        == 302
+    )
     assert client.get(INBOX, {"section": "abc", "kind": "<script>"}).status_code == 200

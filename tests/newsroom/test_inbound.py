@@ -21,10 +21,14 @@ def webhook_secret(settings):
 
 def post(client, payload):
     auth = base64.b64encode(b"hook:s3cret").decode()
-    return client.post(URL, json.dumps(payload), content_type="application/json", HTTP_AUTHORIZATION=f"Basic {auth}")
+    return client.post(
+        URL, json.dumps(payload), content_type="application/json", HTTP_AUTHORIZATION=f"Basic {auth}"
+    )
 
 
-def payload(thread, *, sender="payer@example.com", text="Thanks — one more question.", message_id="<m1@mail>", **extra):
+def payload(
+    thread, *, sender="payer@example.com", text="Thanks — one more question.", message_id="<m1@mail>", **extra
+):
     return {
         "FromFull": {"Email": sender, "Name": "Pay"},
         "ToFull": [{"Email": thread.reply_address, "Name": ""}],
@@ -60,7 +64,11 @@ def test_an_unknown_token_is_ignored(client, question):
 
 def test_emailed_attachments_are_checked_and_bad_ones_dropped_not_the_words(client, question):
     good = {"Name": "scan.pdf", "Content": base64.b64encode(PDF).decode(), "ContentType": "application/pdf"}
-    bad = {"Name": "scan2.pdf", "Content": base64.b64encode(b"MZ\x90\x00").decode(), "ContentType": "application/pdf"}
+    bad = {
+        "Name": "scan2.pdf",
+        "Content": base64.b64encode(b"MZ\x90\x00").decode(),
+        "ContentType": "application/pdf",
+    }
     post(client, payload(question, message_id="<a@mail>", Attachments=[good]))
     post(client, payload(question, message_id="<b@mail>", Attachments=[bad], text="Second try."))
     first, second = question.messages.filter(via=Message.Via.EMAIL).order_by("pk")

@@ -83,7 +83,9 @@ def test_a_paying_member_asks_and_follows_the_conversation(client, paying_user, 
         },
     )
     thread = Thread.objects.get(subject="Chip exports")
-    assert response.status_code == 302 and response["Location"] == reverse("newsroom:thread", args=[thread.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "newsroom:thread", args=[thread.pk]
+    )
     assert thread.is_conversation and thread.messages.get().attachments.count() == 1
     services.thread_note(thread=thread, staff=editor, body="SECRET-NOTE for staff only")
     services.thread_reply(thread=thread, staff=editor, body="They mean fewer chips, sooner.")
@@ -92,7 +94,9 @@ def test_a_paying_member_asks_and_follows_the_conversation(client, paying_user, 
     assert "They mean fewer chips, sooner." in html
     assert "SECRET-NOTE" not in html
     assert "private" in page["Cache-Control"]
-    response = client.post(reverse("newsroom:thread", args=[thread.pk]), {"message": "Thank you, one more thing."})
+    response = client.post(
+        reverse("newsroom:thread", args=[thread.pk]), {"message": "Thank you, one more thing."}
+    )
     assert response.status_code == 302
     assert thread.messages.count() == 3
     account = client.get(reverse("members:account")).content.decode()

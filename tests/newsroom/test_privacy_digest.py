@@ -19,11 +19,18 @@ pytestmark = pytest.mark.django_db
 
 def test_deleting_an_account_deletes_threads_but_keeps_corrections_anonymised(paying_user, editor):
     question = services.thread_open(
-        kind="question", subject="Q", body="A question long enough.", sender=paying_user, uploads=[("a.pdf", PDF)]
+        kind="question",
+        subject="Q",
+        body="A question long enough.",
+        sender=paying_user,
+        uploads=[("a.pdf", PDF)],
     )
     stored = Attachment.objects.get(message__thread=question).stored_name
     correction = services.thread_open(
-        kind="correction", subject="Wrong date", body="The article says 2019; it was 2018.", sender=paying_user
+        kind="correction",
+        subject="Wrong date",
+        body="The article says 2019; it was 2018.",
+        sender=paying_user,
     )
     services.thread_note(thread=question, staff=editor, body="internal")
     exported = member_export(user=paying_user)["newsroom"]["conversations"]
@@ -53,7 +60,9 @@ def test_the_digest_goes_to_editors_once_a_day_after_its_hour(question, editor):
 
 
 def test_the_digest_never_names_a_confidential_sender(reader_user, editor):
-    services.thread_open(kind="tip", subject="Leak", body="A confidential tip.", sender=reader_user, confidential=True)
+    services.thread_open(
+        kind="tip", subject="Leak", body="A confidential tip.", sender=reader_user, confidential=True
+    )
     digest_send(now=datetime(2026, 6, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
     assert mail.outbox and all("reader@example.com" not in m.body for m in mail.outbox)
 

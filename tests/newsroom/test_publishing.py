@@ -1,4 +1,4 @@
-""""Ask the newsroom": a member's question and our answer become an article only with consent."""
+""" "Ask the newsroom": a member's question and our answer become an article only with consent."""
 
 import pytest
 from django.core import mail
@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def answered(question, editor):
-    services.thread_reply(thread=question, staff=editor, body="We check metadata, sources and the paper itself.")
+    services.thread_reply(
+        thread=question, staff=editor, body="We check metadata, sources and the paper itself."
+    )
     return question
 
 
@@ -22,13 +24,19 @@ def test_nothing_is_published_without_consent(answered, editor, demo):
     publishing.publication_request(thread=answered, actor=editor)
     with pytest.raises(NewsroomRefused) as refused:
         publishing.publication_publish(
-            thread=answered, actor=editor, section=demo.sections["ai"] if "ai" in demo.sections else list(demo.sections.values())[0],
-            title="How we verify documents", dek="A member asked.", access_level="public",
+            thread=answered,
+            actor=editor,
+            section=demo.sections["ai"] if "ai" in demo.sections else list(demo.sections.values())[0],
+            title="How we verify documents",
+            dek="A member asked.",
+            access_level="public",
         )
     assert refused.value.code == "consent.missing"
 
 
-def test_with_consent_the_qa_becomes_an_article(answered, editor, paying_user, demo, django_capture_on_commit_callbacks):
+def test_with_consent_the_qa_becomes_an_article(
+    answered, editor, paying_user, demo, django_capture_on_commit_callbacks
+):
     section = list(demo.sections.values())[0]
     with django_capture_on_commit_callbacks(execute=True):
         publishing.publication_request(thread=answered, actor=editor)
@@ -36,8 +44,13 @@ def test_with_consent_the_qa_becomes_an_article(answered, editor, paying_user, d
     pub = publishing.publication_answer(thread=answered, user=paying_user, consent=True, show_name=False)
     assert pub.state == Publication.State.GIVEN and pub.consent_text
     page = publishing.publication_publish(
-        thread=answered, actor=editor, section=section, title="How we verify documents",
-        dek="A member asked how we check leaks.", access_level="members", publish_now=True,
+        thread=answered,
+        actor=editor,
+        section=section,
+        title="How we verify documents",
+        dek="A member asked how we check leaks.",
+        access_level="members",
+        publish_now=True,
     )
     page = ArticlePage.objects.get(pk=page.pk)
     assert page.live and page.access_level == "members"
@@ -63,6 +76,8 @@ def test_only_the_sender_answers(answered, editor, reader_user):
 
 
 def test_visitor_tips_cannot_be_published_as_member_qa(editor, demo):
-    tip = services.thread_open(kind="tip", subject="T", body="A tip long enough to send.", sender_email="v@example.org")
+    tip = services.thread_open(
+        kind="tip", subject="T", body="A tip long enough to send.", sender_email="v@example.org"
+    )
     with pytest.raises(NewsroomRefused):
         publishing.publication_request(thread=tip, actor=editor)

@@ -27,7 +27,10 @@ def test_a_paying_members_question_is_a_conversation_with_a_response_target(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         thread = services.thread_open(
-            kind="question", subject="Chips", body="Who makes the chips in the new phones?", sender=paying_user
+            kind="question",
+            subject="Chips",
+            body="Who makes the chips in the new phones?",
+            sender=paying_user,
         )
     assert thread.is_conversation
     assert thread.status == Status.RECEIVED
@@ -42,7 +45,10 @@ def test_a_paying_members_question_is_a_conversation_with_a_response_target(
 
 def test_a_free_members_tip_is_received_without_conversation_benefits(reader_user):
     thread = services.thread_open(
-        kind="tip", subject="Layoffs", body="The startup down the road is laying off half its staff.", sender=reader_user
+        kind="tip",
+        subject="Layoffs",
+        body="The startup down the road is laying off half its staff.",
+        sender=reader_user,
     )
     assert not thread.is_conversation
     assert thread.due_at is None
@@ -50,10 +56,18 @@ def test_a_free_members_tip_is_received_without_conversation_benefits(reader_use
 
 def test_only_tips_can_hide_their_sender(paying_user):
     question = services.thread_open(
-        kind="question", subject="Q", body="A question that is long enough.", sender=paying_user, confidential=True
+        kind="question",
+        subject="Q",
+        body="A question that is long enough.",
+        sender=paying_user,
+        confidential=True,
     )
     tip = services.thread_open(
-        kind="tip", subject="T", body="A tip that is long enough to send.", sender=paying_user, confidential=True
+        kind="tip",
+        subject="T",
+        body="A tip that is long enough to send.",
+        sender=paying_user,
+        confidential=True,
     )
     assert not question.confidential
     assert tip.confidential
@@ -74,7 +88,9 @@ def test_markup_in_messages_is_removed(reader_user):
 
 def test_a_flood_is_refused_after_five_messages(reader_user):
     for n in range(5):
-        services.thread_open(kind="tip", subject=f"T{n}", body="A tip that is long enough.", sender=reader_user)
+        services.thread_open(
+            kind="tip", subject=f"T{n}", body="A tip that is long enough.", sender=reader_user
+        )
     with pytest.raises(NewsroomRefused) as refused:
         services.thread_open(kind="tip", subject="T6", body="A tip that is long enough.", sender=reader_user)
     assert refused.value.code == "flood"
@@ -84,7 +100,11 @@ def test_a_flood_is_refused_after_five_messages(reader_user):
 def test_bots_filling_the_honeypot_leave_nothing(db):
     before = Thread.objects.count()
     result = services.thread_open(
-        kind="tip", subject="Buy", body="Cheap watches for everyone", sender_email="bot@example.org", honeypot="x"
+        kind="tip",
+        subject="Buy",
+        body="Cheap watches for everyone",
+        sender_email="bot@example.org",
+        honeypot="x",
     )
     assert result is None
     assert Thread.objects.count() == before
@@ -96,7 +116,9 @@ def test_empty_messages_are_refused(db):
         services.thread_open(kind="tip", subject="x", body="<p> </p>", sender_email="a@example.org")
 
 
-def test_the_newsroom_replies_and_the_member_hears_by_email(question, editor, django_capture_on_commit_callbacks):
+def test_the_newsroom_replies_and_the_member_hears_by_email(
+    question, editor, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         services.thread_reply(thread=question, staff=editor, body="We compare them with public filings.")
     question.refresh_from_db()
@@ -117,13 +139,17 @@ def test_a_member_reply_reopens_the_thread_with_a_new_target(question, editor):
 
 
 def test_replies_on_the_site_are_for_paying_members(reader_user):
-    thread = services.thread_open(kind="tip", subject="T", body="A tip that is long enough.", sender=reader_user)
+    thread = services.thread_open(
+        kind="tip", subject="T", body="A tip that is long enough.", sender=reader_user
+    )
     with pytest.raises(NewsroomRefused) as refused:
         services.thread_sender_reply(thread=thread, body="More details about the tip.")
     assert refused.value.code == "not_paying"
 
 
-def test_a_writer_handles_only_threads_assigned_to_them(question, editor, writer, django_capture_on_commit_callbacks):
+def test_a_writer_handles_only_threads_assigned_to_them(
+    question, editor, writer, django_capture_on_commit_callbacks
+):
     with pytest.raises(NewsroomRefused):
         services.thread_reply(thread=question, staff=writer, body="Not mine to answer.")
     with django_capture_on_commit_callbacks(execute=True):
