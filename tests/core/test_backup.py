@@ -46,6 +46,14 @@ print(json.dumps({{
 """
 
 
+@pytest.fixture(autouse=True)
+def private_dir(settings, tmp_path):
+    """This test's own newsroom files (the shared test directory keeps other tests' files)."""
+    newsroom_storage = {**settings.STORAGES["newsroom"]}
+    newsroom_storage["OPTIONS"] = {**newsroom_storage.get("OPTIONS", {}), "location": str(tmp_path / "private")}
+    settings.STORAGES = {**settings.STORAGES, "newsroom": newsroom_storage}
+
+
 @pytest.fixture
 def fresh_database(tmp_path):
     """A database that exists and is empty, of the same kind as the test database."""
