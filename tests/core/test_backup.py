@@ -50,7 +50,10 @@ print(json.dumps({{
 def private_dir(settings, tmp_path):
     """This test's own newsroom files (the shared test directory keeps other tests' files)."""
     newsroom_storage = {**settings.STORAGES["newsroom"]}
-    newsroom_storage["OPTIONS"] = {**newsroom_storage.get("OPTIONS", {}), "location": str(tmp_path / "private")}
+    newsroom_storage["OPTIONS"] = {
+        **newsroom_storage.get("OPTIONS", {}),
+        "location": str(tmp_path / "private"),
+    }
     settings.STORAGES = {**settings.STORAGES, "newsroom": newsroom_storage}
 
 
@@ -90,7 +93,11 @@ def test_a_backup_restores_into_a_fresh_database_and_storage_and_the_site_comes_
     tmp_path, fresh_database, reader_user
 ):
     newsroom.thread_open(
-        kind="tip", subject="Files", body="A document for the desk.", sender=reader_user, uploads=[("memo.pdf", PDF)]
+        kind="tip",
+        subject="Files",
+        body="A document for the desk.",
+        sender=reader_user,
+        uploads=[("memo.pdf", PDF)],
     )
     live_articles = ArticlePage.objects.live().count()
     archive = tmp_path / "backup.tar.gz"

@@ -80,7 +80,12 @@ def author_contact(client, author):
 def tip(client):
     response = client.post(
         reverse("newsroom:write"),
-        {"kind": "tip", "email": _email(), "subject": "A tip", "message": "Something worth a look, honestly."},
+        {
+            "kind": "tip",
+            "email": _email(),
+            "subject": "A tip",
+            "message": "Something worth a look, honestly.",
+        },
     )
     return response.status_code == 302
 
@@ -110,7 +115,8 @@ def test_a_client_rotating_a_spoofed_header_is_still_limited_by_its_own_address(
     settings.TRUSTED_PROXY_COUNT = 0  # the app is reached directly: no header is believed
     attempt, limit = limited
     results = [
-        attempt(Client(REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")) for i in range(limit + 1)
+        attempt(Client(REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"203.0.113.{i}"))
+        for i in range(limit + 1)
     ]
     assert results == [True] * limit + [False]
 
@@ -138,7 +144,10 @@ def test_the_audit_log_records_the_readers_address_and_the_request_id(settings, 
         return HttpResponse("ok")
 
     request = RequestFactory().get(
-        "/", REMOTE_ADDR=NGINX, HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", HTTP_X_REQUEST_ID="nginx-req-0001"
+        "/",
+        REMOTE_ADDR=NGINX,
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9",
+        HTTP_X_REQUEST_ID="nginx-req-0001",
     )
     response = RequestContextMiddleware(view)(request)
     entry = AuditEntry.objects.get(code="core.test.recorded")
