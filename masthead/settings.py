@@ -380,7 +380,10 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", "https:")
     AWS_LOCATION = env("AWS_LOCATION", "")
     AWS_S3_FILE_OVERWRITE = False
-    AWS_DEFAULT_ACL = None  # the bucket policy decides what is public (docs/deploy.md)
+    AWS_DEFAULT_ACL = None  # private unless core.storage says otherwise
+    # Images and renditions only; "" when the bucket has ACLs disabled and a bucket policy or
+    # the CDN makes original_images/ and images/ readable instead (docs/deploy.md).
+    AWS_PUBLIC_MEDIA_ACL = env("AWS_PUBLIC_MEDIA_ACL", "public-read")
     AWS_S3_SIGNATURE_VERSION = "s3v4"
     # Bounded waits: an unreachable endpoint is an error after seconds, not a hung request.
     AWS_S3_CLIENT_CONFIG = botocore.config.Config(
@@ -390,8 +393,6 @@ if AWS_STORAGE_BUCKET_NAME:
         read_timeout=int(env("AWS_S3_READ_TIMEOUT", "30")),
         retries={"max_attempts": 3, "mode": "standard"},
     )
-    # Renditions are public and never change: browsers and CDNs may keep them.
-    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000"}
     STORAGES["default"] = {"BACKEND": "masthead.core.storage.MediaStorage"}
     STORAGES["newsroom"] = {
         "BACKEND": "masthead.core.storage.PrivateStorage",

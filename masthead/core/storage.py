@@ -5,8 +5,8 @@ standard `AWS_*` settings), so any number of app servers and workers share one s
 
 - `MediaStorage` (the default storage: images, renditions, documents). Images and renditions
   are public: their URLs are plain bucket (or CDN, `AWS_S3_CUSTOM_DOMAIN`) URLs that browsers
-  and CDNs may cache; the bucket policy or CDN makes only those prefixes readable
-  (docs/deploy.md). Everything else — Wagtail documents, which may sit in private collections —
+  and CDNs may cache; they are uploaded with `AWS_PUBLIC_MEDIA_ACL` (public-read), or the bucket
+  policy makes only those prefixes readable (docs/deploy.md). Every other object is private. Everything else — Wagtail documents, which may sit in private collections —
   gets a short-lived signed URL (`AWS_PRIVATE_URL_SECONDS`), never the CDN.
 - `PrivateStorage` (`storages["newsroom"]`: attachments sent to the newsroom): never public;
   staff download through a permission-checked view that redirects to a signed URL.
@@ -47,6 +47,20 @@ class MediaStorage(S3Storage):
         options.setdefault("querystring_auth", False)
         super().__init__(**options)
         self._signed = PrivateStorage(location=self.location)
+
+    def get_object_parameters(self, name):
+        params = super().get_object_parameters(name)
+        acl = getattr(settings, "AWS_PUBLIC_MEDIA_ACL", "public-read")
+        # django-storages passes the whole key, with AWS_LOCATION in front.
+        relative = name[len(self.location) :].lstrip("/") if self.location else name
+        if is_public(relative):
+            # Originals and renditions never change under a name (new uploads get new names).
+            params.setdefault("CacheControl", "public, max-age=31536000, immutable")
+            if acl:
+                # Readable without a signature. Buckets with ACLs disabled (AWS's default for new
+                # buckets) set AWS_PUBLIC_MEDIA_ACL="" and make these prefixes public by policy.
+                params["ACL"] = acl
+        return params
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         if is_public(name):
