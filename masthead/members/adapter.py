@@ -14,8 +14,15 @@ class AccountAdapter(DefaultAccountAdapter):
         context.setdefault("site_name", publication().name)
         context.setdefault("publication", publication())
         if template_prefix == "account/email/login_code":
-            # The public origin, never the Host header of the request that asked for the code.
             context["confirm_url"] = absolute_url(reverse("account_confirm_login_code"))
+        # Links allauth built from the request (signup_url, …) go on the public origin, never the
+        # Host header of the request that asked for the email.
+        request = context.get("request") or getattr(self, "request", None)
+        if request is not None:
+            request_origin = request.build_absolute_uri("/")[:-1]
+            for key, value in list(context.items()):
+                if isinstance(value, str) and value.startswith(request_origin + "/"):
+                    context[key] = absolute_url(value[len(request_origin) :])
         return super().send_mail(template_prefix, email, context)
 
     def render_mail(self, template_prefix, email, context, headers=None):
