@@ -20,7 +20,7 @@ from django.utils.html import escape
 
 from masthead.content.models import ArticlePage
 from masthead.core.models import PeriodicSlot
-from tests.helpers import ROOT, kill_group, process_env, start_manage, wait_for
+from tests.helpers import ROOT, kill_group, process_env, wait_for
 from tests.storage.conftest import s3_settings
 
 pytestmark = [
@@ -41,9 +41,21 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_app_server(env):
+def start_logged(command, env, log):
+    """A process in its own group, its output to a file (a pipe nobody reads fills up and blocks it)."""
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=open(log, "w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # noqa: SIM115
+    )
+
+
+def start_app_server(env, log):
     port = free_port()
-    process = subprocess.Popen(
+    process = start_logged(
         [
             str(Path(sys.executable).parent / "gunicorn"),
             "masthead.wsgi:application",
@@ -54,12 +66,8 @@ def start_app_server(env):
             "--graceful-timeout",
             "10",
         ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
+        env,
+        log,
     )
     base = f"http://127.0.0.1:{port}"
 
@@ -95,15 +103,16 @@ def post(session, url, **kwargs):
     )
 
 
-def graceful_stop(process, timeout=30):
+def graceful_stop(process, log, timeout=30):
     os.killpg(process.pid, signal.SIGTERM)
     try:
-        output, _ = process.communicate(timeout=timeout)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         kill_group(process)
-        output, _ = process.communicate()
-        raise AssertionError(f"did not stop within {timeout}s of SIGTERM:\n{output[-3000:]}") from None
-    return process.returncode, output
+        raise AssertionError(
+            f"did not stop within {timeout}s of SIGTERM:\n{log.read_text()[-3000:]}"
+        ) from None
+    return process.returncode, log.read_text()
 
 
 def test_two_app_servers_and_two_workers_share_uploads_pages_and_periodic_jobs(s3_server, demo, tmp_path):
@@ -117,12 +126,14 @@ def test_two_app_servers_and_two_workers_share_uploads_pages_and_periodic_jobs(s
     started = time.time()
     processes = []
     try:
-        server_a, a = start_app_server(env)
+        logs = {name: tmp_path / f"{name}.log" for name in ("app-a", "app-b", "worker-1", "worker-2")}
+        server_a, a = start_app_server(env, logs["app-a"])
         processes.append(server_a)
-        server_b, b = start_app_server(env)
+        server_b, b = start_app_server(env, logs["app-b"])
         processes.append(server_b)
         workers = [
-            start_manage("worker", **{k: v for k, v in env.items() if k.startswith("AWS_")}) for _ in range(2)
+            start_logged([sys.executable, str(ROOT / "manage.py"), "worker"], env, logs[f"worker-{n}"])
+            for n in (1, 2)
         ]
         processes += workers
 
@@ -177,9 +188,10 @@ def test_two_app_servers_and_two_workers_share_uploads_pages_and_periodic_jobs(s
         assert runs == slots, f"{runs} runs for {slots} slots"
 
         # 4. Graceful shutdown: SIGTERM lets each process finish and exit cleanly.
-        for process in [server_a, server_b, *workers]:
-            code, output = graceful_stop(process)
+        for process, log in zip([server_a, server_b, *workers], logs.values(), strict=True):
+            code, output = graceful_stop(process, log)
             assert code == 0, output[-3000:]
+        assert "warm shut down requested" in logs["worker-1"].read_text()
     finally:
         for process in processes:
             kill_group(process)
