@@ -20,6 +20,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
+    path("ghost/api/", include("masthead.api.ghost.urls")),
+    path("api/v1/", include("masthead.api.v1.urls")),
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
