@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "masthead.community",
     "masthead.events",
     "masthead.api",
+    # django-ninja (the admin API); listed so its API docs page uses local static files, not a CDN.
+    "ninja",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
