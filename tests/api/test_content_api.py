@@ -5,6 +5,9 @@ import json
 import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from masthead.api.ghost import ids
 from masthead.api.ghost.serializers import MEMBERS_ONLY_MARKER
@@ -200,7 +203,10 @@ def test_authors_tags_tiers_settings_and_pages(get, demo):
     slugs = [t["slug"] for t in tags]
     assert set(demo.sections) <= set(slugs)
     ai = next(t for t in tags if t["slug"] == "ai" and t["id"].startswith("04"))
-    assert ai["count"]["posts"] == ArticlePage.objects.live().filter(path__startswith=demo.sections["ai"].path).count()
+    assert (
+        ai["count"]["posts"]
+        == ArticlePage.objects.live().filter(path__startswith=demo.sections["ai"].path).count()
+    )
     assert get("tags/", filter="slug:ai")["tags"][0]["name"] == ai["name"]
 
     tiers = get("tiers/", include="monthly_price,yearly_price,benefits")["tiers"]
@@ -209,7 +215,9 @@ def test_authors_tags_tiers_settings_and_pages(get, demo):
     assert get("tiers/", filter="type:paid")["meta"]["pagination"]["total"] == len(tiers) - 1
 
     site = get("settings/")["settings"]
-    assert site["title"] and {n["label"] for n in site["navigation"]} == {s.title for s in demo.sections.values()}
+    assert site["title"] and {n["label"] for n in site["navigation"]} == {
+        s.title for s in demo.sections.values()
+    }
 
     pages = get("pages/", limit="all")["pages"]
     assert pages and all(p["visibility"] == "public" for p in pages)
@@ -239,7 +247,9 @@ def test_a_paying_members_session_unlocks_their_premium_text_privately(content_k
     secret = _secret_below_break(article)
     client = Client(HTTP_HOST="localhost")
     client.force_login(paying_user)
-    response = client.get(f"{CONTENT}/posts/slug/{article.slug}/", {"key": content_key, "formats": "plaintext,html"})
+    response = client.get(
+        f"{CONTENT}/posts/slug/{article.slug}/", {"key": content_key, "formats": "plaintext,html"}
+    )
     post = response.json()["posts"][0]
     assert post["access"] is True and secret in post["plaintext"]
     assert MEMBERS_ONLY_MARKER in post["html"]  # where the premium break is, as Ghost marks it
@@ -285,3 +295,16 @@ def test_a_member_never_gets_or_fills_the_shared_cache(wsgi, client, content_key
     assert secret in member.text and "x-cache" not in member.headers
     anonymous = wsgi(url)
     assert anonymous.headers["x-cache"] == "MISS" and secret not in anonymous.text
+
+
+@given(text=st.text(max_size=80))
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_filter_text_is_answered_with_200_or_a_400_never_a_500(content_key, text):
+    response = Client(HTTP_HOST="localhost").get(
+        f"{CONTENT}/posts/", {"key": content_key, "filter": text, "limit": 1}
+    )
+    assert response.status_code in (200, 400), (text, response.content[:300])
+    if response.status_code == 400:
+        assert response.json()["errors"][0]["context"]

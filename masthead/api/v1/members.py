@@ -8,7 +8,7 @@ from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from masthead.access.selectors import member_status
 from masthead.members.services import display_name, member_create, member_profile_update
@@ -99,7 +99,7 @@ def create_member(request, data: MemberCreate):
         user = member_create(email=data.email, name=data.name)
     except ValueError as error:
         raise ApiError(409, "exists", _("A member with this address exists.")) from error
-    return 201, _out(user, timezone.now())
+    return Status(201, _out(user, timezone.now()))
 
 
 @router.patch("/{member_id}/", response={200: MemberOut, **ERRORS_404}, summary="Change a member's name")
