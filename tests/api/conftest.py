@@ -4,6 +4,7 @@ from masthead.api.models import ApiKey
 from masthead.api.scopes import ALL_SCOPES
 from masthead.api.services import api_key_create
 from tests.access.test_page_cache import wsgi  # noqa: F401  (the real WSGI stack, page cache included)
+from tests.billing.conftest import individual, make_member, monthly, subscribe  # noqa: F401  (test-mode billing)
 
 CONTENT = "/ghost/api/content"
 

@@ -18,11 +18,16 @@ from masthead.api.services import webhook_event_queue, webhook_target_create
 from masthead.api.tasks import retry_due_webhooks
 from masthead.api.webhooks import signing
 from masthead.api.webhooks.addresses import check_target_url
+from masthead.billing.providers.testmode import run_due
+from masthead.billing.services import subscription_cancel, subscription_end
 from masthead.content.body import plain_text, split_body
 from masthead.content.models import ArticleAuthor, ArticlePage
+from masthead.events.models import EventPage, Ticket
+from masthead.events.services import order_pay, order_start
 from masthead.members.services import member_create, member_delete
 from masthead.newsroom.models import Kind
 from masthead.newsroom.services import thread_open
+from tests.billing.conftest import LATER_DECLINED_CARD
 from tests.conftest import run_on_commit
 from tests.helpers import start_manage, stop, wait_for
 
@@ -312,3 +317,69 @@ def test_the_real_worker_retries_a_failed_delivery(receiver):
     assert delivery.attempts == 2 and delivery.response_code == 200
     assert len(hook.calls) == 2
     assert hook.calls[1]["at"] - hook.calls[0]["at"] >= 0.9  # it waited for the backoff
+
+
+def test_membership_and_payment_events_follow_the_subscription(receiver, make_member, monthly, subscribe):
+    hook = receiver()
+    webhook_target_create(
+        name="billing",
+        url=hook.url,
+        events=[
+            "membership.started",
+            "membership.renewed",
+            "membership.canceled",
+            "membership.ended",
+            "payment.failed",
+        ],
+    )
+    now = timezone.now()
+    member = make_member("subscriber@example.com")
+    sub = subscribe(member, monthly, now=now)
+    run_on_commit()
+    trial_over = sub.trial_end + timezone.timedelta(minutes=1)
+    run_due(now=trial_over)  # the first charge: not a renewal
+    run_on_commit()
+    sub.refresh_from_db()
+    renewal = sub.current_period_end + timezone.timedelta(minutes=1)
+    run_due(now=renewal)
+    run_on_commit()
+    sub.refresh_from_db()
+    subscription_cancel(subscription=sub, now=renewal + timezone.timedelta(minutes=1))
+    run_on_commit()
+    sub.refresh_from_db()
+    subscription_end(subscription=sub, now=renewal + timezone.timedelta(minutes=2))
+    run_on_commit()
+    events = hook.events()
+    assert [e["event"] for e in events] == [
+        "membership.started",
+        "membership.renewed",
+        "membership.canceled",
+        "membership.ended",
+    ]
+    assert events[0]["data"]["member"] == {"id": member.pk, "email": "subscriber@example.com"}
+    assert events[-1]["data"]["status"] == "expired"
+
+    declined = make_member("declined@example.com")
+    failing = subscribe(declined, monthly, card=LATER_DECLINED_CARD, now=now)
+    run_on_commit()
+    run_due(now=failing.trial_end + timezone.timedelta(minutes=1))
+    run_on_commit()
+    failed = [e for e in hook.events() if e["event"] == "payment.failed"]
+    assert len(failed) == 1 and failed[0]["data"]["member"]["email"] == "declined@example.com"
+    assert "card" not in json.dumps(failed[0]).lower()
+
+
+def test_a_free_rsvp_is_a_ticket_ordered_event_without_ticket_codes(receiver, reader_user):
+    hook = receiver()
+    webhook_target_create(name="events", url=hook.url, events=["ticket.ordered"])
+    event = next(e for e in EventPage.objects.live() if e.ticket_types.filter(price=0).exists())
+    ticket_type = event.ticket_types.filter(price=0).first()
+    order = order_start(event=event, ticket_type=ticket_type, user=reader_user, quantity=1)
+    run_on_commit()
+    assert hook.calls == []  # a hold is not an order yet
+    order_pay(order=order)
+    run_on_commit()
+    [sent] = hook.events()
+    assert sent["event"] == "ticket.ordered" and sent["data"]["quantity"] == 1
+    codes = Ticket.objects.filter(order__user=reader_user).values_list("code", flat=True)
+    assert codes and not any(code in json.dumps(sent) for code in codes)

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from taggit.models import Tag
@@ -17,7 +18,7 @@ from masthead.access.reading import peek
 from masthead.billing.services import available_currencies, pricing_plans
 from masthead.content.models import ArticleAuthor, ArticlePage, AuthorPage, NewsroomSettings
 from masthead.content.selectors import live_articles
-from masthead.core.caching import site_setting
+from masthead.core.caching import fragment_generation, site_setting
 from masthead.events.models import EventPage
 
 from . import filters, ids, nql, serializers
@@ -110,10 +111,21 @@ def _load_bodies(pks):
     return ArticlePage.objects.filter(pk__in=pks).only("pk", "body", "access_level")
 
 
-def _posts(request, params, articles, *, reader, now):
+@dataclass(frozen=True)
+class ArticleRef:
+    """What the access policy needs to decide (pk, level) without loading the article."""
+
+    pk: int
+    access_level: str
+
+    @property
+    def effective_access_level(self):
+        return self.access_level or "public"
+
+
+def _serialize(request, params, articles, *, full):
     if "tags" in params.include:
         prefetch_related_objects(articles, "tags")
-    full = {a.pk: peek(reader, a, now) for a in articles}
     wants_text = bool({"html", "plaintext"} & params.formats)
     texts = (
         serializers.texts_for(request, articles, full_by_pk=full, body_loader=_load_bodies)
@@ -122,30 +134,55 @@ def _posts(request, params, articles, *, reader, now):
     )
     sections = serializers.section_index(request) if "tags" in params.include else {}
     authors = serializers.author_index(request) if "authors" in params.include else {}
-    return [
-        serializers.restrict(
-            serializers.post(
-                request,
-                a,
-                full=full[a.pk],
-                text=texts.get(a.pk, (None, None)),
-                include=params.include,
-                formats=params.formats,
-                sections=sections,
-                authors=authors,
-            ),
-            params.fields,
+    return {
+        a.pk: serializers.post(
+            request,
+            a,
+            full=full[a.pk],
+            text=texts.get(a.pk, (None, None)),
+            include=params.include,
+            formats=params.formats,
+            sections=sections,
+            authors=authors,
         )
         for a in articles
-    ]
+    }
+
+
+def _posts(request, params, refs, *, reader, now):
+    """Ghost post dicts for `refs`, in order.
+
+    Each post's dict is cached per page-cache generation (any publication, settings, tag or
+    image change starts a new one), access variant, host, include and formats, so a request
+    the page cache cannot answer (a member's, another parameter mix) costs one cache round
+    trip for the page of results; only misses load articles, bylines, tags and images.
+    """
+    full = {ref.pk: peek(reader, ref, now) for ref in refs}
+    options = ",".join(sorted(params.include & {"authors", "tags"})) + "|" + ",".join(sorted(params.formats))
+    generation = fragment_generation()
+    host = request.get_host()
+    keys = {ref.pk: f"api:post:{generation}:{ref.pk}:{int(full[ref.pk])}:{host}:{options}" for ref in refs}
+    found = cache.get_many(list(keys.values())) if keys else {}
+    records = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [ref.pk for ref in refs if ref.pk not in records]
+    if missing:
+        articles = list(live_articles().filter(pk__in=missing))
+        fresh = _serialize(request, params, articles, full=full)
+        records.update(fresh)
+        cache.set_many({keys[pk]: record for pk, record in fresh.items()}, 3600)
+    return [serializers.restrict(records[ref.pk], params.fields) for ref in refs if ref.pk in records]
+
+
+def _refs(qs):
+    return [ArticleRef(pk, level) for pk, level in qs.values_list("pk", "access_level")]
 
 
 def browse_posts(request, params, *, reader, now):
     qs = _apply_filter(live_articles(), params, post_fields(request))
     total = qs.count()
     start, end = _slice(params)
-    articles = list(_order(qs, params, POST_ORDERS)[start:end]) if start < total else []
-    return Page(_posts(request, params, articles, reader=reader, now=now), total)
+    refs = _refs(_order(qs, params, POST_ORDERS)[start:end]) if start < total else []
+    return Page(_posts(request, params, refs, reader=reader, now=now), total)
 
 
 def read_post(request, params, *, reader, now, id=None, slug=None):
@@ -157,10 +194,9 @@ def read_post(request, params, *, reader, now, id=None, slug=None):
         qs = qs.filter(pk=pk)
     else:
         qs = qs.filter(slug=slug)
-    article = qs.first()
-    if article is None:
-        return None
-    return _posts(request, params, [article], reader=reader, now=now)[0]
+    refs = _refs(qs[:1])
+    posts = _posts(request, params, refs, reader=reader, now=now)
+    return posts[0] if posts else None
 
 
 # --- pages (event pages) ------------------------------------------------------------------------
