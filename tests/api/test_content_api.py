@@ -308,3 +308,12 @@ def test_any_filter_text_is_answered_with_200_or_a_400_never_a_500(content_key, 
     assert response.status_code in (200, 400), (text, response.content[:300])
     if response.status_code == 400:
         assert response.json()["errors"][0]["context"]
+
+
+def test_a_page_with_a_view_restriction_is_not_served(get, demo):
+    from wagtail.models import PageViewRestriction
+
+    article = demo.article(access_level="public")
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+    get(f"posts/slug/{article.slug}/", expect=404)
+    assert article.slug not in {p["slug"] for p in get("posts/", limit="all", fields="slug")["posts"]}

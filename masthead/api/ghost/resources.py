@@ -166,11 +166,17 @@ def _posts(request, params, refs, *, reader, now):
     records = {pk: found[key] for pk, key in keys.items() if key in found}
     missing = [ref.pk for ref in refs if ref.pk not in records]
     if missing:
-        articles = list(live_articles().filter(pk__in=missing))
+        articles = list(_articles().filter(pk__in=missing))
         fresh = _serialize(request, params, articles, full=full)
         records.update(fresh)
         cache.set_many({keys[pk]: record for pk, record in fresh.items()}, 3600)
     return [serializers.restrict(records[ref.pk], params.fields) for ref in refs if ref.pk in records]
+
+
+def _articles():
+    """Live articles without Wagtail view restrictions (a password or login restriction is a
+    decision about the page that the API must not bypass)."""
+    return live_articles().public()
 
 
 def _refs(qs):
@@ -178,7 +184,7 @@ def _refs(qs):
 
 
 def browse_posts(request, params, *, reader, now):
-    qs = _apply_filter(live_articles(), params, post_fields(request))
+    qs = _apply_filter(_articles(), params, post_fields(request))
     total = qs.count()
     start, end = _slice(params)
     refs = _refs(_order(qs, params, POST_ORDERS)[start:end]) if start < total else []
@@ -186,7 +192,7 @@ def browse_posts(request, params, *, reader, now):
 
 
 def read_post(request, params, *, reader, now, id=None, slug=None):
-    qs = live_articles()
+    qs = _articles()
     if id is not None:
         kind, pk = ids.decode(id)
         if kind != "post":
@@ -223,8 +229,14 @@ PAGE_FIELDS = {
 
 
 def _event_pages():
-    return EventPage.objects.live().prefetch_related(
-        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(serializers.HERO_SPEC))
+    return (
+        EventPage.objects.live()
+        .public()
+        .prefetch_related(
+            Prefetch(
+                "cover_image", queryset=get_image_model().objects.prefetch_renditions(serializers.HERO_SPEC)
+            )
+        )
     )
 
 
