@@ -1,4 +1,6 @@
-"""Member operations: status, data export and account deletion."""
+"""Member operations: creating an account, the profile, data export and account deletion."""
+
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -49,8 +51,6 @@ def member_create(*, email, name="", actor=None, now=None):
 
 
 def _free_username(email):
-    import secrets
-
     base = email.split("@", 1)[0][:100] or "member"
     username = base
     while get_user_model().objects.filter(username=username).exists():
