@@ -65,8 +65,31 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-_site_host = SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+
+def _site_url(value):
+    """The public origin, checked: scheme and host, nothing after them. Every absolute link the
+    site writes (canonical, og:url, JSON-LD, sitemaps, feeds, emails) starts with it."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    example = "Set it to the address readers type, e.g. SITE_URL=https://news.example.com"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"SITE_URL must start with https:// or http:// and name a host; got {value!r}. {example}"
+        )
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be an origin without a path or query; got {value!r}. {example}"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"SITE_URL has an invalid port: {value!r}. {example}") from None
+    return f"{parts.scheme}://{parts.hostname}{f':{port}' if port else ''}"
+
+
+SITE_URL = _site_url(env("SITE_URL", "http://127.0.0.1:8000"))
+_site_host = SITE_URL.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", f"{_site_host},localhost,127.0.0.1" if not PRODUCTION else _site_host
 )
@@ -122,6 +145,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz answer before anything that needs the database or Redis.
+    "masthead.core.health.LivenessMiddleware",
+    "masthead.core.requestlog.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "masthead.core.middleware.SiteCacheMiddleware",
@@ -292,6 +318,29 @@ ACCOUNT_RATE_LIMITS = {
 }
 USERSESSIONS_TRACK_ACTIVITY = True
 
+# --- Reverse proxies ------------------------------------------------------------------------
+# Who the reader is behind nginx/load balancers: core.clientip.client_ip(), used by every per-IP
+# limit, allauth and the audit log. TRUSTED_PROXY_COUNT: how many proxies append to
+# X-Forwarded-For in front of the app servers (1 for the nginx in docs/deploy.md). Or
+# TRUSTED_PROXIES: their addresses/networks. Neither: X-Forwarded-For is ignored.
+try:
+    TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+    if TRUSTED_PROXY_COUNT < 0:
+        raise ValueError
+except ValueError:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT must be a whole number of proxies (0, 1, 2…), not {env('TRUSTED_PROXY_COUNT')!r}."
+    ) from None
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+if TRUSTED_PROXIES and TRUSTED_PROXY_COUNT:
+    raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or TRUSTED_PROXIES, not both.")
+if TRUSTED_PROXIES:
+    from masthead.core.clientip import parse_networks
+
+    parse_networks(TRUSTED_PROXIES)  # a clear error now, not on the first request
+# allauth reads its own setting where it does not ask the account adapter (which asks clientip).
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
@@ -319,6 +368,46 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Object storage (S3, R2, MinIO, …) for uploads when AWS_STORAGE_BUCKET_NAME is set: the standard
+# django-storages settings; see core/storage.py and docs/deploy.md. Unset: the local disk.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
+AWS_PRIVATE_URL_SECONDS = int(env("AWS_PRIVATE_URL_SECONDS", "300"))
+if AWS_STORAGE_BUCKET_NAME:
+    import botocore.config
+
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID")
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY")
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")  # a CDN or public bucket host for images
+    AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", "https:")
+    AWS_LOCATION = env("AWS_LOCATION", "")
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None  # private unless core.storage says otherwise
+    # Images and renditions only; "" when the bucket has ACLs disabled and a bucket policy or
+    # the CDN makes original_images/ and images/ readable instead (docs/deploy.md).
+    AWS_PUBLIC_MEDIA_ACL = env("AWS_PUBLIC_MEDIA_ACL", "public-read")
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Bounded waits: an unreachable endpoint is an error after seconds, not a hung request.
+    AWS_S3_CLIENT_CONFIG = botocore.config.Config(
+        s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", "auto")},
+        signature_version="s3v4",
+        connect_timeout=int(env("AWS_S3_CONNECT_TIMEOUT", "5")),
+        read_timeout=int(env("AWS_S3_READ_TIMEOUT", "30")),
+        retries={"max_attempts": 3, "mode": "standard"},
+    )
+    STORAGES["default"] = {"BACKEND": "masthead.core.storage.MediaStorage"}
+    STORAGES["newsroom"] = {
+        "BACKEND": "masthead.core.storage.PrivateStorage",
+        "OPTIONS": {"location": env("AWS_PRIVATE_LOCATION", "private/newsroom")},
+    }
+    # Wagtail checks a document's privacy, then redirects to its (signed) URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+elif AWS_S3_ENDPOINT_URL or env("AWS_S3_CUSTOM_DOMAIN"):
+    raise ImproperlyConfigured(
+        "AWS_S3_ENDPOINT_URL or AWS_S3_CUSTOM_DOMAIN is set but AWS_STORAGE_BUCKET_NAME is not: "
+        "set the bucket to store uploads there, or unset them to keep uploads on the local disk."
+    )
 # Production sets SERVE_MEDIA=0 when nginx or object storage serves /media/.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -368,11 +457,28 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Every line carries the request id (core.requestlog); LOG_FORMAT=json writes one JSON object per
+# line for a log collector. ACCESS_LOG adds one line per request that reaches Django.
+LOG_FORMAT = env("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
+ACCESS_LOG = env_bool("ACCESS_LOG", PRODUCTION)
+READINESS_TOKEN = env("READINESS_TOKEN", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "masthead.core.requestlog.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(client_ip)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO" if not TESTING else "WARNING")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -380,6 +486,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # The Stripe SDK logs every API request at INFO.
         "stripe": {"level": "WARNING"},
+        "masthead.request": {"level": "INFO" if ACCESS_LOG else "WARNING"},
     },
 }
 
@@ -423,6 +530,18 @@ NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 # staff download files through a permission-checked view.
 NEWSROOM_PRIVATE_DIR = Path(
     env("NEWSROOM_PRIVATE_DIR", VAR_DIR / (f"test-private/{TEST_WORKER}" if TESTING else "private/newsroom"))
+)
+STORAGES.setdefault(
+    "newsroom",
+    {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(NEWSROOM_PRIVATE_DIR),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 )
 NEWSROOM_ATTACHMENT_MAX_BYTES = int(env("NEWSROOM_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 # Replies to newsroom emails go to newsroom+<token>@NEWSROOM_REPLY_DOMAIN, which an anymail

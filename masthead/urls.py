@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
+from masthead.core import health as core_health
 from masthead.core import views as core_views
 
 urlpatterns = [
@@ -18,7 +19,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("healthz", core_views.healthz, name="healthz"),
+    # Answered by core.health.LivenessMiddleware (and masthead.wsgi) before these; kept for reverse().
+    path("healthz", core_health.liveness, name="healthz"),
+    path("readyz", core_health.readiness, name="readyz"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
     path("ghost/api/", include("masthead.api.ghost.urls")),

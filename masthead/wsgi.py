@@ -9,11 +9,16 @@ django_application = get_wsgi_application()
 def _build():
     from django.conf import settings
 
-    if not settings.PAGE_CACHE_ENABLED:
-        return django_application
-    from masthead.core.pagecache import PageCacheMiddleware
+    from masthead.core.health import answer_liveness
 
-    return PageCacheMiddleware(django_application)
+    app = django_application
+    if settings.PAGE_CACHE_ENABLED:
+        from masthead.core.pagecache import PageCacheMiddleware
+
+        app = PageCacheMiddleware(django_application)
+    # Outermost: /healthz answers before the page cache or Django touch Redis or the database,
+    # and /readyz reaches Django without going through the page cache.
+    return answer_liveness(app, django_application)
 
 
 application = _build()

@@ -5,6 +5,9 @@ Descriptions come from the dek, never from the body, so no meta tag can carry pr
 
 import json
 
+from masthead.core.identity import publication
+from masthead.core.origin import absolute_url, site_origin
+
 # Google's guidance for paywalled content: mark the article not free and name the paywalled part
 # by CSS selector (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
 PAYWALLED_SELECTOR = ".paywalled-content"
@@ -18,13 +21,20 @@ def _dump(data):
 def _image_url(request, image, spec="fill-1280x720|format-jpeg"):
     if not image:
         return None
-    return request.build_absolute_uri(image.get_rendition(spec).url)
+    # Renditions on object storage already have an absolute (bucket or CDN) URL.
+    return absolute_url(image.get_rendition(spec).url)
+
+
+def publisher_json(request):
+    """The publication as schema.org sees it (core.identity): name, origin and, if set, its logo."""
+    pub = publication()
+    data = {"@type": "NewsMediaOrganization", "name": pub.name, "url": site_origin()}
+    if pub.logo_id:
+        data["logo"] = {"@type": "ImageObject", "url": _image_url(request, pub.logo, "max-600x60|format-png")}
+    return data
 
 
 def article_json_ld(request, article, *, free, tags):
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -46,11 +56,7 @@ def article_json_ld(request, article, *, free, tags):
             }
             for author in article.authors
         ],
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": site.site_name if site else "",
-            "url": site.root_url if site else "",
-        },
+        "publisher": publisher_json(request),
         "articleSection": article.section.title,
         "keywords": [tag.name for tag in tags],
         "wordCount": article.word_count,

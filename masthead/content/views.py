@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from masthead.core.caching import is_anonymous_request, mark_cacheable, public_for_anonymous  # noqa: F401
+from masthead.core.clientip import client_ip
 
 from . import selectors, seo
 from .body import split_body, without_break
@@ -176,7 +177,7 @@ def author_contact(request, author):
                 sender_name=form.cleaned_data["name"],
                 sender_email=form.cleaned_data["email"],
                 body=form.cleaned_data["message"],
-                client_ip=request.META.get("REMOTE_ADDR", ""),
+                client_ip=client_ip(request),
                 honeypot=form.cleaned_data.get("website", ""),
             )
         except NewsroomRefused as refusal:

@@ -189,8 +189,10 @@ class RememberedRestrictions:
 
 def forget_process_caches():
     """Drop what this process remembers (tests: a rolled-back transaction sends no signals)."""
+    from . import identity
     from .pagecache import generation
 
     generation.forget()
+    identity.forget()
     _routes.clear()
     _settings_cache.clear()

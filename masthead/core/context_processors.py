@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from .caching import Lazy, fragment_generation
+from .identity import publication
 
 NAV_CACHE_KEY = "core:nav-sections:v1"
 # Fragments are dropped by generation on publish; this only bounds how long an unused one lingers.
@@ -29,13 +30,14 @@ def _newsroom(request):
 
 
 def site_chrome(request):
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
+    pub = publication()
     return {
         "nav_sections": Lazy(nav_sections),
         "newsroom": Lazy(lambda: _newsroom(request)),
-        "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
+        # The publication's identity (core.identity): name, logo, favicon, sender, postal address.
+        "publication": pub,
+        "site_name": pub.name,
+        "site_url": settings.SITE_URL,
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
         "membership_url": reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")),
         # Template fragments ({% cache %}) are keyed on this: publishing makes them all stale.

@@ -1,12 +1,12 @@
-"""Site-wide views: robots.txt, a health check and the error pages."""
+"""Site-wide views: robots.txt and the error pages (health checks: core.health)."""
 
-from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from .origin import absolute_url
 
 
 @require_GET
@@ -19,16 +19,9 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /dev/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-@require_GET
-def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"ok": True, "database": connection.vendor, "env": settings.MASTHEAD_ENV})
 
 
 def bad_request(request, exception=None):

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from masthead.core.identity import publication
+
 from .models import Issue, Newsletter
 
 NEWSLETTERS = [
@@ -40,7 +42,7 @@ def load_newsletters_demo(*, now=None):
     created = 0
     for spec in NEWSLETTERS:
         fields = {k: v for k, v in spec.items() if k != "slug"}
-        fields.update(sender_name="Masthead", sender_email="newsletters@masthead.localhost")
+        fields.update(sender_name=publication().name, sender_email=publication().sender_email)
         _n, made = Newsletter.objects.get_or_create(slug=spec["slug"], defaults=fields)
         created += made
     editors = Group.objects.filter(name="Editors").first()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from masthead.access.readers import reader_for_request
 from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
+from masthead.core.clientip import client_ip
 
 from . import services
 from .errors import NewsletterError
@@ -49,7 +50,7 @@ def signup(request):
         email = form.cleaned_data["email"].strip().lower()
         if form.cleaned_data.get("website"):
             return redirect("newsletters:signup_sent")  # a bot: looks like success, sends nothing
-        ip = request.META.get("REMOTE_ADDR", "")
+        ip = client_ip(request)
         for kind, limit, window in SIGNUP_LIMITS:
             key = f"nl-signup:{kind}:{ip if kind == 'ip' else email}"
             if not _within_limit(key, limit, window):

@@ -69,7 +69,7 @@ def test_member_presale_purchase_account_page_and_check_in(new_page, demo, djang
     ticket = Ticket.objects.get(order__user=member)
     expect(page.locator(".ticket-code")).to_have_text(ticket.code)
     page.goto("/account/")
-    expect(page.locator(".panel--events")).to_contain_text("Masthead AI Summit")
+    expect(page.locator(".panel--events")).to_contain_text("Circuit East AI Summit")
     expect(page.locator(".panel--events")).to_contain_text(ticket.code)
 
     # Staff at the door: the first check-in passes, the second is refused.

@@ -133,10 +133,10 @@ def test_unknown_urls_get_the_friendly_404_page(client, demo, path):
     assert b'name="q"' in response.content, "the 404 page offers a search"
 
 
-def test_robots_and_healthz(client, demo):
+def test_robots_and_healthz(client, demo, settings):
     robots = client.get("/robots.txt")
-    assert b"Sitemap: http://testserver/sitemap.xml" in robots.content
-    assert client.get("/healthz").json()["ok"] is True
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml".encode() in robots.content
+    assert client.get("/healthz").json() == {"status": "ok"}
 
 
 def test_pages_work_without_javascript(client, demo):

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
@@ -79,9 +80,11 @@ def test_a_member_signs_in_with_an_emailed_code_or_link(client, member, demo):
     assert response.status_code == 302
     message = mail.outbox[-1]
     code = code_from(message)
-    link = re.search(r"(http://testserver/accounts/login/code/confirm/\?code=\S+)", message.body).group(1)
+    # The link is on the public origin (SITE_URL), not the Host the code was asked from.
+    origin = re.escape(settings.SITE_URL)
+    link = re.search(rf"({origin}/accounts/login/code/confirm/\?code=\S+)", message.body).group(1)
     assert code in link
-    confirm_page = client.get(link.replace("http://testserver", ""))
+    confirm_page = client.get(link.replace(settings.SITE_URL, ""))
     assert f'value="{code}"' in confirm_page.content.decode(), "the link fills the code in"
     response = client.post(reverse("account_confirm_login_code"), {"code": code, "next": article.url})
     assert response.status_code == 302 and response["Location"] == article.url

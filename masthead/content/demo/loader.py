@@ -31,6 +31,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from masthead.core.models import PublicationSettings, default_publication_name
+from masthead.core.origin import site_record_address
+
 from ..models import (
     ArticleAuthor,
     ArticlePage,
@@ -43,7 +46,7 @@ from ..models import (
 from ..renditions import BODY_SPECS, HERO_SPECS, PORTRAIT_SPECS, prewarm
 from ..search_index import rebuild_index
 from . import data
-from .images import hero_image, portrait_image
+from .images import hero_image, logo_image, portrait_image
 
 DEMO_COLLECTION = "Demo newsroom"
 WRITERS, EDITORS = "Writers", "Editors"
@@ -99,14 +102,17 @@ class Loader:
         home = HomePage(title=data.SITE["name"], slug="home", seo_title=data.SITE["name"])
         root.add_child(instance=home)
         home.save_revision().publish()
+        # The site record sits on the public origin (SITE_URL), as migrate leaves it.
+        hostname, port = site_record_address()
         if site:
             site.root_page = home
             site.site_name = data.SITE["name"]
+            site.hostname, site.port = hostname, port
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=data.SITE["name"],
@@ -115,6 +121,24 @@ class Loader:
             Page.objects.get(pk=placeholder.pk).delete()
         self.created += 1
         return HomePage.objects.get(pk=home.pk)
+
+    def publication(self):
+        """The demo's identity: Circuit East everywhere a reader looks (pages, emails, feeds)."""
+        publication = PublicationSettings.load()
+        if publication.logo_id or publication.name != default_publication_name():
+            return  # set by an earlier load, or by hand since: leave it
+        mark = self.image(
+            f"{data.SITE['name']} logo",
+            lambda: logo_image(data.SITE["initials"], color=data.SITE["color"]),
+            "circuit-east-logo.png",
+        )
+        publication.name = data.SITE["name"]
+        publication.sender_name = data.SITE["name"]
+        publication.postal_address = data.SITE["postal_address"]
+        publication.logo = mark
+        publication.favicon = mark
+        publication.save()
+        self.created += 1
 
     def settings(self, site):
         newsroom = NewsroomSettings.for_site(site)
@@ -356,6 +380,7 @@ class Loader:
         home = self.home()
         site = Site.objects.get(root_page=home)
         self.settings(site)
+        self.publication()
         sections = self.sections(home)
         authors = self.authors(home)
         self.articles(sections, authors)
