@@ -223,6 +223,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # How long nginx's optional micro-cache may keep an anonymous page (it cannot be purged).
 EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "5"))
+# Wagtail previews render `{% cache %}` fragments through this one, which keeps nothing: a preview's
+# unsaved values must never reach the fragments readers are served (core.caching.is_preview).
+CACHES["preview"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # Image renditions never change once made, so each process may keep its own copy in memory.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.access.readers import reader_for_request
 from masthead.access.reading import decision_for_request, paywall_settings
-from masthead.core.caching import mark_cacheable
+from masthead.core.caching import is_preview, mark_cacheable
 from masthead.members.services import display_name
 
 from . import rules, selectors, services, text
@@ -82,7 +82,14 @@ def thread_context(request, article):
     policy = rules.comment_policy(article, settings)
     order = request.GET.get("comments")
     order = order if order in selectors.ORDERS else "oldest"
-    top, count = selectors.comment_thread(article, user=request.user, now=now, order=order, settings=settings)
+    top, count = selectors.comment_thread(
+        article,
+        user=request.user,
+        now=now,
+        order=order,
+        settings=settings,
+        shared_cache=not is_preview(request),
+    )
     if policy == Policy.OFF and not count:
         return None
     refusal = rules.comment_refusal(
