@@ -407,6 +407,18 @@ if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
     raise ImproperlyConfigured(
         "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
     )
+# The offline test mode hands a membership to anyone who types card 4242…: in production it runs
+# only when chosen explicitly (a staging site, a demo), and then every page says so.
+PAYMENTS_TEST_MODE = env_bool("PAYMENTS_TEST_MODE", default=not PRODUCTION) and not STRIPE_SECRET_KEY
+if PRODUCTION and not (STRIPE_SECRET_KEY or PAYMENTS_TEST_MODE):
+    raise ImproperlyConfigured(
+        "Payments need STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET in production; to run the offline "
+        "test mode instead (anyone can pay with test cards), set PAYMENTS_TEST_MODE=1."
+    )
+if STRIPE_SECRET_KEY and env_bool("PAYMENTS_TEST_MODE"):
+    raise ImproperlyConfigured("PAYMENTS_TEST_MODE=1 and STRIPE_SECRET_KEY are both set: choose one.")
+# A banner on every page while a public site takes no real payments.
+PAYMENTS_TEST_MODE_BANNER = PRODUCTION and PAYMENTS_TEST_MODE
 
 # --- Newsletters ----------------------------------------------------------------------------
 # A send whose worker has been silent this long is presumed dead: its claimed deliveries are

@@ -47,4 +47,5 @@ def site_chrome(request):
         "fragment_cache": fragment_cache_alias(request),
         "fragment_seconds": FRAGMENT_SECONDS,
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
+        "payments_test_banner": settings.PAYMENTS_TEST_MODE_BANNER,
     }

@@ -337,3 +337,15 @@ def test_staff_run_memberships_from_the_admin(client, staff_user, member, monthl
         code="billing.subscription.ended", actor=staff_user, reason="fraud"
     ).exists()
     assert escape(member.email) in client.get("/admin/subscriptions/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/pricing/", "/community/", "article"])
+def test_a_production_site_in_test_mode_says_so_on_every_page(settings, client, demo, path):
+    """PAYMENTS_TEST_MODE=1 in production (settings computes the banner flag; see
+    tests/core/test_settings.py): anyone can "pay" with a test card, so every page says so."""
+    settings.PAYMENTS_TEST_MODE_BANNER = True
+    url = demo.article(access_level="premium").url if path == "article" else path
+    html = client.get(url).content.decode()
+    assert "this site takes no real payments" in html
+    settings.PAYMENTS_TEST_MODE_BANNER = False
+    assert "this site takes no real payments" not in client.get(url).content.decode()
