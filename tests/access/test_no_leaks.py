@@ -98,10 +98,29 @@ def test_search_results_and_snippets(clients, premium, secret):
     words = " ".join(secret.split()[1:5])
     for who, client in clients.items():
         html = client.get(reverse("content:search"), {"q": words}).content.decode()
-        if who in DENIED:
-            assert secret not in html and escape(secret) not in html, who
-        # Whoever searches, the premium article is findable: matching reveals no text.
-        assert escape(premium.title) in html, who
+        assert secret not in html and escape(secret) not in html, who
+        # Matching is itself an answer ("this article contains these words"): the public
+        # index holds only the preview, so text below the break finds nothing for anyone.
+        assert escape(premium.title) not in html, who
+
+
+def test_the_search_index_holds_only_what_anonymous_readers_may_read(demo, clients, premium, secret):
+    from masthead.content.models import SearchEntry
+    from masthead.content.search_index import index_article
+
+    def indexed(article):
+        index_article(page_id=article.pk)
+        return " ".join(SearchEntry.objects.get(page=article).body.split())
+
+    assert secret not in indexed(premium)
+    # The preview, headline and dek are findable by anyone.
+    preview = PLAIN.search(plain_text(split_body(premium.body)[0])).group(0)
+    assert preview in indexed(premium)
+    html = clients["anonymous"].get(reverse("content:search"), {"q": preview}).content.decode()
+    assert escape(premium.title) in html
+    # A public article is indexed in full, below its break too.
+    public = demo.article(access_level="public", language="en")
+    assert secret_of(public) in indexed(public)
 
 
 def test_structured_data_and_social_cards_never_carry_body_text(clients, premium, secret):
