@@ -209,8 +209,12 @@ def post_delete(request, pk):
 
 
 def _may_see(request, post):
-    """The reader may see the post where it was written (article in full / category)."""
-    if post.status not in (Post.Status.VISIBLE, Post.Status.HELD):
+    """The reader may see the post where it was written (article in full / category). A held
+    post is its author's alone until a moderator lets it through (CONTEXT.md: "Held")."""
+    if post.status == Post.Status.HELD:
+        if post.author_id != request.user.pk:
+            return False
+    elif post.status != Post.Status.VISIBLE:
         return False
     if post.article_id:
         return decision_for_request(request, post.article.specific).full

@@ -193,3 +193,29 @@ def test_a_comment_thread_of_500_renders_without_n_plus_1(
     html, many_cached = render()
     assert html.count('<article class="post') == 500
     assert 0 < many_cached <= few_cached < few, (few_cached, many_cached)
+
+
+def test_a_held_post_is_only_its_authors_until_a_moderator_lets_it_through(
+    member, payer, payer2, public_article, settings_obj
+):
+    from masthead.community.models import Like
+
+    settings_obj.hold_first_posts = True
+    settings_obj.save()
+    post = services.comment_create(author=payer, article=public_article, body="HELDPOSTTEXT waiting")
+    assert post.status == Post.Status.HELD
+    for other in (member, payer2):
+        client = signed_in(other)
+        report = client.get(reverse("community:post_report", args=[post.pk]))
+        assert report.status_code == 404 and "HELDPOSTTEXT" not in report.content.decode()
+        assert (
+            client.post(reverse("community:post_report", args=[post.pk]), {"reason": "spam"}).status_code
+            == 404
+        )
+        assert client.post(reverse("community:post_like", args=[post.pk])).status_code == 404
+    assert not Like.objects.filter(post=post).exists()
+    # The author still sees their own held post.
+    assert (
+        "HELDPOSTTEXT"
+        in signed_in(payer).get(reverse("community:post_report", args=[post.pk])).content.decode()
+    )
