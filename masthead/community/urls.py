@@ -18,6 +18,6 @@ urlpatterns = [
     path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
     path("posts/<int:pk>/like/", views.post_like, name="post_like"),
     path("posts/<int:pk>/report/", views.post_report, name="post_report"),
-    path("members/<int:user_id>/", views.member_profile, name="member_profile"),
+    path("members/<str:key>/", views.member_profile, name="member_profile"),
     path("profile/", views.profile_edit, name="profile_edit"),
 ]

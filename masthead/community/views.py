@@ -23,9 +23,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from masthead.access.readers import reader_for_request
 from masthead.access.reading import decision_for_request, paywall_settings
 from masthead.core.caching import is_preview, mark_cacheable
-from masthead.members.services import display_name
+from masthead.members.services import public_name
 
-from . import rules, selectors, services, text
+from . import profiles, rules, selectors, services, text
 from .errors import CommunityRefused
 from .forms import PostForm, ProfileForm, ReportForm, TopicForm
 from .models import Category, CommunityProfile, CommunitySettings, Policy, Post, Topic
@@ -440,7 +440,10 @@ def search(request):
 
 
 @login_required
-def member_profile(request, user_id):
+def member_profile(request, key):
+    user_id = profiles.user_id_from_key(key)
+    if user_id is None:
+        raise Http404
     member = get_object_or_404(
         get_user_model().objects.select_related("community_profile"), pk=user_id, is_active=True
     )
@@ -455,7 +458,7 @@ def member_profile(request, user_id):
         render(
             request,
             "community/profile.html",
-            {"member": member, "name": display_name(member), "profile": profile, "posts": posts, "own": own},
+            {"member": member, "name": public_name(member), "profile": profile, "posts": posts, "own": own},
         )
     )
 

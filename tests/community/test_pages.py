@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from masthead.community import services
 from masthead.community.models import Post
+from masthead.community.profiles import profile_url
 
 
 def signed_in(user):
@@ -112,7 +113,7 @@ def test_profiles_show_what_members_choose(member, payer, founders):
 
     services.topic_create(author=payer, category=founders, title="Hiring in Hangzhou", body="Anyone?")
     client = signed_in(member)
-    url = reverse("community:member_profile", args=[payer.pk])
+    url = profile_url(payer.pk)
     assert "Hiring in Hangzhou" in client.get(url).content.decode()
     CommunityProfile.objects.create(user=payer, headline="Investor, Shenzhen", show_posts=False)
     html = client.get(url).content.decode()
@@ -219,3 +220,33 @@ def test_a_held_post_is_only_its_authors_until_a_moderator_lets_it_through(
         "HELDPOSTTEXT"
         in signed_in(payer).get(reverse("community:post_report", args=[post.pk])).content.decode()
     )
+
+
+def test_a_member_who_gave_no_name_is_never_shown_by_their_address(
+    django_user_model, member, public_article, django_capture_on_commit_callbacks
+):
+    from allauth.account.models import EmailAddress
+    from django.core import mail
+
+    nameless = django_user_model.objects.create_user("x7", "nameless.person@example.com", None)
+    EmailAddress.objects.create(user=nameless, email=nameless.email, verified=True, primary=True)
+    first = services.comment_create(author=member, article=public_article, body="First!")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(author=nameless, article=public_article, body="A reply", parent=first)
+    notice = [m for m in mail.outbox if member.email in m.to]
+    assert notice and all("nameless.person" not in m.body + str(m.alternatives) for m in notice)
+    assert "A member replied" in notice[-1].body
+    client = signed_in(member)
+    profile = client.get(profile_url(nameless.pk)).content.decode()
+    assert "nameless.person" not in profile and "A member" in profile
+    article_html = client.get(public_article.url).content.decode()
+    assert "nameless.person" not in article_html and profile_url(nameless.pk) in article_html
+
+
+def test_profile_addresses_cannot_be_enumerated(member, payer):
+    client = signed_in(member)
+    assert client.get(profile_url(payer.pk)).status_code == 200
+    for guess in [f"/community/members/{payer.pk}/", f"/community/members/{payer.pk}-0000000000000000/"]:
+        assert client.get(guess).status_code == 404, guess
+    other_key = profile_url(member.pk).rstrip("/").rsplit("-", 1)[1]
+    assert client.get(f"/community/members/{payer.pk}-{other_key}/").status_code == 404
