@@ -1,4 +1,6 @@
-from django.urls import include, path
+from django.urls import path
+
+from masthead.core import email_webhooks
 
 from . import views
 
@@ -9,5 +11,5 @@ urlpatterns = [
     path("conversations/<int:pk>/", views.thread, name="thread"),
     path("conversations/<int:pk>/consent/", views.consent, name="consent"),
     # Replies by email: a provider's inbound route posts to /newsroom/inbound/<esp>/inbound/.
-    path("inbound/", include("anymail.urls")),
+    path("inbound/<slug:esp>/<slug:kind>/", email_webhooks.inbound, name="inbound_webhook"),
 ]
