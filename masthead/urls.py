@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
+from masthead.core import converters  # noqa: F401  (registers <id:…>, used by the apps' URLs)
 from masthead.core import views as core_views
 
 urlpatterns = [

@@ -1,10 +1,12 @@
 """Site-wide views: robots.txt, a health check and the error pages."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -32,6 +34,14 @@ def healthz(request):
 
 
 def bad_request(request, exception=None):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # A Host outside ALLOWED_HOSTS: the site's page (its site record, links, navigation)
+        # cannot be built for it — every attempt raises again, which was a 500. Answer plainly.
+        return HttpResponseBadRequest(
+            gettext("Bad request: this server does not serve that host name."), content_type="text/plain"
+        )
     message = str(exception) if exception and str(exception) else None
     return render(request, "400.html", {"message": message}, status=400)
 

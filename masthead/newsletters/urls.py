@@ -19,5 +19,5 @@ urlpatterns = [
     # The configured provider's webhook (bounces, complaints): /newsletters/anymail/<esp>/tracking/
     path("anymail/<slug:esp>/<slug:kind>/", email_webhooks.tracking, name="provider_webhook"),
     path("<slug:slug>/", views.archive, name="archive"),
-    path("<slug:slug>/<int:pk>/", views.issue, name="issue"),
+    path("<slug:slug>/<id:pk>/", views.issue, name="issue"),
 ]
