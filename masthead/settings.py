@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # Accounts
+    "axes",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -133,7 +134,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "masthead.members.middleware.ThrottledUserSessionsMiddleware",
+    "masthead.members.staff.StaffPasswordMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -248,6 +252,8 @@ if TESTING and not env_bool("MASTHEAD_REAL_TASKS"):
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses password sign-ins while an account or a client is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -291,6 +297,16 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
 }
 USERSESSIONS_TRACK_ACTIVITY = True
+# Password sign-ins (the Wagtail and Django admin logins; readers use codes, which allauth limits
+# above) are limited by django-axes: after 5 failures for one username, or from one client, that
+# username or client is locked out for 15 minutes, and a success resets the count. Failures are
+# kept in the database (AccessAttempt, visible in /django-admin/); `manage.py axes_reset` unlocks.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "masthead.core.views.signin_locked_out"
+AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"

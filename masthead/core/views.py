@@ -33,6 +33,18 @@ def healthz(request):
     return JsonResponse({"ok": True, "database": connection.vendor, "env": settings.MASTHEAD_ENV})
 
 
+def signin_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out password sign-in: a 429 that says why and for how long."""
+    from axes.helpers import get_cool_off, get_failure_limit
+
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "cooloff_minutes": max(1, round(cool_off.total_seconds() / 60)) if cool_off else None,
+    }
+    return render(request, "core/locked_out.html", context, status=429)
+
+
 def bad_request(request, exception=None):
     try:
         request.get_host()
