@@ -121,6 +121,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "masthead.core.csp.MastheadCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "masthead.core.middleware.SiteCacheMiddleware",
     # Outside the session middleware, so it sees the session cookie a response is about to set.
@@ -365,6 +366,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff avatars would send a hash of each address to a third party on every admin
+# page (and the Content-Security-Policy would have to allow it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -375,6 +379,27 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview and the dev mailbox opt in to SAMEORIGIN per view
+# Content-Security-Policy (django-csp; the admin's exception is in core/csp.py). Scripts: the
+# site's own files, and inline ones only with the request's nonce. Styles may be inline (style
+# attributes throughout the admin and the site; they cannot run code). Images and article embeds
+# (oEmbed iframes) may come from other https origins; nothing else may.
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:"],
+        "frame-src": [SELF, "https:"],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    }
+}
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
