@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # Accounts
+    "axes",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -149,6 +150,7 @@ MIDDLEWARE = [
     "masthead.core.health.LivenessMiddleware",
     "masthead.core.requestlog.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "masthead.core.csp.MastheadCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "masthead.core.middleware.SiteCacheMiddleware",
     # Outside the session middleware, so it sees the session cookie a response is about to set.
@@ -162,7 +164,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "masthead.members.middleware.ThrottledUserSessionsMiddleware",
+    "masthead.members.staff.StaffPasswordMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -252,6 +257,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # How long nginx's optional micro-cache may keep an anonymous page (it cannot be purged).
 EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "5"))
+# Wagtail previews render `{% cache %}` fragments through this one, which keeps nothing: a preview's
+# unsaved values must never reach the fragments readers are served (core.caching.is_preview).
+CACHES["preview"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # Image renditions never change once made, so each process may keep its own copy in memory.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -274,6 +282,8 @@ if TESTING and not env_bool("MASTHEAD_REAL_TASKS"):
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses password sign-ins while an account or a client is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -317,6 +327,18 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
 }
 USERSESSIONS_TRACK_ACTIVITY = True
+# Password sign-ins (the Wagtail and Django admin logins; readers use codes, which allauth limits
+# above) are limited by django-axes: after 5 failures for one username, or from one client, that
+# username or client is locked out for 15 minutes, and a success resets the count. Failures are
+# kept in the database (AccessAttempt, visible in /django-admin/); `manage.py axes_reset` unlocks.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "masthead.core.views.signin_locked_out"
+AXES_VERBOSE = False
+# The client address behind the documented proxy (TRUSTED_PROXY_COUNT / TRUSTED_PROXIES below).
+AXES_CLIENT_IP_CALLABLE = "masthead.core.clientip.client_ip"
 
 # --- Reverse proxies ------------------------------------------------------------------------
 # Who the reader is behind nginx/load balancers: core.clientip.client_ip(), used by every per-IP
@@ -438,6 +460,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff avatars would send a hash of each address to a third party on every admin
+# page (and the Content-Security-Policy would have to allow it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -448,6 +473,27 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview and the dev mailbox opt in to SAMEORIGIN per view
+# Content-Security-Policy (django-csp; the admin's exception is in core/csp.py). Scripts: the
+# site's own files, and inline ones only with the request's nonce. Styles may be inline (style
+# attributes throughout the admin and the site; they cannot run code). Images and article embeds
+# (oEmbed iframes) may come from other https origins; nothing else may.
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:"],
+        "frame-src": [SELF, "https:"],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    }
+}
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -515,6 +561,18 @@ if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
     raise ImproperlyConfigured(
         "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
     )
+# The offline test mode hands a membership to anyone who types card 4242…: in production it runs
+# only when chosen explicitly (a staging site, a demo), and then every page says so.
+PAYMENTS_TEST_MODE = env_bool("PAYMENTS_TEST_MODE", default=not PRODUCTION) and not STRIPE_SECRET_KEY
+if PRODUCTION and not (STRIPE_SECRET_KEY or PAYMENTS_TEST_MODE):
+    raise ImproperlyConfigured(
+        "Payments need STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET in production; to run the offline "
+        "test mode instead (anyone can pay with test cards), set PAYMENTS_TEST_MODE=1."
+    )
+if STRIPE_SECRET_KEY and env_bool("PAYMENTS_TEST_MODE"):
+    raise ImproperlyConfigured("PAYMENTS_TEST_MODE=1 and STRIPE_SECRET_KEY are both set: choose one.")
+# A banner on every page while a public site takes no real payments.
+PAYMENTS_TEST_MODE_BANNER = PRODUCTION and PAYMENTS_TEST_MODE
 
 # --- Newsletters ----------------------------------------------------------------------------
 # A send whose worker has been silent this long is presumed dead: its claimed deliveries are

@@ -279,9 +279,13 @@ def change_plan(request):
     )
     if price is None:
         return HttpResponseBadRequest(_("Choose a plan."))
+    seats = request.POST.get("seats", "")
+    quantity = int(seats) if seats.isdigit() and 0 < int(seats) < 10_000 else None
     return _action(
         request,
-        lambda: services.subscription_change_price(subscription=sub, price=price, actor=request.user),
+        lambda: services.subscription_change_price(
+            subscription=sub, price=price, quantity=quantity, actor=request.user
+        ),
         _("Your plan has changed."),
     )
 

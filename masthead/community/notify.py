@@ -67,7 +67,7 @@ def notify_post(*, post_id, now=None):
         where, url = post.article.title, post.article.specific.full_url + f"#post-{post.pk}"
     else:
         where, url = post.topic.title, dj_settings.SITE_URL + f"/community/t/{post.topic_id}/#post-{post.pk}"
-    from masthead.members.services import display_name
+    from masthead.members.services import public_name
 
     sent = 0
     for user, kind in _recipients(post):
@@ -82,7 +82,7 @@ def notify_post(*, post_id, now=None):
                     to=user.email,
                     context={
                         "post": post,
-                        "author_name": display_name(post.author) if post.author else "",
+                        "author_name": public_name(post.author) if post.author else "",
                         "where": where,
                         "url": url,
                         # Sanitised HTML, and only for a recipient who may read it.

@@ -22,10 +22,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.access.readers import reader_for_request
 from masthead.access.reading import decision_for_request, paywall_settings
-from masthead.core.caching import mark_cacheable
-from masthead.members.services import display_name
+from masthead.core.caching import is_preview, mark_cacheable
+from masthead.members.services import public_name
 
-from . import rules, selectors, services, text
+from . import profiles, rules, selectors, services, text
 from .errors import CommunityRefused
 from .forms import PostForm, ProfileForm, ReportForm, TopicForm
 from .models import Category, CommunityProfile, CommunitySettings, Policy, Post, Topic
@@ -82,7 +82,14 @@ def thread_context(request, article):
     policy = rules.comment_policy(article, settings)
     order = request.GET.get("comments")
     order = order if order in selectors.ORDERS else "oldest"
-    top, count = selectors.comment_thread(article, user=request.user, now=now, order=order, settings=settings)
+    top, count = selectors.comment_thread(
+        article,
+        user=request.user,
+        now=now,
+        order=order,
+        settings=settings,
+        shared_cache=not is_preview(request),
+    )
     if policy == Policy.OFF and not count:
         return None
     refusal = rules.comment_refusal(
@@ -202,8 +209,12 @@ def post_delete(request, pk):
 
 
 def _may_see(request, post):
-    """The reader may see the post where it was written (article in full / category)."""
-    if post.status not in (Post.Status.VISIBLE, Post.Status.HELD):
+    """The reader may see the post where it was written (article in full / category). A held
+    post is its author's alone until a moderator lets it through (CONTEXT.md: "Held")."""
+    if post.status == Post.Status.HELD:
+        if post.author_id != request.user.pk:
+            return False
+    elif post.status != Post.Status.VISIBLE:
         return False
     if post.article_id:
         return decision_for_request(request, post.article.specific).full
@@ -429,7 +440,10 @@ def search(request):
 
 
 @login_required
-def member_profile(request, user_id):
+def member_profile(request, key):
+    user_id = profiles.user_id_from_key(key)
+    if user_id is None:
+        raise Http404
     member = get_object_or_404(
         get_user_model().objects.select_related("community_profile"), pk=user_id, is_active=True
     )
@@ -444,7 +458,7 @@ def member_profile(request, user_id):
         render(
             request,
             "community/profile.html",
-            {"member": member, "name": display_name(member), "profile": profile, "posts": posts, "own": own},
+            {"member": member, "name": public_name(member), "profile": profile, "posts": posts, "own": own},
         )
     )
 

@@ -186,8 +186,7 @@ def thread_action(request, pk, action):
         elif action == "reply":
             form = AdminReplyForm(request.POST)
             if form.is_valid():
-                body = form.cleaned_data["message"].replace("{name}", thread.sender_name or _("reader"))
-                services.thread_reply(thread=thread, staff=user, body=body)
+                services.thread_reply(thread=thread, staff=user, body=form.cleaned_data["message"])
                 messages.success(request, _("Reply sent."))
             else:
                 messages.error(request, _("Write a reply first."))

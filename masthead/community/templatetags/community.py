@@ -1,6 +1,14 @@
 from django import template
 
+from masthead.community.profiles import profile_url
+
 register = template.Library()
+
+
+@register.filter
+def member_profile_url(user_id):
+    """The profile address of member `user_id` (not enumerable: see community.profiles)."""
+    return profile_url(user_id)
 
 
 @register.inclusion_tag("community/comments.html", takes_context=True)
