@@ -10,8 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
-from masthead.core import health as core_health
 from masthead.core import converters  # noqa: F401  (registers <id:…>, used by the apps' URLs)
+from masthead.core import health as core_health
 from masthead.core import views as core_views
 
 urlpatterns = [

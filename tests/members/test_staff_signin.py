@@ -69,3 +69,30 @@ def test_an_emailed_code_alone_does_not_open_the_admin(staff_user, demo):
     response = client.post("/admin/login/", {"username": staff_user.username, "password": PASSWORD})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_behind_the_proxy_the_lockout_is_per_reader_and_a_spoofed_header_does_not_dodge_it(
+    settings, staff_user
+):
+    """Issue 12 item 8: with the documented nginx in front, every request comes from the proxy's
+    address; axes must count the client nginx saw, and a header the client wrote must not help."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    nginx = "127.0.0.1"
+
+    def via_proxy(client, username, password, *, reader, spoofed=None):
+        forwarded = f"{spoofed}, {reader}" if spoofed else reader
+        return client.post(
+            LOGINS["wagtail"],
+            {"username": username, "password": password},
+            REMOTE_ADDR=nginx,
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    # An attacker guessing usernames, inventing a new "client address" on every try.
+    for n in range(5):
+        via_proxy(Client(), f"guess{n}", "wrong", reader="203.0.113.7", spoofed=f"198.51.100.{n}")
+    assert via_proxy(Client(), staff_user.username, PASSWORD, reader="203.0.113.7").status_code == 429
+    # Another reader behind the same proxy is not locked out with them.
+    other = Client()
+    assert via_proxy(other, staff_user.username, PASSWORD, reader="203.0.113.8").status_code == 302
+    assert signed_in(other)
