@@ -409,6 +409,33 @@ class ArticlePage(RememberedRestrictions, Page):
 
         return serve_article(self, request, super().serve, *args, **kwargs)
 
+    # The editor's preview shows the article as each kind of reader gets it: the same access
+    # policy and paywall as the live page, with a stand-in reader (access.reading.preview_as).
+    preview_modes = [
+        ("paying", _("Paying member: everything")),
+        ("anonymous", _("Anonymous visitor")),
+        ("member", _("Signed-in free member")),
+        ("member_meter_spent", _("Free member, free articles used up")),
+    ]
+    default_preview_mode = "paying"
+
+    def serve_preview(self, request, mode_name):
+        from masthead.access.reading import preview_as
+
+        preview_as(request, self, mode_name if mode_name in dict(self.preview_modes) else "paying")
+        return super().serve_preview(request, mode_name)
+
+    def get_preview_context(self, request, mode_name):
+        import uuid
+
+        context = super().get_preview_context(request, mode_name)
+        # Unpublished text must never be read from or written to the shared fragment cache:
+        # a generation of its own makes every {% cache %} in the preview miss and go unread.
+        context["cache_gen"] = f"preview-{uuid.uuid4().hex}"
+        context["fragment_seconds"] = 1
+        context["preview_mode_label"] = dict(self.preview_modes).get(mode_name)
+        return context
+
 
 def default_access_level(page):
     if page.pk or page.path:

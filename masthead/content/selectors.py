@@ -124,7 +124,9 @@ def related_articles(article, limit=4):
 
 
 def _choose_related(article, limit):
-    tag_ids = list(article.tags.values_list("pk", flat=True))
+    # `.all()`, not values_list("pk"): a preview's article comes from a revision, whose tags are
+    # modelcluster's in-memory queryset (it knows fields by name, and "pk" is not one).
+    tag_ids = [tag.pk for tag in article.tags.all()]
     candidates = (
         ArticlePage.objects.live().filter(date__isnull=False).exclude(pk=article.pk).order_by("-date", "-pk")
     )
