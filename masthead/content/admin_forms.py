@@ -9,6 +9,10 @@ Two traps this closes:
 """
 
 from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -58,6 +62,7 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self.explain_slug_taken_by_draft(cleaned_data)
         if (
             is_publishing(self.data)
             and cleaned_data.get("access_level") == AccessLevel.PUBLIC
@@ -66,6 +71,39 @@ class ArticlePageForm(WagtailAdminPageForm):
         ):
             self.add_error("access_level", FREE_BREAK_ERROR)
         return cleaned_data
+
+
+    def explain_slug_taken_by_draft(self, cleaned_data):
+        """Wagtail's "slug already in use" says nothing when the page holding it is a draft nobody
+        published — typically an autosaved first attempt. Name it and link to it, so the writer
+        can continue that draft or delete it instead of guessing a new address."""
+        slug = self.data.get("slug")
+        if "slug" not in self.errors or not slug or self.parent_page is None:
+            return
+        holder = (
+            self.parent_page.get_children()
+            .filter(slug=slug, live=False, first_published_at__isnull=True)
+            .exclude(pk=self.instance.pk)
+            .select_related("owner")
+            .first()
+        )
+        if holder is None:
+            return
+        when = timezone.localtime(holder.latest_revision_created_at or holder.last_published_at or timezone.now())
+        message = format_html(
+            _(
+                "An unpublished draft, “{title}” (last saved {when}{by}), already uses this address. "
+                '<a href="{edit}">Continue that draft</a> or <a href="{delete}">delete it</a>, then save again.'
+            ),
+            title=holder.get_admin_display_title(),
+            when=date_format(when, "DATETIME_FORMAT"),
+            by=format_html(_(" by {name}"), name=holder.owner.get_full_name() or holder.owner.get_username())
+            if holder.owner
+            else "",
+            edit=reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+            delete=reverse("wagtailadmin_pages:delete", args=[holder.pk]),
+        )
+        self.errors["slug"] = self.error_class([message])
 
 
 class ConfirmFreePanel(FieldPanel):

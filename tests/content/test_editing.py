@@ -128,3 +128,30 @@ def test_listings_show_the_access_level(editor_client, demo):
     assert escape(public.title) not in listing
     explorer = editor_client.get(reverse("wagtailadmin_explore", args=[premium.get_parent().pk]))
     assert escape(f"{premium.title} · Premium") in explorer.content.decode()
+
+
+def test_a_slug_held_by_an_unpublished_draft_names_the_draft_and_links_to_it(editor_client, demo):
+    first = ArticlePage(
+        title="My first attempt",
+        slug="starting-over",
+        dek="Autosaved, then abandoned.",
+        body=[("paragraph", "<p>An old attempt.</p>")],
+        access_level="public",
+        live=False,
+    )
+    demo.sections["ai"].add_child(instance=first)
+    first.save_revision()
+    response = create(
+        editor_client,
+        demo.sections["ai"],
+        article_data(demo, slug="starting-over", access_level="premium"),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "An unpublished draft, “My first attempt" in page
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[first.pk])}">Continue that draft</a>' in page
+    assert f'href="{reverse("wagtailadmin_pages:delete", args=[first.pk])}">delete it</a>' in page
+    # A published page keeps Wagtail's plain message: that address is really taken.
+    live = demo.article()
+    taken = create(editor_client, live.get_parent(), article_data(demo, slug=live.slug, access_level="premium"))
+    assert "is already in use" in taken.content.decode() and "Continue that draft" not in taken.content.decode()
