@@ -72,7 +72,6 @@ class ArticlePageForm(WagtailAdminPageForm):
             self.add_error("access_level", FREE_BREAK_ERROR)
         return cleaned_data
 
-
     def explain_slug_taken_by_draft(self, cleaned_data):
         """Wagtail's "slug already in use" says nothing when the page holding it is a draft nobody
         published — typically an autosaved first attempt. Name it and link to it, so the writer
@@ -89,7 +88,9 @@ class ArticlePageForm(WagtailAdminPageForm):
         )
         if holder is None:
             return
-        when = timezone.localtime(holder.latest_revision_created_at or holder.last_published_at or timezone.now())
+        when = timezone.localtime(
+            holder.latest_revision_created_at or holder.last_published_at or timezone.now()
+        )
         message = format_html(
             _(
                 "An unpublished draft, “{title}” (last saved {when}{by}), already uses this address. "

@@ -153,5 +153,9 @@ def test_a_slug_held_by_an_unpublished_draft_names_the_draft_and_links_to_it(edi
     assert f'href="{reverse("wagtailadmin_pages:delete", args=[first.pk])}">delete it</a>' in page
     # A published page keeps Wagtail's plain message: that address is really taken.
     live = demo.article()
-    taken = create(editor_client, live.get_parent(), article_data(demo, slug=live.slug, access_level="premium"))
-    assert "is already in use" in taken.content.decode() and "Continue that draft" not in taken.content.decode()
+    taken = create(
+        editor_client, live.get_parent(), article_data(demo, slug=live.slug, access_level="premium")
+    )
+    assert (
+        "is already in use" in taken.content.decode() and "Continue that draft" not in taken.content.decode()
+    )
