@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
+from masthead.core import identity as core_identity
 from masthead.core import views as core_views
 
 urlpatterns = [
@@ -18,6 +19,9 @@ urlpatterns = [
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_identity.favicon_ico, name="favicon"),
+    path("brand/icon-<int:size>.png", core_identity.icon_view, name="brand_icon"),
+    path("brand/share.png", core_identity.share_image_view, name="brand_share_image"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("masthead.billing.urls")),

@@ -99,8 +99,10 @@ class HomePage(CacheablePage, Page):
         from masthead.core.caching import Lazy
 
         from .selectors import home_page_context
+        from .seo import organization_json_ld
 
         context = super().get_context(request, *args, **kwargs)
+        context["organization_json_ld"] = Lazy(lambda: organization_json_ld(request))
         # Lazy: the home page's body is a cached fragment; on a hit none of this runs.
         listing = Lazy(lambda: home_page_context(self))
         context.update(

@@ -5,6 +5,8 @@ Descriptions come from the dek, never from the body, so no meta tag can carry pr
 
 import json
 
+from masthead.core.identity import identity
+
 # Google's guidance for paywalled content: mark the article not free and name the paywalled part
 # by CSS selector (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
 PAYWALLED_SELECTOR = ".paywalled-content"
@@ -46,19 +48,14 @@ def article_json_ld(request, article, *, free, tags):
             }
             for author in article.authors
         ],
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": site.site_name if site else "",
-            "url": site.root_url if site else "",
-        },
+        "publisher": publisher(request, site),
         "articleSection": article.section.title,
         "keywords": [tag.name for tag in tags],
         "wordCount": article.word_count,
         "isAccessibleForFree": free,
     }
-    image = _image_url(request, article.hero_image)
-    if image:
-        data["image"] = [image]
+    # Google shows no rich result without an image: the hero, else the publication's share image.
+    data["image"] = [_image_url(request, article.hero_image) or identity(request).share_image_url]
     if not free:
         data["hasPart"] = {
             "@type": "WebPageElement",
@@ -81,5 +78,20 @@ def person_json_ld(request, author):
     return _dump(data)
 
 
-def og_image(request, image):
-    return _image_url(request, image)
+def publisher(request, site=None):
+    """The newsroom as schema.org sees it, with its logo (core.identity)."""
+    from wagtail.models import Site
+
+    site = site or Site.find_for_request(request)
+    marks = identity(request)
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": (site.site_name if site else "") or marks.name,
+        "url": request.build_absolute_uri("/"),
+        "logo": {"@type": "ImageObject", "url": marks.logo_url, "width": 512, "height": 512},
+    }
+
+
+def organization_json_ld(request):
+    """For the home page: the publisher itself, so search engines know its name and logo."""
+    return _dump({"@context": "https://schema.org", **publisher(request)})
