@@ -37,8 +37,7 @@ PROPERTY = re.compile(r'^    "([A-Za-z][\w-]*)"\??:', re.M)
 
 def parse(source):
     bases, props = {}, {}
-    starts = list(INTERFACE.finditer(source))
-    for i, match in enumerate(starts):
+    for match in INTERFACE.finditer(source):
         name = match.group(1)
         end = source.index("\n}", match.end())
         body = source[match.end() : end]
