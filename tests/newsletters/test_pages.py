@@ -277,7 +277,7 @@ def test_signed_in_members_are_not_asked_for_their_address_again(make_member, fr
     page = client.get(demo.article(access_level="public").url).content.decode()
     box = page.split('id="nl-signup-title"', 1)[1].split("</aside>", 1)[0]
     assert 'name="email"' not in box and "boxed@example.com" in box
-    assert 'value="%d"' % free_letter.pk in box and " checked" not in box
+    assert f'value="{free_letter.pk}"' in box and " checked" not in box
     response = client.post(
         reverse("newsletters:member_subscribe"), {"newsletter": [free_letter.pk], "next": "/"}
     )
@@ -287,7 +287,7 @@ def test_signed_in_members_are_not_asked_for_their_address_again(make_member, fr
         "newsletter", flat=True
     )
     page = client.get(demo.article(access_level="public").url).content.decode()
-    assert 'value="%d"' % free_letter.pk not in page.split('id="nl-signup-title"', 1)[-1]
+    assert f'value="{free_letter.pk}"' not in page.split('id="nl-signup-title"', 1)[-1]
 
 
 def test_the_visitors_box_ticks_nothing_for_them(client, demo):
