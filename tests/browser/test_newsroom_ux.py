@@ -67,7 +67,7 @@ def test_the_editor_previews_an_article_as_each_reader_sees_it(new_page, draft_w
     admin_login(editor, "editor", staff_password)
     editor.goto(f"/admin/pages/{draft_with_break.pk}/edit/")
     editor.locator('[data-side-panel-toggle="preview"]').click()
-    modes = editor.locator("select[name=preview-mode] option")
+    modes = editor.locator("select[name=preview_mode] option")
     expect(modes).to_have_text(
         [
             "Paying member: everything",
