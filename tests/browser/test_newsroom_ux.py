@@ -62,11 +62,12 @@ def test_publishing_a_public_article_with_a_premium_break_warns_and_the_editor_c
 
 
 def test_the_editor_previews_an_article_as_each_reader_sees_it(new_page, draft_with_break, staff_password):
-    ArticlePage.objects.filter(pk=draft_with_break.pk).update(access_level="premium")
     editor = new_page()
     admin_login(editor, "editor", staff_password)
     editor.goto(f"/admin/pages/{draft_with_break.pk}/edit/")
+    editor.get_by_label("Premium: paying members").check()  # unsaved: the preview shows the form
     editor.locator('[data-side-panel-toggle="preview"]').click()
+    expect(editor.frame_locator("#w-preview-iframe").locator(".article-body")).to_contain_text(SECRET)
     modes = editor.locator("select[name=preview_mode] option")
     expect(modes).to_have_text(
         [
