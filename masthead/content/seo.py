@@ -9,7 +9,9 @@ from masthead.core.identity import identity
 
 # Google's guidance for paywalled content: mark the article not free and name the paywalled part
 # by CSS selector (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
-PAYWALLED_SELECTOR = ".paywalled-content"
+# ".paywalled" is on the premium text for readers with access (`.paywalled-content`) and on the
+# paywall that stands in its place for everyone else — crawlers included, so it always matches.
+PAYWALLED_SELECTOR = ".paywalled"
 
 
 def _dump(data):

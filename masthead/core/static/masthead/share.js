@@ -8,6 +8,7 @@ document.querySelectorAll("[data-share]").forEach(function (bar) {
     native.addEventListener("click", function () { navigator.share({title: title, url: url}).catch(function () {}); });
   }
   if (copy) {
+    copy.hidden = false;
     copy.addEventListener("click", function () {
       var done = function () { copy.textContent = copy.dataset.copied; copy.setAttribute("aria-live", "polite"); };
       if (navigator.clipboard) { navigator.clipboard.writeText(url).then(done, function () { window.prompt("", url); }); }
