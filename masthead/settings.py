@@ -368,6 +368,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
+FORMAT_MODULE_PATH = ["masthead.formats"]  # day month year, 24-hour clock (not Django's "p.m.")
 USE_I18N = True
 USE_TZ = True
 

@@ -12,6 +12,7 @@ from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
 from masthead.core import converters  # noqa: F401  (registers <id:…>, used by the apps' URLs)
 from masthead.core import health as core_health
+from masthead.core import identity as core_identity
 from masthead.core import views as core_views
 
 urlpatterns = [
@@ -23,6 +24,9 @@ urlpatterns = [
     # Answered by core.health.LivenessMiddleware (and masthead.wsgi) before these; kept for reverse().
     path("healthz", core_health.liveness, name="healthz"),
     path("readyz", core_health.readiness, name="readyz"),
+    path("favicon.ico", core_identity.favicon_ico, name="favicon"),
+    path("brand/icon-<int:size>.png", core_identity.icon_view, name="brand_icon"),
+    path("brand/share.png", core_identity.share_image_view, name="brand_share_image"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
     path("ghost/api/", include("masthead.api.ghost.urls")),

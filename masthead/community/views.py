@@ -272,19 +272,21 @@ def _categories_for(request, now):
 
 def index(request):
     now = timezone.now()
+    readable = _categories_for(request, now)
     if not request.user.is_authenticated:
+        # Visitors see the categories the newsroom opened to them, and what is said there.
         return _private(
             render(
                 request,
                 "community/index.html",
                 {
                     "categories": Category.objects.all(),
-                    "readable": set(),
+                    "readable": {c.pk for c in readable},
+                    "latest": selectors.latest_posts(readable, now=now, limit=10) if readable else [],
                     "sign_in_url": _sign_in_url(request.path),
                 },
             )
         )
-    readable = _categories_for(request, now)
     announcements = list(
         selectors.visible_topics(readable).filter(is_announcement=True).order_by("-created_at")[:3]
     )
@@ -310,7 +312,8 @@ def _category_or_refusal(request, slug):
 
 
 def category(request, slug):
-    category, refusal = _category_or_refusal(request, slug)
+    category = get_object_or_404(Category, slug=slug)
+    refusal = rules.category_read_refusal(user=request.user, category=category, now=timezone.now())
     if refusal:
         return _refused(request, refusal)
     from django.core.paginator import Paginator
@@ -365,7 +368,7 @@ def topic_new(request, slug):
 def topic(request, pk):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
     now = timezone.now()
-    refusal = rules.category_refusal(user=request.user, category=topic.category, now=now)
+    refusal = rules.category_read_refusal(user=request.user, category=topic.category, now=now)
     if refusal:
         return _refused(request, refusal)
     if not topic.is_visible and not (request.user.is_staff or topic.author_id == request.user.pk):
@@ -385,6 +388,10 @@ def topic(request, pk):
                 "posts": posts,
                 "form": PostForm(),
                 "can_reply": not topic.is_locked or request.user.is_staff,
+                "sign_in_url": _sign_in_url(request.path),
+                "share_description": text.plain(posts[0].body_html, 200)
+                if posts
+                else topic.category.description,
             },
         )
     )

@@ -89,7 +89,6 @@ def article_context(request, article):
         ),
         "tags": tags,
         "json_ld": Lazy(lambda: seo.article_json_ld(request, article, free=public, tags=tags())),
-        "og_image": Lazy(lambda: seo.og_image(request, article.hero_image)),
     }
 
 

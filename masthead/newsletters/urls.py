@@ -14,6 +14,7 @@ urlpatterns = [
     path("unsubscribe/<str:token>/<slug:slug>/", views.unsubscribe, name="unsubscribe"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("account/", views.account_choices, name="account_choices"),
+    path("subscribe/", views.member_subscribe, name="member_subscribe"),
     path("o/<str:track>.gif", views.open_pixel, name="open"),
     path("c/<str:track>/", views.click, name="click"),
     # The configured provider's webhook (bounces, complaints): /newsletters/anymail/<esp>/tracking/

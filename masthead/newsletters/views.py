@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -186,6 +187,25 @@ def account_choices(request):
     else:
         messages.error(request, _("Those newsletter choices could not be saved. Please try again."))
     return redirect("members:account")
+
+
+@login_required
+@require_POST
+def member_subscribe(request):
+    """The signup box for a signed-in member: adds the ticked newsletters (keeps the others)."""
+    form = ChoicesForm(request.POST)
+    chosen = form.cleaned_data["newsletter"] if form.is_valid() else []
+    if chosen:
+        subscriber = services.subscriber_for_user(user=request.user)
+        for newsletter in chosen:
+            services.newsletter_subscribe(subscriber=subscriber, newsletter=newsletter, source="member box")
+        messages.success(request, _("Subscribed. You can change your newsletters on your account page."))
+    else:
+        messages.error(request, _("Choose at least one newsletter."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("members:account")
+    return redirect(next_url)
 
 
 # --- Archive and web versions ---------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_the_article_page_sends_premium_text_only_to_readers_who_may_read_it(cli
             assert 'class="paywall"' in html and "paywalled-content" not in html.split("</head>")[1], who
         else:
             assert escape(secret) in html
-            body = html.split('<div class="paywalled-content">', 1)[1]
+            body = html.split('<div class="paywalled-content paywalled">', 1)[1]
             assert escape(secret) in body, "the paying reader's premium part is marked for search engines"
 
 
@@ -135,7 +135,7 @@ def test_structured_data_and_social_cards_never_carry_body_text(clients, premium
         assert data["hasPart"] == {
             "@type": "WebPageElement",
             "isAccessibleForFree": False,
-            "cssSelector": ".paywalled-content",
+            "cssSelector": ".paywalled",
         }
         assert "articleBody" not in data
 

@@ -250,3 +250,37 @@ def test_profile_addresses_cannot_be_enumerated(member, payer):
         assert client.get(guess).status_code == 404, guess
     other_key = profile_url(member.pk).rstrip("/").rsplit("-", 1)[1]
     assert client.get(f"/community/members/{payer.pk}-{other_key}/").status_code == 404
+
+
+def test_an_open_category_is_readable_without_an_account_and_others_are_not(
+    client, member, founders, investors
+):
+    assert founders.public_read  # the demo opens the founders' room to visitors
+    topic = services.topic_create(
+        author=member, category=founders, title="Hiring in Shenzhen", body="Any **tips**?"
+    )
+    page = client.get(reverse("community:category", args=[founders.slug]))
+    assert page.status_code == 200 and "Hiring in Shenzhen" in page.content.decode()
+    thread = client.get(reverse("community:topic", args=[topic.pk])).content.decode()
+    assert "<strong>tips</strong>" in thread and "Sign in or sign up free to reply." in thread
+    assert 'name="body"' not in thread  # no reply form for visitors
+    assert 'property="og:description" content="Any tips?"' in thread
+    assert client.get(reverse("community:category", args=["off-topic"])).status_code == 403
+    investors.public_read = True  # a paying members' room never opens to visitors, ticked or not
+    investors.save()
+    assert client.get(reverse("community:category", args=[investors.slug])).status_code == 403
+    founders.public_read = False
+    founders.save()
+    assert client.get(reverse("community:topic", args=[topic.pk])).status_code == 403
+
+
+def test_excerpts_are_rendered_text_and_staff_posts_carry_a_name(client, founders, django_user_model):
+    staff = django_user_model.objects.create_user(
+        "deskchief", "desk.chief@example.com", None, is_staff=True, first_name="Lin", last_name="Hua"
+    )
+    services.topic_create(
+        author=staff, category=founders, title="Ask us anything", body="Our **editors** are here."
+    )
+    index = client.get(reverse("community:index")).content.decode()
+    assert "Our editors are here." in index and "**editors**" not in index
+    assert "Lin Hua" in index and "desk.chief@example.com" not in index

@@ -86,7 +86,7 @@ def test_premium_article_json_ld_marks_the_paywalled_part(client, demo):
     html = client.get(article.url).content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["isAccessibleForFree"] is False
-    assert data["hasPart"]["cssSelector"] == ".paywalled-content"
+    assert data["hasPart"]["cssSelector"] == ".paywalled"
 
 
 def test_json_ld_cannot_be_broken_out_of(client, demo):

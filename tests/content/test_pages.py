@@ -140,9 +140,13 @@ def test_robots_and_healthz(client, demo, settings):
 
 
 def test_pages_work_without_javascript(client, demo):
-    """Nothing on the reading path depends on scripts: no <script src> at all, only JSON-LD."""
+    """Nothing on the reading path depends on scripts: only JSON-LD, and on articles the share
+    bar's optional enhancement (its script-only buttons are hidden until the script shows them)."""
+    share_script = '<script src="/static/masthead/share.js" defer></script>'
     for url in ["/", demo.sections["ai"].url, demo.articles.first().url, "/archive/", "/search/?q=shenzhen"]:
-        html = client.get(url).content.decode()
+        html = client.get(url).content.decode().replace(share_script, "")
         assert "<script src" not in html
         for script in re.findall(r"<script[^>]*>", html):
             assert 'type="application/ld+json"' in script
+        for button in re.findall(r"<button[^>]*data-share-(?:copy|native)[^>]*>", html):
+            assert " hidden" in button

@@ -243,3 +243,28 @@ def test_a_member_sees_where_they_are_signed_in(client, member):
     client.force_login(member)
     response = client.get(reverse("usersessions_list"))
     assert response.status_code == 200
+
+
+def test_sign_up_offers_newsletters_unticked_and_subscribes_only_to_the_chosen_ones(client):
+    from masthead.newsletters.models import Newsletter, Subscriber
+
+    form = client.get(reverse("account_signup")).content.decode()
+    offered = list(Newsletter.objects.filter(active=True, subscribe_new_members=True))
+    assert offered  # the demo offers its Daily Briefing and Weekly Analysis
+    for newsletter in offered:
+        assert f'value="{newsletter.pk}"' in form
+    assert 'name="newsletters"' in form and " checked" not in form.split('name="newsletters"', 1)[1][:2000]
+
+    response = client.post(reverse("account_signup"), {"email": "no.letters@example.com"})
+    assert response.status_code == 302
+    user = User.objects.get(email="no.letters@example.com")
+    assert not Subscriber.objects.filter(user=user, subscriptions__ended_at__isnull=True).exists()
+
+    chooser = Client()
+    daily = Newsletter.objects.get(slug="daily-briefing")
+    response = chooser.post(
+        reverse("account_signup"), {"email": "one.letter@example.com", "newsletters": [daily.pk]}
+    )
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get(user__email="one.letter@example.com")
+    assert list(subscriber.subscriptions.values_list("newsletter__slug", flat=True)) == ["daily-briefing"]

@@ -71,3 +71,10 @@ def test_the_digest_never_names_a_confidential_sender(reader_user, editor):
 
 def test_the_digest_task_is_a_periodic_job(settings):
     assert "masthead.newsroom.tasks.send_daily_digest" in settings.MASTHEAD_PERIODIC_JOBS
+
+
+def test_no_digest_on_a_day_with_nothing_new_and_nothing_open(editor):
+    Thread.objects.all().delete()
+    quiet_day = timezone.localtime(timezone.now()).replace(hour=10) + timedelta(days=2)
+    assert digest_send(now=quiet_day) == 0
+    assert not [m for m in mail.outbox if m.to == [editor.email]]

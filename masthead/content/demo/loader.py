@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
@@ -22,8 +21,6 @@ from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
     Page,
     Site,
     Workflow,
@@ -33,6 +30,7 @@ from wagtail.models import (
 
 from masthead.core.models import PublicationSettings, default_publication_name
 from masthead.core.origin import site_record_address
+from masthead.core.roles import DOOR_STAFF, EDITORS, FINANCE, MODERATORS, WRITERS, roles_sync
 
 from ..models import (
     ArticleAuthor,
@@ -49,8 +47,9 @@ from . import data
 from .images import hero_image, logo_image, portrait_image
 
 DEMO_COLLECTION = "Demo newsroom"
-WRITERS, EDITORS = "Writers", "Editors"
-WORKFLOW_NAME = "Writer submits, editor approves"
+# "Submit to editors" on the writer's button; "Resubmit to editors' approval" after changes.
+WORKFLOW_NAME, TASK_NAME = "editors", "editors' approval"
+OLD_WORKFLOW_NAME, OLD_TASK_NAME = "Writer submits, editor approves", "Editor approval"
 PASSWORD_FILE = "demo-staff-password"
 
 
@@ -285,35 +284,17 @@ class Loader:
             path.chmod(0o600)
         return path.read_text().strip()
 
-    def groups(self, home):
-        editors, _ = Group.objects.get_or_create(name=EDITORS)
-        writers, _ = Group.objects.get_or_create(name=WRITERS)
-        admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        for group in (editors, writers):
-            group.permissions.add(admin_access)
-        page_perms = {
-            writers: ["add_page", "change_page"],
-            editors: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"],
-        }
-        for group, codenames in page_perms.items():
-            for codename in codenames:
-                permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-                GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-        root_collection = Collection.get_first_root_node()
-        for group in (editors, writers):
-            for codename in ("add_image", "choose_image", "change_image"):
-                permission = Permission.objects.get(
-                    content_type__app_label="wagtailimages", codename=codename
-                )
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-        return writers, editors
+    def groups(self):
+        # The roles and their permissions are core's (also `manage.py setup_roles` on a fresh install).
+        return roles_sync()
 
     def workflow(self, home, editors):
+        # Wagtail labels the button "Submit to <workflow name>": the name is who receives it.
+        Workflow.objects.filter(name=OLD_WORKFLOW_NAME).update(name=WORKFLOW_NAME)
+        GroupApprovalTask.objects.filter(name=OLD_TASK_NAME).update(name=TASK_NAME)
         workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
         if created:
-            task = GroupApprovalTask.objects.create(name="Editor approval")
+            task = GroupApprovalTask.objects.create(name=TASK_NAME)
             task.groups.set([editors])
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
             self.created += 1
@@ -324,13 +305,16 @@ class Loader:
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
         return workflow
 
-    def users(self, writers, editors, authors):
+    def users(self, groups, authors):
         User = get_user_model()
         password = self.staff_password()
         accounts = [
             ("admin", "admin@masthead.localhost", "Demo", "Administrator", None, True),
-            ("editor", "editor@masthead.localhost", "Demo", "Editor", editors, False),
-            ("writer", "writer@masthead.localhost", "Demo", "Writer", writers, False),
+            ("editor", "editor@masthead.localhost", "Demo", "Editor", groups[EDITORS], False),
+            ("writer", "writer@masthead.localhost", "Demo", "Writer", groups[WRITERS], False),
+            ("moderator", "moderator@masthead.localhost", "Demo", "Moderator", groups[MODERATORS], False),
+            ("door", "door@masthead.localhost", "Demo", "Door staff", groups[DOOR_STAFF], False),
+            ("finance", "finance@masthead.localhost", "Demo", "Finance", groups[FINANCE], False),
         ]
         for username, email, first, last, group, superuser in accounts:
             if User.objects.filter(username=username).exists():
@@ -384,9 +368,9 @@ class Loader:
         sections = self.sections(home)
         authors = self.authors(home)
         self.articles(sections, authors)
-        writers, editors = self.groups(home)
-        self.workflow(home, editors)
-        self.users(writers, editors, authors)
+        groups = self.groups()
+        self.workflow(home, groups[EDITORS])
+        self.users(groups, authors)
         # Membership plans belong to billing; the demo asks it for its own demo data.
         from masthead.billing.demo import load_billing_demo
 
