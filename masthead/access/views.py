@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from masthead.content.models import ArticlePage
 from masthead.content.views import mark_cacheable
+from masthead.core.origin import absolute_url
 
 from .errors import AccessRefused
 from .models import GiftLink
@@ -58,7 +59,7 @@ def gift_created(request, pk):
         "access/gift_created.html",
         {
             "link": link,
-            "gift_url": request.build_absolute_uri(link_path(link)),
+            "gift_url": absolute_url(link_path(link)),
             "days": settings.gift_link_days,
             "remaining": max(0, settings.gift_links_per_month - made),
         },

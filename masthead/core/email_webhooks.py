@@ -14,7 +14,7 @@ import logging
 import warnings
 
 from anymail import urls as anymail_urls
-from anymail.exceptions import AnymailConfigurationError, AnymailWebhookValidationFailure
+from anymail.exceptions import AnymailAPIError, AnymailConfigurationError, AnymailWebhookValidationFailure
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpResponseForbidden
@@ -33,6 +33,8 @@ MALFORMED = (
     IndexError,
     LookupError,
     AnymailConfigurationError,
+    # Amazon SES (with boto3 installed) reports an unreadable SNS body this way.
+    AnymailAPIError,
 )
 
 
