@@ -283,6 +283,12 @@ class ArticlePage(RememberedRestrictions, Page):
         _("featured"), default=False, help_text=_("Candidates for the home page lead.")
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    canonical_url = models.URLField(
+        _("canonical URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("Only when the article first appeared elsewhere: search engines credit that address."),
+    )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
 
     content_panels = Page.content_panels + [
@@ -303,6 +309,7 @@ class ArticlePage(RememberedRestrictions, Page):
         FieldPanel("access_level"),
         FieldPanel("language"),
         FieldPanel("featured"),
+        FieldPanel("canonical_url"),
     ]
     # Wagtail's index serves the admin's page search; the public search has its own (search.py).
     search_fields = Page.search_fields + [
