@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from PIL import Image as PILImage
 
+from masthead.content.sanitise import is_safe_url
 from masthead.content.services import image_from_bytes
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -72,6 +73,9 @@ class ImageResolver:
                 reason = getattr(error, "reason", None) or error
                 self.warnings.append(f"image {url} could not be fetched ({reason}): kept as a link")
                 return None
+        elif not is_safe_url(url):
+            self.warnings.append(f"image {url[:120]} has no usable address: left out")
+            return None
         else:
             self.warnings.append(f"image {url} is not in the export and cannot be fetched: kept as a link")
             return None
