@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 
 from masthead.community.services import comment_import
+from masthead.content.body import PREVIEW_FALLBACK_BLOCKS
 from masthead.content.models import ArticlePage, AuthorPage
 from masthead.content.services import (
     Publication,
@@ -19,8 +20,25 @@ from masthead.members.services import member_find
 from . import html as html_convert
 from .images import WouldStore
 from .models import ImportMessage
+from .sources.common import plain
 
 INFO, WARNING, ERROR = ImportMessage.Level.INFO, ImportMessage.Level.WARNING, ImportMessage.Level.ERROR
+
+
+def opening_words(blocks, limit=280):
+    """A dek for an article whose source has none: the start of its first paragraph. Only a
+    paragraph inside the free preview may be used (above the break, and within the preview's
+    first text blocks when there is none, as content.body.split_body cuts it): a dek is shown
+    to every reader."""
+    text_blocks = 0
+    for kind, value in blocks:
+        if kind == "premium_break" or text_blocks >= PREVIEW_FALLBACK_BLOCKS:
+            return ""
+        if kind == "paragraph":
+            return plain(value, limit)
+        if kind in ("heading", "quote", "html"):
+            text_blocks += 1
+    return ""
 
 
 class ContentImporter:
@@ -155,7 +173,7 @@ class ContentImporter:
             return None, "updated" if target else "created"
         fields = {
             "title": article.title,
-            "dek": article.dek,
+            "dek": article.dek or opening_words(conversion.blocks),
             "body": conversion.blocks,
             "hero_image": hero if hero is not None and not isinstance(hero, WouldStore) else None,
             "hero_caption": article.feature_image_caption,

@@ -17,6 +17,7 @@ class ImportForm(forms.Form):
     what = forms.ChoiceField(label=_("What to import"), choices=CHOICES)
     file = forms.FileField(label=_("Export file"))
     site_url = forms.URLField(
+        assume_scheme="https",
         label=_("Old site's address"),
         required=False,
         help_text=_("To fetch images the export does not contain."),

@@ -36,11 +36,6 @@ def plain(html_text, limit=None):
     return text
 
 
-def first_sentences(html_text, limit=280):
-    """A dek for an article whose source has none: its opening words."""
-    return plain(html_text, limit)
-
-
 def truthy(value):
     return str(value or "").strip().lower() in {"1", "true", "yes", "y", "t"}
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..errors import ExportError
 from ..files import decode_text
 from ..parsed import Article, Author, Unit
-from .common import first_sentences, parse_date, permalink, plain
+from .common import parse_date, permalink, plain
 from .lexical import lexical_to_html, mobiledoc_to_html
 
 SUPPORTED_MAJORS = {4, 5, 6}
@@ -168,7 +168,7 @@ class GhostSource:
                 html=html,
                 body_format=body_format,
                 is_page=post.get("type") == "page",
-                dek=plain(excerpt, 300) if excerpt else first_sentences(html, 280),
+                dek=plain(excerpt, 300) if excerpt else "",
                 status=status,
                 published_at=published,
                 access_level=access,

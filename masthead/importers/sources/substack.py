@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..errors import ExportError
 from ..files import decode_text
 from ..parsed import Article, Unit
-from .common import parse_date, plain, truthy
+from .common import parse_date, truthy
 
 REQUIRED = {"post_id", "post_date", "is_published", "type", "audience", "title"}
 AUDIENCE = {"everyone": "public", "only_free": "members", "only_paid": "premium", "founding": "premium"}
@@ -90,7 +90,7 @@ class SubstackSource:
                 title=(row.get("title") or "").strip() or slug,
                 slug=slug,
                 html=html,
-                dek=subtitle[:300] or plain(html, 280),
+                dek=subtitle[:300],
                 subtitle=subtitle,
                 status="live" if live else "draft",
                 published_at=published,

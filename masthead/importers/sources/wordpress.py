@@ -21,7 +21,7 @@ from defusedxml.ElementTree import fromstring
 
 from ..errors import ExportError
 from ..parsed import Article, Author, Comment, Unit
-from .common import first_sentences, parse_date, plain, truthy
+from .common import parse_date, plain, truthy
 
 NS = {
     "wp": "http://wordpress.org/export/{v}/",
@@ -218,7 +218,7 @@ class WordPressSource:
                 html=html,
                 body_format="gutenberg" if "<!-- wp:" in body else "classic",
                 is_page=post_type == "page",
-                dek=plain(excerpt, 300) if excerpt else first_sentences(html, 280),
+                dek=plain(excerpt, 300) if excerpt else "",
                 status=status,
                 published_at=published,
                 access_level="public",
