@@ -171,7 +171,8 @@ class WordPressSource:
             path = urlsplit(link).path or "/"
             query = urlsplit(link).query
             old_urls.append(path + (f"?{query}" if query else ""))
-        old_urls.append(f"/?p={post_id}" if post_type == "post" else f"/?page_id={post_id}")
+        # Not "/?p=<id>": that address is the home page, which exists, and Wagtail's redirects
+        # only answer addresses that would otherwise be a 404.
         thumbnail = self.attachments.get(meta.get("_thumbnail_id", ""), "")
         excerpt = self._text(item, "excerpt:encoded")
         comments = []
