@@ -41,8 +41,20 @@ def test_a_ghost_5_export_brings_posts_pages_authors_tags_images_and_settings(gh
     assert [a.slug for a in post.authors] == ["jane", "li-wei"]
     assert [t.name for t in post.tags.all()] == ["Semiconductors"]  # the internal #newsletter tag is not kept
     assert post.hero_image is not None and post.hero_image.file.storage.exists(post.hero_image.file.name)
-    assert kinds(post) == ["paragraph", "heading", "paragraph", "quote", "image", "embed", "html", "paragraph"]
-    assert "<b>first</b>" in post.body[0].value.source and 'href="https://example.org/report"' in post.body[0].value.source
+    assert kinds(post) == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        "quote",
+        "image",
+        "embed",
+        "html",
+        "paragraph",
+    ]
+    assert (
+        "<b>first</b>" in post.body[0].value.source
+        and 'href="https://example.org/report"' in post.body[0].value.source
+    )
     assert post.body[3].value["attribution"] == "A minister"
     assert post.body[4].value["caption"] == "A fab at night"
     assert post.body[4].value["image"].pk == post.hero_image.pk, "the same picture is stored once"
@@ -56,7 +68,9 @@ def test_a_ghost_5_export_brings_posts_pages_authors_tags_images_and_settings(gh
 
     paid = imported("p2")
     assert paid.access_level == "premium"
-    assert kinds(paid) == ["paragraph", "premium_break", "paragraph", "paragraph"], "the paywall card is the break"
+    assert kinds(paid) == ["paragraph", "premium_break", "paragraph", "paragraph"], (
+        "the paywall card is the break"
+    )
 
     members = imported("p3")  # Lexical only
     assert members.access_level == "members"
@@ -72,7 +86,9 @@ def test_a_ghost_5_export_brings_posts_pages_authors_tags_images_and_settings(gh
     draft = imported("p4")  # Mobiledoc only
     assert not draft.live and draft.has_unpublished_changes
     assert kinds(draft) == ["paragraph", "paragraph", "paragraph"]
-    assert "<b>Bold start</b>" in draft.body[0].value.source and "<i>markdown</i>" in draft.body[1].value.source
+    assert (
+        "<b>Bold start</b>" in draft.body[0].value.source and "<i>markdown</i>" in draft.body[1].value.source
+    )
 
     scheduled = imported("p5")
     assert not scheduled.live and scheduled.go_live_at.year == 2099

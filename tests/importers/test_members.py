@@ -21,14 +21,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ghost_members(tmp_path):
-    return render_fixture("ghost_members.csv", tmp_path / "members.csv", CUSTOMER_ERIN="cus_erin", CUSTOMER_FRANK="cus_frank")
+    return render_fixture(
+        "ghost_members.csv", tmp_path / "members.csv", CUSTOMER_ERIN="cus_erin", CUSTOMER_FRANK="cus_frank"
+    )
 
 
 @pytest.fixture
 def letters(db):
     # One default newsletter, so "the defaults" is a known set.
     daily = Newsletter.objects.filter(subscribe_new_members=True).order_by("pk").first()
-    Newsletter.objects.filter(subscribe_new_members=True).exclude(pk=daily.pk).update(subscribe_new_members=False)
+    Newsletter.objects.filter(subscribe_new_members=True).exclude(pk=daily.pk).update(
+        subscribe_new_members=False
+    )
     briefing = Newsletter.objects.create(
         name="Test Briefing", slug="test-briefing", sender_name="Desk", sender_email="desk@example.com"
     )
@@ -39,7 +43,11 @@ def choices(email):
     subscriber = Subscriber.objects.filter(user__email=email).first()
     if subscriber is None:
         return set()
-    return set(Subscription.objects.filter(subscriber=subscriber, ended_at=None).values_list("newsletter__slug", flat=True))
+    return set(
+        Subscription.objects.filter(subscriber=subscriber, ended_at=None).values_list(
+            "newsletter__slug", flat=True
+        )
+    )
 
 
 def test_ghost_members_come_with_names_notes_labels_consent_and_complimentary_access(ghost_members, letters):
@@ -55,7 +63,11 @@ def test_ghost_members_come_with_names_notes_labels_consent_and_complimentary_ac
     assert EmailAddress.objects.get(user=alice).verified
     assert not alice.has_usable_password()
     profile = Profile.objects.get(user=alice)
-    assert (profile.display_name, profile.note, profile.labels) == ("Alice Reader", "Met at a conference", ["vip", "early"])
+    assert (profile.display_name, profile.note, profile.labels) == (
+        "Alice Reader",
+        "Met at a conference",
+        ["vip", "early"],
+    )
     assert alice.date_joined == datetime(2022, 1, 5, 10, tzinfo=UTC)
     assert choices("alice@example.com") == {daily.slug}, "consent → the default newsletters"
     assert choices("bob@example.com") == set(), "no consent, no newsletter"
@@ -63,19 +75,31 @@ def test_ghost_members_come_with_names_notes_labels_consent_and_complimentary_ac
     carol = User.objects.get(email="carol@example.com")
     grant = Grant.objects.get(user=carol)
     assert grant.source == "complimentary" and grant.level == "premium" and grant.ends_at is not None
-    assert not Grant.objects.filter(user__email="erin@example.com").exists(), "no subscription linked without Stripe"
+    assert not Grant.objects.filter(user__email="erin@example.com").exists(), (
+        "no subscription linked without Stripe"
+    )
 
 
 def test_a_second_run_creates_nothing_and_keeps_an_unsubscribe(ghost_members, letters):
     daily, _briefing = letters
     run_import("import_members", "ghost", ghost_members)
-    counts = (User.objects.count(), Grant.objects.count(), Subscription.objects.count(), ImportedObject.objects.count())
+    counts = (
+        User.objects.count(),
+        Grant.objects.count(),
+        Subscription.objects.count(),
+        ImportedObject.objects.count(),
+    )
     alice = Subscriber.objects.get(user__email="alice@example.com")
     Subscription.objects.filter(subscriber=alice).update(ended_at=datetime(2024, 1, 1, tzinfo=UTC))
     output = run_import("import_members", "ghost", ghost_members)
     # The three paying members are tried again (Stripe may be configured by now); nothing else.
     assert "member: 3 failed, 3 skipped, 3 updated" in output
-    assert (User.objects.count(), Grant.objects.count(), Subscription.objects.count(), ImportedObject.objects.count()) == counts
+    assert (
+        User.objects.count(),
+        Grant.objects.count(),
+        Subscription.objects.count(),
+        ImportedObject.objects.count(),
+    ) == counts
     assert choices("alice@example.com") == set(), "the reader's unsubscribe here stands"
 
 
@@ -116,7 +140,17 @@ def test_bad_member_files_are_refused_with_a_reason_and_nothing_is_written(tmp_p
 
 
 def test_a_member_dry_run_writes_nothing(ghost_members):
-    counts = (User.objects.count(), Grant.objects.count(), Subscription.objects.count(), Profile.objects.count())
+    counts = (
+        User.objects.count(),
+        Grant.objects.count(),
+        Subscription.objects.count(),
+        Profile.objects.count(),
+    )
     output = run_import("import_members", "ghost", ghost_members, "--dry-run")
     assert "member: 6 created, 3 failed" in output and "complimentary access: 1 granted" in output
-    assert (User.objects.count(), Grant.objects.count(), Subscription.objects.count(), Profile.objects.count()) == counts
+    assert (
+        User.objects.count(),
+        Grant.objects.count(),
+        Subscription.objects.count(),
+        Profile.objects.count(),
+    ) == counts

@@ -31,7 +31,9 @@ def snapshot():
     }
 
 
-def test_old_addresses_redirect_permanently_to_the_new_articles(ghost_export, wordpress_export, substack_export, client):
+def test_old_addresses_redirect_permanently_to_the_new_articles(
+    ghost_export, wordpress_export, substack_export, client
+):
     run_import("import_content", "ghost", ghost_export)
     run_import("import_content", "wordpress", wordpress_export)
     run_import("import_content", "substack", substack_export)
@@ -48,7 +50,9 @@ def test_old_addresses_redirect_permanently_to_the_new_articles(ghost_export, wo
     assert client.get("/an-old-draft/").status_code == 404, "drafts get no redirect"
 
 
-def test_importing_the_same_export_twice_creates_nothing_and_a_change_updates(ghost_export, wordpress_export, tmp_path):
+def test_importing_the_same_export_twice_creates_nothing_and_a_change_updates(
+    ghost_export, wordpress_export, tmp_path
+):
     run_import("import_content", "ghost", ghost_export)
     run_import("import_content", "wordpress", wordpress_export)
     first = snapshot()
@@ -88,7 +92,21 @@ def test_a_dry_run_writes_nothing_and_says_what_would_happen(ghost_export, wordp
     assert "article: 7 skipped" in run_import("import_content", "ghost", ghost_export, "--dry-run")
 
 
-HOSTILE = [b"<script", b"alert(", b"onerror", b"onclick", b"onload", b"onmouseover", b"javascript:", b"data:text", b"evil.example", b"<svg", b"<style", b"<object", b"steal()"]
+HOSTILE = [
+    b"<script",
+    b"alert(",
+    b"onerror",
+    b"onclick",
+    b"onload",
+    b"onmouseover",
+    b"javascript:",
+    b"data:text",
+    b"evil.example",
+    b"<svg",
+    b"<style",
+    b"<object",
+    b"steal()",
+]
 
 
 def test_hostile_html_never_survives_the_import(ghost_export, client):
@@ -117,5 +135,7 @@ def test_the_converter_and_the_html_block_refuse_every_kind_of_script():
         assert needle not in serialised.lower(), needle
     assert ("embed", "https://www.youtube.com/watch?v=abc") in result.blocks
     # A stored value that was never cleaned (an old row, a hand-made revision) is cleaned on render.
-    rendered = SanitisedHTMLBlock().render('<table><tr><td onclick="x()">a<script>alert(1)</script></td></tr></table>')
+    rendered = SanitisedHTMLBlock().render(
+        '<table><tr><td onclick="x()">a<script>alert(1)</script></td></tr></table>'
+    )
     assert "onclick" not in rendered and "<script" not in rendered and "<td>a</td>" in rendered

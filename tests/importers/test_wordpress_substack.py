@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def page_for(namespace, source_id):
-    record = ImportedObject.objects.get(namespace=namespace, source_id=source_id, kind__in=["article", "page"])
+    record = ImportedObject.objects.get(
+        namespace=namespace, source_id=source_id, kind__in=["article", "page"]
+    )
     return ArticlePage.objects.get(pk=record.target_id)
 
 
@@ -22,7 +24,9 @@ def kinds(page):
     return [block.block_type for block in page.body]
 
 
-def test_a_wordpress_export_brings_gutenberg_and_classic_posts_pages_and_comments(wordpress_export, image_server, reader_user):
+def test_a_wordpress_export_brings_gutenberg_and_classic_posts_pages_and_comments(
+    wordpress_export, image_server, reader_user
+):
     reader_user.email = "reader.one@example.com"
     reader_user.save()
     output = run_import("import_content", "wordpress", wordpress_export)
@@ -56,11 +60,17 @@ def test_a_wordpress_export_brings_gutenberg_and_classic_posts_pages_and_comment
     contact = page_for(ns, "105")
     assert contact.get_parent().specific.slug == "pages"
 
-    comments = {c.author.email if c.author else c.imported_author: c for c in Post.objects.filter(article=grid)}
+    comments = {
+        c.author.email if c.author else c.imported_author: c for c in Post.objects.filter(article=grid)
+    }
     assert set(comments) == {"reader.one@example.com", "Maria Santos", "Waiting"}, "spam is not imported"
     first = comments["reader.one@example.com"]
     assert first.author == reader_user and first.imported_from == "wordpress"
-    assert "<script" not in first.body_html and "javascript:" not in first.body_html and "alert(1)" not in first.body_html
+    assert (
+        "<script" not in first.body_html
+        and "javascript:" not in first.body_html
+        and "alert(1)" not in first.body_html
+    )
     assert first.body_html.count("<p>") == 2
     assert comments["Maria Santos"].parent == first
     assert comments["Waiting"].status == Post.Status.HELD
@@ -79,7 +89,7 @@ def test_a_truncated_or_hostile_wxr_is_refused_with_its_position(tmp_path):
     bomb = tmp_path / "bomb.xml"
     bomb.write_text(
         '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
-        '<rss><channel><title>&b;</title></channel></rss>'
+        "<rss><channel><title>&b;</title></channel></rss>"
     )
     with pytest.raises(CommandError, match="entities are not allowed"):
         run_import("import_content", "wordpress", bomb)
@@ -114,5 +124,7 @@ def test_a_substack_export_without_posts_csv_or_with_missing_columns(tmp_path):
     with pytest.raises(CommandError, match="no posts.csv"):
         run_import("import_content", "substack", folder)
     (folder / "posts.csv").write_text("post_id,title\n1.a,A\n")
-    with pytest.raises(CommandError, match=r"missing column\(s\) audience, is_published, post_date, type \(line 1\)"):
+    with pytest.raises(
+        CommandError, match=r"missing column\(s\) audience, is_published, post_date, type \(line 1\)"
+    ):
         run_import("import_content", "substack", folder)
