@@ -147,8 +147,8 @@ class MemberImporter:
         self.report.count("complimentary access", "granted" if grant is not None else "already ended")
 
     def _paying(self, user, member, unit):
-        """Link the member's live subscriptions at Stripe. Returns True when it must be tried again
-        (Stripe not configured, or unreachable)."""
+        """Link the member's live subscriptions at Stripe. Returns True when a later run should try
+        again (Stripe not configured, or a price that matched no plan)."""
         if not member.paying:
             return False
         if not self.stripe:
@@ -173,9 +173,11 @@ class MemberImporter:
                 f"Stripe customer {customer} has no active or trialing subscription",
             )
             return False
+        retry = False
         for snap in snapshots:
             price = adoption.match_price(snap, self.plan_map)
             if price is None:
+                retry = True  # a later run with a --plan-map entry for this price links it
                 self.report.count("subscription", "unmatched")
                 self.report.message(
                     WARNING,
@@ -197,7 +199,7 @@ class MemberImporter:
                 )
                 continue
             self.report.count("subscription", "linked" if created else "already linked")
-        return False
+        return retry
 
     def _dry_paying(self, member):
         if member.complimentary:

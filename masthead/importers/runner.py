@@ -14,6 +14,7 @@ says what would be created, updated, skipped or refused.
 """
 
 import logging
+import os
 from collections import defaultdict
 from datetime import timedelta
 
@@ -33,7 +34,9 @@ logger = logging.getLogger(__name__)
 
 
 def chunk_size():
-    return int(getattr(settings, "IMPORT_CHUNK_SIZE", 50))
+    """Objects per transaction (IMPORT_CHUNK_SIZE, a setting or the environment): a crash loses
+    at most one chunk's work, and a chunk holds the database's write lock while it runs."""
+    return int(getattr(settings, "IMPORT_CHUNK_SIZE", None) or os.environ.get("IMPORT_CHUNK_SIZE") or 50)
 
 
 class Report:
@@ -121,7 +124,9 @@ def execute(run, *, progress=None, now=None):
 
 
 def lease():
-    return timedelta(seconds=int(getattr(settings, "IMPORT_LEASE_SECONDS", 60)))
+    """How long a run's worker may be silent before another takes the run over (IMPORT_LEASE_SECONDS)."""
+    seconds = getattr(settings, "IMPORT_LEASE_SECONDS", None) or os.environ.get("IMPORT_LEASE_SECONDS") or 60
+    return timedelta(seconds=int(seconds))
 
 
 def remembered(namespace, kind, source_id):

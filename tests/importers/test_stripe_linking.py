@@ -5,13 +5,11 @@ once, nothing is charged, no checkout is opened, and Stripe's later webhooks app
 import io
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
 from masthead.access.readers import load_reader
-from masthead.billing.adoption import find_subscriptions, subscription_adopt
-from masthead.billing.models import CheckoutSession, Plan, Price, Subscription
+from masthead.billing.models import CheckoutSession, Price, Subscription
 from tests.billing.stripe_helpers import API_KEY, GOOD_CARD, WEBHOOK_SECRET, LocalStripe, event, post_event
 
 from .conftest import render_fixture
@@ -100,14 +98,14 @@ def test_imported_paying_members_are_linked_to_their_subscriptions_without_a_new
     assert "subscription: 1 linked" not in again
     assert Subscription.objects.filter(provider="stripe").count() == 1
 
-    # Frank's old plan matches nothing here; staff can still link him to one of our prices.
-    yearly = Price.objects.get(plan__slug="individual", interval="year", currency="USD", active=True)
-    assert not Subscription.objects.filter(user__email="frank@example.com").exists()
-    _customer, snapshots = find_subscriptions(customer_ref=frank_customer)
-    sub, created = subscription_adopt(
-        user=User.objects.get(email="frank@example.com"), snap=snapshots[0], price=yearly
+    # Staff map Frank's old plan to one of ours and run the import again: he is linked now.
+    output = run_import(
+        "import_members", "ghost", members, "--plan-map", "old_platform_yearly=individual:year:USD"
     )
-    assert created and sub.plan == Plan.objects.get(slug="individual")
+    assert "subscription: 1 linked" in output
+    frank = Subscription.objects.get(provider_ref=frank_sub["id"])
+    assert frank.user.email == "frank@example.com" and frank.price.interval == "year"
+    assert invoices(api) == charged
 
     # Stripe's news about a linked subscription is handled like any other's (and only once).
     updated = api.subscriptions.update(erin_sub["id"], {"cancel_at_period_end": True}).to_dict()
