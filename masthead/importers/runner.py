@@ -50,7 +50,8 @@ class Report:
         self.pending = []
 
     def count(self, kind, outcome, n=1):
-        self.counts[kind][outcome] += n
+        if n:
+            self.counts[kind][outcome] += n
 
     def message(self, level, kind, source_id, text):
         self.pending.append(
