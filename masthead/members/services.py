@@ -1,6 +1,8 @@
-"""Member operations: status, data export, account deletion, and members brought from elsewhere."""
+"""Member operations: creating an account, the profile, data export, account deletion, and
+members brought from elsewhere."""
 
 import hashlib
+import secrets
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masthead.core.audit import audit
 
-from . import privacy
+from . import privacy, signals
 from .models import Profile
 
 # Kept when an account is deleted, and said so on the delete page.
@@ -25,6 +27,49 @@ KEPT_ON_DELETE = (
 def display_name(user):
     profile = getattr(user, "profile", None)
     return (profile.display_name if profile else "") or user.get_full_name() or user.email
+
+
+def member_create(*, email, name="", actor=None, now=None):
+    """Make a reader's account for `email` (staff or the admin API; readers sign up themselves).
+
+    The address counts as verified: whoever made the account vouches for it. Raises ValueError
+    if the address already has an account.
+    """
+    now = now or timezone.now()
+    email = get_user_model().objects.normalize_email(email).strip()
+    with transaction.atomic():
+        if EmailAddress.objects.filter(email__iexact=email).exists() or (
+            get_user_model().objects.filter(email__iexact=email).exists()
+        ):
+            raise ValueError("an account with this address exists")
+        user = get_user_model().objects.create_user(
+            username=_free_username(email), email=email, password=None, date_joined=now
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        Profile.objects.create(user=user, display_name=name[:100])
+        audit("members.account.created", actor=actor, member=user, now=now)
+        transaction.on_commit(lambda: signals.member_created.send(sender=None, member_id=user.pk))
+    return user
+
+
+def _free_username(email):
+    base = email.split("@", 1)[0][:100] or "member"
+    username = base
+    while get_user_model().objects.filter(username=username).exists():
+        username = f"{base}-{secrets.token_hex(3)}"
+    return username
+
+
+def member_profile_update(*, user, display_name, now=None):
+    """Change the name a member shows to the newsroom and the community."""
+    with transaction.atomic():
+        profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+        if profile.display_name == display_name:
+            return profile
+        profile.display_name = display_name
+        profile.save(update_fields=["display_name"])
+        transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
+    return profile
 
 
 def member_export(*, user, now=None):
@@ -92,7 +137,11 @@ def member_delete(*, user, actor=None, now=None):
             member_id=user.pk,
             by_self=actor is None or actor.pk == user.pk,
         )
+        member_id, email = user.pk, user.email
         user.delete()
+        transaction.on_commit(
+            lambda: signals.member_deleted.send(sender=None, member_id=member_id, email=email)
+        )
 
 
 # --- Members brought from another platform ---------------------------------------------------
@@ -155,4 +204,7 @@ def member_import(*, email, name="", note="", labels=(), joined_at=None, actor=N
             profile.save(update_fields=["display_name", "note", "labels"])
         if created:
             audit("members.account.imported", actor=actor, member=user, target=user, now=now)
+            transaction.on_commit(lambda: signals.member_created.send(sender=None, member_id=user.pk))
+        elif changed:
+            transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
     return user, created, changed

@@ -13,18 +13,29 @@ pytestmark = pytest.mark.django_db
 
 
 def upload(client, name, what, **extra):
-    data = {"what": what, "file": SimpleUploadedFile(name, (FIXTURES / name).read_bytes()), "section": "archive", **extra}
+    data = {
+        "what": what,
+        "file": SimpleUploadedFile(name, (FIXTURES / name).read_bytes()),
+        "section": "archive",
+        **extra,
+    }
     return client.post(reverse("importers_index"), data)
 
 
-def test_staff_upload_an_export_read_the_dry_run_and_start_the_import(client, staff_user, django_capture_on_commit_callbacks):
+def test_staff_upload_an_export_read_the_dry_run_and_start_the_import(
+    client, staff_user, django_capture_on_commit_callbacks
+):
     client.force_login(staff_user)
     assert client.get(reverse("importers_index")).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, "ghost6.json", "content:ghost")
     dry = ImportRun.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("importers_run", args=[dry.pk])
-    assert dry.dry_run and dry.status == "finished" and dry.counts == {"article": {"created": 1}, "author": {"created": 1}}
+    assert (
+        dry.dry_run
+        and dry.status == "finished"
+        and dry.counts == {"article": {"created": 1}, "author": {"created": 1}}
+    )
     assert not ArticlePage.objects.filter(slug="six-point-oh").exists()
     page = client.get(reverse("importers_run", args=[dry.pk])).content.decode()
     assert "Dry run: nothing was written." in page and "Start the import" in page and "1 created" in page

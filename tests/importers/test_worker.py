@@ -27,14 +27,22 @@ def test_an_import_killed_midway_resumes_and_imports_everyone_once(tmp_path):
     )
     worker = start_manage("worker", **ENV)
     try:
-        wait_for(lambda: ImportRun.objects.get(pk=run.pk).position >= MEMBERS // 4, timeout=120, message="a quarter done")
+        wait_for(
+            lambda: ImportRun.objects.get(pk=run.pk).position >= MEMBERS // 4,
+            timeout=120,
+            message="a quarter done",
+        )
         kill_group(worker)
         worker.wait(timeout=10)
         at_kill = ImportRun.objects.get(pk=run.pk)
-        assert at_kill.status == ImportRun.Status.RUNNING and at_kill.position < MEMBERS, "finished before the kill"
+        assert at_kill.status == ImportRun.Status.RUNNING and at_kill.position < MEMBERS, (
+            "finished before the kill"
+        )
         worker = start_manage("worker", **ENV)
         wait_for(
-            lambda: ImportRun.objects.get(pk=run.pk).status == ImportRun.Status.FINISHED, timeout=240, message="resumed import"
+            lambda: ImportRun.objects.get(pk=run.pk).status == ImportRun.Status.FINISHED,
+            timeout=240,
+            message="resumed import",
         )
     except AssertionError as error:
         raise AssertionError(f"{error}\nworker output:\n{stop(worker)}") from None
