@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "masthead.api",
     # django-ninja (the admin API); listed so its API docs page uses local static files, not a CDN.
     "ninja",
+    "masthead.importers",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -547,6 +548,7 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.newsroom.tasks.send_daily_digest": 900,
     "masthead.events.tasks.expire_holds": 60,
     "masthead.api.tasks.retry_due_webhooks": 30,
+    "masthead.importers.tasks.resume_imports": 30,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"

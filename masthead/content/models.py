@@ -291,6 +291,12 @@ class ArticlePage(RememberedRestrictions, Page):
         _("featured"), default=False, help_text=_("Candidates for the home page lead.")
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    canonical_url = models.URLField(
+        _("canonical URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("Only when the article first appeared elsewhere: search engines credit that address."),
+    )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
 
     base_form_class = ArticlePageForm
@@ -322,6 +328,7 @@ class ArticlePage(RememberedRestrictions, Page):
         FieldPanel("date"),
         FieldPanel("language"),
         FieldPanel("featured"),
+        FieldPanel("canonical_url"),
     ]
     # Wagtail's index serves the admin's page search; the public search has its own (search.py).
     search_fields = Page.search_fields + [

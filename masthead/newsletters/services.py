@@ -79,6 +79,35 @@ def newsletter_unsubscribe(*, subscriber, newsletter, now=None):
     )
 
 
+def newsletter_import_choice(*, subscriber, newsletter, started_at, source, now=None):
+    """Record a choice a reader made on another platform (an import). Returns True if new.
+
+    Unlike newsletter_subscribe this never restarts a subscription the reader ended here: a
+    re-run of the same import must not undo an unsubscribe.
+    """
+    now = now or timezone.now()
+    _sub, created = Subscription.objects.get_or_create(
+        subscriber=subscriber,
+        newsletter=newsletter,
+        defaults={"started_at": min(started_at or now, now), "source": source[:20]},
+    )
+    return created
+
+
+def newsletters_by_name():
+    """Every newsletter by its slug and by its name (lower case): how an import names them."""
+    found = {}
+    for newsletter in Newsletter.objects.all():
+        found[newsletter.slug.lower()] = newsletter
+        found[newsletter.name.strip().lower()] = newsletter
+    return found
+
+
+def default_newsletters():
+    """The newsletters a new member starts with (an import's default for "subscribed to emails")."""
+    return list(Newsletter.objects.filter(active=True, subscribe_new_members=True))
+
+
 def member_set_choices(*, user, newsletter_ids, now=None):
     """Set which newsletters a member receives (the account page). Newsletters the member cannot
     currently receive (e.g. paid-only while lapsed) may be chosen; they start arriving on renewal."""
