@@ -37,10 +37,11 @@ def process_env(**extra):
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         SECRET_KEY=settings.SECRET_KEY,
     )
-    if settings.REDIS_URL:
-        env["REDIS_URL"] = settings.REDIS_URL
-    else:
-        env.pop("REDIS_URL", None)
+    for name in ("REDIS_URL", "REDIS_QUEUE_URL"):
+        if getattr(settings, name):
+            env[name] = getattr(settings, name)
+        else:
+            env.pop(name, None)
     env.update(extra)
     return env
 

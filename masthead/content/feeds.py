@@ -11,6 +11,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from masthead.core.caching import read_param
+
 from . import selectors
 from .feed_content import feed_item_html
 from .models import AuthorPage, SectionPage
@@ -25,6 +27,7 @@ def feed_limit(request):
         return DEFAULT_ITEMS
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_ITEMS:
         raise BadRequest(_("limit must be a whole number from 1 to %(max)d.") % {"max": MAX_ITEMS})
+    read_param(request, "limit", int(raw))
     return int(raw)
 
 

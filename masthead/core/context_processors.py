@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -32,6 +34,7 @@ def site_chrome(request):
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
+    generation = fragment_generation()
     return {
         "nav_sections": Lazy(nav_sections),
         "newsroom": Lazy(lambda: _newsroom(request)),
@@ -39,7 +42,9 @@ def site_chrome(request):
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
         "membership_url": reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")),
         # Template fragments ({% cache %}) are keyed on this: publishing makes them all stale.
-        "cache_gen": fragment_generation(),
-        "fragment_seconds": FRAGMENT_SECONDS,
+        # While the cache is unreachable (generation None) fragments are neither read from a
+        # shared key nor kept: a key no one else uses, and 0 seconds (Django deletes at once).
+        "cache_gen": generation if generation is not None else f"down-{secrets.token_hex(8)}",
+        "fragment_seconds": FRAGMENT_SECONDS if generation is not None else 0,
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
     }
