@@ -56,12 +56,12 @@ class Generation:
     def __init__(self, ttl=1.0):
         self.ttl = ttl
         self.value = None
-        self.read_at = None
+        self.read_at = 0.0
         self.lock = threading.Lock()
 
     def get(self):
         now = time.monotonic()
-        if self.read_at is None or now - self.read_at > self.ttl:
+        if self.value is None or now - self.read_at > self.ttl:
             with self.lock:
                 value = _cache().get(GENERATION_KEY)
                 if value is None:
@@ -74,7 +74,7 @@ class Generation:
         return self.value
 
     def forget(self):
-        self.value, self.read_at = None, None
+        self.value = None
 
 
 generation = Generation()

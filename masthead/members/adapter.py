@@ -2,7 +2,11 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib import messages
 from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from masthead.core.mail import send_later
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -18,7 +22,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if template_prefix == "account/email/login_code":
             path = reverse("account_confirm_login_code")
             context["confirm_url"] = request.build_absolute_uri(path) if request else settings.SITE_URL + path
-        return super().send_mail(template_prefix, email, context)
+        message = self.render_mail(template_prefix, email, context)
+        # The worker sends it (core.mail.send_later): a slow mail server never holds up the
+        # sign-in page. If it could be neither queued nor sent, the reader is told so.
+        if not send_later(message) and request is not None:
+            messages.error(
+                request,
+                _("We could not send the email just now. Please try again in a few minutes."),
+            )
 
     def format_email_subject(self, subject):
         return subject  # no "[site]" prefix: the sender name says who it is from

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from masthead.core.audit import audit
-from masthead.core.mail import send_on_commit
+from masthead.core.mail import inline_connection, render_templated, send_later
 
 from .errors import NewsletterError
 from .models import Audience, Issue, Newsletter, Subscriber, Subscription, Suppression
@@ -128,7 +128,7 @@ def signup_request(*, email, newsletter_ids, now=None):
     if not newsletters:
         raise NewsletterError("signup.no_newsletter")
     token = signing.dumps({"e": email, "n": [n.pk for n in newsletters]}, salt=SIGNUP_SALT, compress=True)
-    send_on_commit(
+    message = render_templated(
         "newsletters/email/confirm",
         to=email,
         context={
@@ -136,6 +136,10 @@ def signup_request(*, email, newsletter_ids, now=None):
             "confirm_url": settings.SITE_URL + reverse("newsletters:confirm", args=[token]),
         },
     )
+    # Nothing is stored, so there is no commit to wait for: the worker sends it, and the reader
+    # is told if it could be neither queued nor sent.
+    if not send_later(message):
+        raise NewsletterError("signup.mail_failed")
     return token
 
 
@@ -393,6 +397,8 @@ def issue_send_test(*, issue, actor, now=None):
         )
         prefix = _("TEST · as a free reader") if label == "free" else _("TEST · as a paying reader")
         message.subject = f"[{prefix}] {message.subject}"
+        # Sent here, for the editor to see the result; a short timeout (core.mail) bounds the wait.
+        message.connection = inline_connection()
         try:
             sent += message.send()
         except Exception as error:  # noqa: BLE001 - reported to the editor, nothing is recorded
