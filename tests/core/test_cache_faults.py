@@ -20,13 +20,16 @@ from django.test import Client
 
 from masthead.core.cache import cache_state
 from masthead.core.caching import forget_process_caches
-from tests.access.test_page_cache import wsgi  # noqa: F401 - fixture: the real WSGI stack
+from tests.access import test_page_cache
 from tests.helpers import wait_for
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server"),
 ]
+
+
+wsgi = test_page_cache.wsgi  # the fixture: GET through the real WSGI stack
 
 
 def free_port():
@@ -133,7 +136,7 @@ def test_a_hung_cache_costs_a_bounded_wait_and_writes_lost_meanwhile_are_undone(
 
 def test_with_the_cache_down_anonymous_pages_render_from_the_database_and_members_stay_signed_in(
     own_redis, wsgi, demo, paying_user
-):  # noqa: F811
+):
     article = demo.article(access_level="premium", language="en")
     member = Client()
     member.force_login(paying_user)
