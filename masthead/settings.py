@@ -134,6 +134,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "masthead.members.middleware.ThrottledUserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A file that could not be stored (disk full) is a clear answer, not a 500.
+    "masthead.core.storage.StorageFailureMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -323,7 +325,8 @@ if not PRODUCTION:
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / (f"test-media/{TEST_WORKER}" if TESTING else "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that writes to a temporary name first: a failed upload leaves nothing.
+    "default": {"BACKEND": "masthead.core.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -6,6 +6,7 @@ permission and always answers with Content-Disposition: attachment.
 """
 
 import io
+import os
 import re
 import secrets
 import zipfile
@@ -119,13 +120,25 @@ def private_dir():
     return path
 
 
-def store(data, ext):
-    """Write `data` under a new random name and return that name."""
+def store(data, ext, *, original=""):
+    """Write `data` under a new random name and return that name.
+
+    Written to a temporary name first and renamed when complete: a full disk or an I/O error
+    leaves no partial file and raises NewsroomRefused("file.storage") for the form to show.
+    """
     name = f"{secrets.token_hex(16)}.{ext}"
     target = private_dir() / name
-    with open(target, "xb") as f:
-        f.write(data)
-    target.chmod(0o600)
+    partial = target.with_name(f".{name}.partial")
+    try:
+        with open(partial, "xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        partial.chmod(0o600)
+        partial.rename(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise NewsroomRefused("file.storage", name=original or name) from error
     return name
 
 
