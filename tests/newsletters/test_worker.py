@@ -86,7 +86,7 @@ def test_killing_the_sending_process_at_random_points_loses_no_one_silently(smtp
                 message=f"{target} sent",
             )
             time.sleep(rng.random() * 0.05)  # anywhere within the next message or two
-            wait_for(lambda: sending_process(worker, inbox) is not None, timeout=30, message="a sender")
+            wait_for(lambda w=worker: sending_process(w, inbox) is not None, timeout=30, message="a sender")
             pid = sending_process(worker, inbox)
             if pid is None:
                 continue
