@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -131,6 +132,8 @@ def run(args):
             }
         )
         lib.wrk(base + "/", connections=args.connections, duration=3, threads=5, script=script)  # warm up
+        if args.split:
+            return split_run(args, base, anonymous, member_paths, cookies)
         cmd = ["wrk", "-t5", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "--timeout", "30s"]
         out = subprocess.run(cmd + ["-s", str(script), base + "/"], capture_output=True, text=True).stdout
     print(out)
@@ -152,6 +155,39 @@ def run(args):
     return result
 
 
+def split_run(args, base, anonymous, member_paths, cookies):
+    """The same mix as two wrk processes at once (anonymous: 4/5 of the connections; members:
+    1/5), so each class gets its own latency figures. Diagnosis only: the target is the combined run."""
+    from bench import lib
+
+    members = max(1, args.connections // 5)
+    results = {}
+
+    def load(name, paths, connections, headers):
+        script = lib.rotate_script(paths)
+        results[name] = lib.wrk(
+            base + "/",
+            connections=connections,
+            duration=args.duration,
+            threads=1,
+            headers=headers,
+            script=script,
+        )
+
+    runs = [
+        threading.Thread(target=load, args=("anonymous", anonymous, args.connections - members, ())),
+        threading.Thread(
+            target=load, args=("paying members", member_paths, members, (f"Cookie: sessionid={cookies[0]}",))
+        ),
+    ]
+    for run_ in runs:
+        run_.start()
+    for run_ in runs:
+        run_.join()
+    print(json.dumps(results, indent=2))
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -162,6 +198,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="granian --blocking-threads")
     parser.add_argument("--redis-port", type=int, default=0, help="for this script's own redis-server")
     parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark site first")
+    parser.add_argument("--split", action="store_true", help="anonymous and member figures apart")
     args = parser.parse_args()
     from bench import lib
 
