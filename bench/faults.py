@@ -143,10 +143,30 @@ def scenario_redis(args, var_dir, redis):
             redis.start()
             timeline.append(("restarted empty", time.monotonic()))
 
+        probes, started = [], time.monotonic()
+
+        def probe():
+            # One more reader, timing each page: when in the run do requests slow down?
+            while time.monotonic() - started < 24:
+                t0 = time.monotonic()
+                try:
+                    lib.fetch(base + anonymous[len(probes) % len(anonymous)])
+                    ok = True
+                except OSError:
+                    ok = False
+                probes.append((round(t0 - started, 1), round((time.monotonic() - t0) * 1000), ok))
+                time.sleep(0.05)
+
         thread = threading.Thread(target=faults)
+        prober = threading.Thread(target=probe)
         thread.start()
+        prober.start()
         result = wrk_run(base, script, 24, args.connections)
         thread.join()
+        prober.join()
+        result["events_s"] = {name: round(at - started, 1) for name, at in timeline}
+        result["slowest_probes_ms"] = sorted(probes, key=lambda p: -p[1])[:8]
+        result["probe_failures"] = sum(1 for p in probes if not p[2])
         time.sleep(6)  # past the breaker's reset
         result["member_reads_in_full_after_restart"] = all(
             reads_in_full(base, member_paths[0], cookie) for cookie in cookies
