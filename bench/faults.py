@@ -17,7 +17,6 @@ script's own (never a shared one):
 """
 
 import argparse
-import http.cookiejar
 import json
 import re
 import signal
@@ -186,22 +185,22 @@ def scenario_smtp(args, var_dir, smtp):
         answers = []
 
         def post(path, data, *, csrf):
-            """POST as a browser would: with the form's CSRF token and cookie when it has one."""
-            jar = http.cookiejar.CookieJar()
-            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+            """POST as a browser would, with the form's CSRF token and cookie when it has one (set
+            by hand: the production cookie is Secure, which urllib will not send over http)."""
+            headers = {}
             if csrf:
-                form = opener.open(base + path, timeout=60).read().decode()
-                data = {
-                    **data,
-                    "csrfmiddlewaretoken": re.search(
-                        r'name="csrfmiddlewaretoken" value="([^"]+)"', form
-                    ).group(1),
-                }
+                with urllib.request.urlopen(base + path, timeout=60) as response:
+                    form = response.read().decode()
+                    cookies = response.headers.get_all("Set-Cookie") or []
+                token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+                cookie = next(c.split(";")[0] for c in cookies if c.startswith("csrftoken="))
+                data, headers = {**data, "csrfmiddlewaretoken": token}, {"Cookie": cookie}
+            request = urllib.request.Request(
+                base + path, data=urllib.parse.urlencode(data).encode(), headers=headers
+            )
             started = time.monotonic()
             try:
-                with opener.open(
-                    base + path, data=urllib.parse.urlencode(data).encode(), timeout=60
-                ) as response:
+                with urllib.request.urlopen(request, timeout=60) as response:
                     status = response.status
             except urllib.error.HTTPError as error:
                 status = error.code
