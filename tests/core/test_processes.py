@@ -74,14 +74,16 @@ def test_the_documented_granian_command_replaces_a_killed_worker(demo):
         wait_for(lambda: len(descendants(server.pid)) >= 2, timeout=20, message="two workers")
         before = set(descendants(server.pid))
         os.kill(min(before), signal.SIGKILL)
-        # The server keeps answering (the other worker) while the dead one is replaced.
-        answers = []
-        deadline = time.monotonic() + 6
-        while time.monotonic() < deadline:
-            answers.append(status(base + "/healthz"))
+        # The server keeps answering (the other worker) while the dead one is replaced. A
+        # connection the killed process had already accepted dies with it: requests in its hands
+        # at the moment of the kill may fail, nothing after.
+        killed_at, answers = time.monotonic(), []
+        while time.monotonic() < killed_at + 10:
+            answers.append((time.monotonic() - killed_at, status(base + "/healthz")))
             time.sleep(0.1)
         assert server.poll() is None, "granian shut down after losing a worker"
-        assert set(answers) == {200}, answers
+        after = [code for at, code in answers if at > 0.5]
+        assert len(after) > 10 and set(after) == {200}, answers
         wait_for(
             lambda: len(set(descendants(server.pid)) - before) >= 1 and len(descendants(server.pid)) >= 2,
             timeout=20,
