@@ -36,6 +36,8 @@ MAX_KEY_QUERY = 512
 # junk values (`?limit=` strings, `?page=0002`) are answered but never stored, so they cannot
 # fill the cache.
 ALLOWED_PARAMS = {"page", "q", "interval", "currency", "limit"}
+# The Ghost-compatible Content API's parameters (masthead.api.ghost).
+ALLOWED_PARAMS |= {"key", "filter", "include", "fields", "formats", "order"}
 PARAMS_HEADER = "x-masthead-cache-params"
 
 
