@@ -152,12 +152,15 @@ class SectionPage(CacheablePage, Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.core.caching import Lazy
+        from masthead.core.caching import Lazy, read_page_number
 
         from .selectors import articles_in_section
         from .views import paginate
 
         context = super().get_context(request, *args, **kwargs)
+        # Read now, not in the Lazy: on a fragment hit the listing never runs, and the page cache
+        # must still learn that this page reads ?page=.
+        read_page_number(request)
         context["articles"] = Lazy(lambda: paginate(request, articles_in_section(self)))
         return context
 

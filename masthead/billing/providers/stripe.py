@@ -128,6 +128,8 @@ def snapshot(subscription, *, version=None):
     ):
         snap["next_payment_attempt"] = _iso(invoice.get("next_payment_attempt"))
         snap["payment_attempts"] = invoice.get("attempt_count") or 0
+        # The unpaid invoice's creation is when the member fell behind, however late we hear of it.
+        snap["past_due_since"] = _iso(invoice.get("created"))
     return snap
 
 
@@ -496,9 +498,9 @@ def _charge_payment_ref(charge):
 
 
 def _on_charge_refunded(event, charge):
+    # Even for a payment we have not recorded: its invoice.paid may still be on its way. The event
+    # is then parked until it arrives (a refund of someone else's charge stays parked, harmlessly).
     ref = _charge_payment_ref(charge)
-    if not Payment.objects.filter(provider="stripe", provider_ref=ref, state=Payment.State.PAID).exists():
-        return []  # not a payment of ours
     return [(event["id"], "charge.refunded", {"payment_ref": ref, "amount": charge["amount_refunded"]})]
 
 
