@@ -5,7 +5,7 @@ Descriptions come from the dek, never from the body, so no meta tag can carry pr
 
 import json
 
-from masthead.core.identity import identity, publication
+from masthead.core.identity import identity, publication, rendition
 from masthead.core.origin import absolute_url, site_origin
 
 # Google's guidance for paywalled content: mark the article not free and name the paywalled part
@@ -23,8 +23,9 @@ def _dump(data):
 def _image_url(request, image, spec="fill-1280x720|format-jpeg"):
     if not image:
         return None
+    made = rendition(image, spec)
     # Renditions on object storage already have an absolute (bucket or CDN) URL.
-    return absolute_url(image.get_rendition(spec).url)
+    return absolute_url(made.url) if made else None
 
 
 def article_json_ld(request, article, *, free, tags):
@@ -86,7 +87,7 @@ def publisher(request):
     logo = {"@type": "ImageObject", "url": marks.logo_url}
     if not publication().logo_id:
         logo.update(width=512, height=512)
-    return {"@type": "NewsMediaOrganization", "name": marks.name, "url": site_origin() + "/", "logo": logo}
+    return {"@type": "NewsMediaOrganization", "name": marks.name, "url": site_origin(), "logo": logo}
 
 
 def organization_json_ld(request):

@@ -20,6 +20,7 @@ publication's name — the same seal as the site's wordmark (its first letter on
 """
 
 import io
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -32,6 +33,8 @@ from .caching import mark_cacheable
 from .origin import absolute_url
 from .pagecache import current_generation
 
+logger = logging.getLogger(__name__)
+
 ACCENT = (179, 38, 30)  # --accent in site.css
 PAPER = (251, 250, 246)  # --paper
 INK = (21, 19, 15)  # --ink
@@ -41,6 +44,16 @@ SHARE_SIZE = (1200, 630)  # the size Facebook, LinkedIn and X's large card ask f
 CACHE_SECONDS, MAX_AGE = 24 * 3600, 7 * 24 * 3600
 # The publisher logo schema.org and Google ask for: at most 600x60, PNG.
 LOGO_SPEC = "max-600x60|format-png"
+
+
+def icon_spec(size):
+    return f"fill-{size}x{size}|format-png"
+
+
+# Every rendition of the uploaded logo and favicon the site serves; making them when the marks are
+# set keeps the first reader's page from writing rendition rows.
+LOGO_SPECS = (LOGO_SPEC,)
+FAVICON_SPECS = tuple(icon_spec(size) for size in ICON_SIZES)
 
 
 _cached = {}
@@ -81,14 +94,22 @@ def site_name(request=None):
     return publication().name
 
 
+def rendition(image, spec):
+    """`image`'s rendition, or None when its original file is missing or unreadable (a restored
+    database without its media, a bucket that lost a file): a page then goes without that
+    picture rather than failing for every reader."""
+    try:
+        return image.get_rendition(spec)
+    except OSError:  # wagtail.images.models.SourceImageIOError is one
+        logger.warning("Image %s (%s) could not be read for a rendition", image.pk, spec, exc_info=True)
+        return None
+
+
 def identity(request=None):
     """Absolute URLs (on the public origin, core.origin) of the publication's marks."""
     pub = publication()
-    logo_url = (
-        absolute_url(pub.logo.get_rendition(LOGO_SPEC).url)
-        if pub.logo_id
-        else absolute_url(reverse("brand_icon", args=[512]))
-    )
+    logo = rendition(pub.logo, LOGO_SPEC) if pub.logo_id else None
+    logo_url = absolute_url(logo.url if logo else reverse("brand_icon", args=[512]))
     return Identity(
         name=pub.name,
         favicon_url=absolute_url(reverse("brand_icon", args=[32])),
@@ -152,10 +173,10 @@ def icon_view(request, size):
     if size not in ICON_SIZES:
         raise Http404
     pub = publication()
-    if pub.favicon_id:
+    icon = rendition(pub.favicon, icon_spec(size)) if pub.favicon_id else None
+    if icon is not None:
         # The newsroom's own icon: a square rendition of it (made once, then on storage).
-        rendition = pub.favicon.get_rendition(f"fill-{size}x{size}|format-png")
-        response = mark_cacheable(HttpResponseRedirect(absolute_url(rendition.url)), personal=False)
+        response = mark_cacheable(HttpResponseRedirect(absolute_url(icon.url)), personal=False)
         patch_cache_control(response, max_age=3600)
         return response
     return _serve(request, f"icon{size}", lambda name: draw_icon(size, name))

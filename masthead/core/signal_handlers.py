@@ -4,6 +4,7 @@ core.identity), and make pages show a changed identity at once."""
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
+from . import identity
 from .models import PublicationSettings
 from .pagecache import invalidate_on_change
 
@@ -23,5 +24,10 @@ def publication_changed(sender, instance, created=False, **kwargs):
 
     # The admin's site list and Wagtail's own emails show the site record's name.
     Site.objects.filter(is_default_site=True).exclude(site_name=instance.name).update(site_name=instance.name)
+    # The marks' renditions are made now, by the editor's save, not by the first reader's page.
+    for image, specs in ((instance.logo, identity.LOGO_SPECS), (instance.favicon, identity.FAVICON_SPECS)):
+        if image is not None:
+            for spec in specs:
+                identity.rendition(image, spec)
     if not created:
         invalidate_on_change()

@@ -51,13 +51,28 @@ def csp_violations():
 
 
 @pytest.fixture
-def new_page(browser, live_server, csp_violations):
+def browser_context_options():
+    """Extra options for every browser context a test opens (a test module may override it)."""
+    return {}
+
+
+@pytest.fixture(autouse=True)
+def _public_origin_is_the_live_server(settings, live_server):
+    """Links the site builds on its public origin (emails, social cards, icons) must reach the
+    server the browser talks to, as they would in production."""
+    settings.SITE_URL = live_server.url
+
+
+@pytest.fixture
+def new_page(browser, live_server, csp_violations, browser_context_options):
     """Open pages in fresh browser contexts (a new context is a new, cookie-less visitor)."""
     contexts = []
 
     def make(viewport=None):
         context = browser.new_context(
-            base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900}
+            base_url=live_server.url,
+            viewport=viewport or {"width": 1280, "height": 900},
+            **browser_context_options,
         )
         context.set_default_timeout(20_000)
         context.add_init_script(REPORT_CSP_VIOLATIONS)

@@ -36,6 +36,9 @@ def full_disk(tmp_path, settings):
         (mount / "filler").write_bytes(b"\0" * (SIZE_KB - 48) * 1024)
         settings.MEDIA_ROOT = str(mount / "media")
         settings.NEWSROOM_PRIVATE_DIR = str(mount / "private")
+        newsroom = {**settings.STORAGES["newsroom"]}
+        newsroom["OPTIONS"] = {**newsroom.get("OPTIONS", {}), "location": settings.NEWSROOM_PRIVATE_DIR}
+        settings.STORAGES = {**settings.STORAGES, "newsroom": newsroom}
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)

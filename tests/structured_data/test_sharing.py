@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from masthead.content.models import ArticleAuthor, ArticlePage
+from masthead.core.identity import identity
 from masthead.events.models import EventPage
 from tests.access.test_no_leaks import secret_of
 
@@ -35,7 +36,7 @@ def meta(soup, key):
 
 def resolves_to_an_image(client, url):
     path = "/" + url.split("://", 1)[1].split("/", 1)[1]
-    response = client.get(path)
+    response = client.get(path, follow=True)  # an uploaded favicon's icons redirect to renditions
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return response.status_code == 200 and (body[:8] == b"\x89PNG\r\n\x1a\n" or body[:3] == b"\xff\xd8\xff")
 
@@ -99,7 +100,9 @@ def test_article_json_ld_is_valid_news_article(client, demo, level):
     [data] = json_ld(soup)
     assert data["@type"] == "NewsArticle"
     assert problems(data) == []
-    assert data["publisher"]["logo"]["url"].endswith(reverse("brand_icon", args=[512]))
+    # The publication's uploaded logo (the demo has one), else the drawn seal.
+    assert data["publisher"]["logo"]["url"] == identity(None).logo_url
+    assert resolves_to_an_image(Client(), data["publisher"]["logo"]["url"])
     assert data["isAccessibleForFree"] is (level == "public")
 
 
@@ -153,7 +156,7 @@ def test_the_home_page_names_the_publisher_with_a_logo_and_every_page_has_icons(
     assert resolves_to_an_image(client, icons[("icon",)])
     assert resolves_to_an_image(client, icons[("apple-touch-icon",)])
     assert resolves_to_an_image(client, organization["logo"]["url"])
-    favicon = client.get("/favicon.ico")
+    favicon = client.get("/favicon.ico", follow=True)  # the uploaded favicon's rendition, or the seal
     assert favicon.status_code == 200 and favicon["Content-Type"] == "image/png"
 
 

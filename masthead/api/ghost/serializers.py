@@ -27,6 +27,7 @@ from wagtail.rich_text import expand_db_html
 from masthead.content.body import plain_text, split_body, without_break
 from masthead.content.models import AuthorPage, SectionPage
 from masthead.core.caching import fragment_generation
+from masthead.core.identity import rendition
 from masthead.core.origin import absolute_url, site_origin
 
 from . import ids
@@ -50,7 +51,8 @@ def absolute(request, url):
 def image_url(request, image, spec):
     if image is None:
         return None
-    return absolute(request, image.get_rendition(spec).url)
+    made = rendition(image, spec)
+    return absolute(request, made.url) if made else None
 
 
 def _absolutise(request, html):

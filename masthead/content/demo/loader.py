@@ -28,6 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from masthead.core.identity import FAVICON_SPECS, LOGO_SPECS
 from masthead.core.models import PublicationSettings, default_publication_name
 from masthead.core.origin import site_record_address
 from masthead.core.roles import DOOR_STAFF, EDITORS, FINANCE, MODERATORS, WRITERS, roles_sync
@@ -137,6 +138,7 @@ class Loader:
         publication.logo = mark
         publication.favicon = mark
         publication.save()
+        prewarm(mark, LOGO_SPECS + FAVICON_SPECS)
         self.created += 1
 
     def settings(self, site):

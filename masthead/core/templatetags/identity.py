@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from masthead.core.identity import identity
+from masthead.core.identity import identity, rendition
 from masthead.core.origin import absolute_url
 
 register = template.Library()
@@ -30,8 +30,8 @@ def share_image(context, image=None):
     """(url, width, height, is_default) of the image a social card shows for `image` (a Wagtail
     image, or None for the publication's default share image)."""
     request = context.get("request")
-    if image:
-        rendition = image.get_rendition(SHARE_SPEC)
-        return (absolute_url(rendition.url), rendition.width, rendition.height, False)
+    made = rendition(image, SHARE_SPEC) if image else None
+    if made is not None:
+        return (absolute_url(made.url), made.width, made.height, False)
     marks = identity(request)
     return (marks.share_image_url, *marks.share_image_size, True)
