@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "masthead.newsroom",
     "masthead.community",
     "masthead.events",
+    "masthead.analytics",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -389,6 +390,7 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.newsletters.tasks.run_newsletters": 15,
     "masthead.newsroom.tasks.send_daily_digest": 900,
     "masthead.events.tasks.expire_holds": 60,
+    "masthead.analytics.tasks.roll_up": 300,
 }
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.analytics import beacon
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
 from masthead.core import views as core_views
@@ -18,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path(beacon.PATH.lstrip("/"), beacon.hit, name="analytics_hit"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("masthead.billing.urls")),

@@ -9,11 +9,15 @@ django_application = get_wsgi_application()
 def _build():
     from django.conf import settings
 
-    if not settings.PAGE_CACHE_ENABLED:
-        return django_application
-    from masthead.core.pagecache import PageCacheMiddleware
+    from masthead.analytics.beacon import BeaconMiddleware
 
-    return PageCacheMiddleware(django_application)
+    app = django_application
+    if settings.PAGE_CACHE_ENABLED:
+        from masthead.core.pagecache import PageCacheMiddleware
+
+        app = PageCacheMiddleware(app)
+    # Page-view beacons are answered before the page cache and Django (analytics.beacon).
+    return BeaconMiddleware(app)
 
 
 application = _build()

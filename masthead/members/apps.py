@@ -6,3 +6,6 @@ class MembersConfig(AppConfig):
     name = "masthead.members"
     label = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -5,10 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.attribution import came_from
 from masthead.core.audit import audit
 
 from . import privacy
-from .models import Profile
+from .models import Profile, SignupSource
 
 # Kept when an account is deleted, and said so on the delete page.
 KEPT_ON_DELETE = (
@@ -21,6 +22,16 @@ KEPT_ON_DELETE = (
 def display_name(user):
     profile = getattr(user, "profile", None)
     return (profile.display_name if profile else "") or user.get_full_name() or user.email
+
+
+def signup_source_record(*, user, next_url, now=None):
+    """Remember where `user` signed up from (their sign-up's `next` URL). Once per member."""
+    now = now or timezone.now()
+    path, cta = came_from(next_url or "")
+    source, _created = SignupSource.objects.get_or_create(
+        user=user, defaults={"path": path, "cta": cta, "created_at": now}
+    )
+    return source
 
 
 def member_export(*, user, now=None):

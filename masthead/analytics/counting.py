@@ -1,0 +1,248 @@
+"""Counting page views without cookies or third parties.
+
+The site's pages carry a tiny first-party script (static/analytics/beacon.js) that posts one
+beacon per page view to /_hit — also for pages served from the page cache or nginx's
+micro-cache, which never reach Django. The beacon says which page was viewed, which paywall
+call to action it showed (if any) and, on the search page, a query that found nothing.
+
+Privacy, as Plausible does it: no cookie, nothing stored in the browser. A visitor is a daily
+salted hash of (site, IP address, user agent); the salt is random, lives in the cache for two
+days and is never written to the database, so yesterday's hashes cannot be recomputed and
+visitors cannot be followed from one day to the next. Unique readers are therefore per day.
+Do-Not-Track and Global Privacy Control are honoured twice: the script sends nothing, and a
+beacon carrying `DNT: 1` or `Sec-GPC: 1` is dropped. Crawlers are excluded by user agent
+(crawlerdetect's patterns: the JayBizzle CrawlerDetect list, kept up to date upstream).
+
+Where counts go: with Redis, one pipelined round trip per beacon (HINCRBY on the day's hash,
+PFADD on the day's HyperLogLogs); without Redis (the embedded set-up), one PageHit row. The
+periodic rollup (rollups.traffic) turns either into DailyMetric rows.
+"""
+
+import hashlib
+import ipaddress
+import secrets
+import threading
+from datetime import timedelta
+from functools import lru_cache
+
+from crawlerdetect.crawlerdetect import get_compiled_crawler_regex, get_compiled_exclusions_regex
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils import timezone
+
+from .models import PageHit
+
+VIEW, PAYWALL, SEARCH_MISS = "view", "paywall", "nosearch"
+KINDS = (VIEW, PAYWALL, SEARCH_MISS)
+MAX_KEY = 200
+# Redis keys of a day live a week: long enough for any rollup to catch up after an outage.
+KEEP_SECONDS = 7 * 24 * 3600
+PAYWALL_CTAS = {"membership_required", "meter_used_up", "sign_in_required"}
+
+
+# --- Who is counted ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def is_crawler(user_agent):
+    """A crawler, a headless browser or a script (no user agent at all)."""
+    if not user_agent:
+        return True
+    agent = get_compiled_exclusions_regex().sub("", user_agent)
+    return bool(agent) and get_compiled_crawler_regex().search(agent) is not None
+
+
+def refuses_tracking(headers):
+    """Do-Not-Track or Global Privacy Control is set (headers as in a WSGI environ)."""
+    return headers.get("HTTP_DNT", "").strip() == "1" or headers.get("HTTP_SEC_GPC", "").strip() == "1"
+
+
+def client_address(environ):
+    """The reader's address. Behind our own proxy (nginx on a private or loopback address), the
+    last X-Forwarded-For entry is the one nginx added; a client cannot forge that one."""
+    remote = environ.get("REMOTE_ADDR", "")
+    forwarded = environ.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        try:
+            proxied = ipaddress.ip_address(remote).is_private
+        except ValueError:
+            proxied = False
+        if proxied:
+            return forwarded.rsplit(",", 1)[-1].strip()[:64]
+    return remote
+
+
+class _Salts:
+    """The day's random salt: created once in the shared cache (so every process agrees), kept
+    there two days, remembered per process. Never stored anywhere else."""
+
+    def __init__(self):
+        self.known = {}
+        self.lock = threading.Lock()
+
+    def for_day(self, day):
+        salt = self.known.get(day)
+        if salt is None:
+            key = f"analytics:salt:{day.isoformat()}"
+            cache.add(key, secrets.token_hex(16), timeout=2 * 24 * 3600)
+            salt = cache.get(key) or secrets.token_hex(16)
+            with self.lock:
+                self.known = {d: s for d, s in self.known.items() if d >= day - timedelta(days=1)}
+                self.known[day] = salt
+        return salt
+
+
+salts = _Salts()
+
+
+def visitor_hash(*, day, host, address, user_agent):
+    salt = salts.for_day(day)
+    raw = f"{salt}|{host}|{address}|{user_agent}".encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(raw, digest_size=8).hexdigest()
+
+
+# --- What is counted --------------------------------------------------------------------------
+
+
+def parse_beacon(fields):
+    """The beacon's fields → (kind, key) pairs to count. Junk is dropped, never an error."""
+    counts = []
+    page = (fields.get("id") or "").strip()
+    if page.isdigit() and 0 < int(page) < 2**31:
+        key = f"page:{int(page)}"
+    else:
+        path = (fields.get("p") or "").strip()
+        if not path.startswith("/") or len(path) > MAX_KEY - 5:
+            return []
+        key = f"path:{path}"
+    counts.append((VIEW, key))
+    cta = (fields.get("c") or "").strip()
+    if cta in PAYWALL_CTAS and key.startswith("page:"):
+        counts.append((PAYWALL, f"{key[5:]}|{cta}"))
+    term = " ".join((fields.get("s") or "").split()).lower()
+    if term:
+        counts.append((SEARCH_MISS, term[:100]))
+    return counts
+
+
+def record_hit(*, fields, environ, now=None):
+    """Count one beacon. Returns the number of figures counted (0 when the beacon is dropped)."""
+    if refuses_tracking(environ) or is_crawler(environ.get("HTTP_USER_AGENT", "")[:500]):
+        return 0
+    counts = parse_beacon(fields)
+    if not counts:
+        return 0
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    visitor = visitor_hash(
+        day=day,
+        host=environ.get("HTTP_HOST", "")[:100],
+        address=client_address(environ),
+        user_agent=environ.get("HTTP_USER_AGENT", "")[:500],
+    )
+    store().add(day, counts, visitor)
+    return len(counts)
+
+
+# --- Where counts go --------------------------------------------------------------------------
+
+
+class RedisStore:
+    """Per day: a hash of counts per kind (field = key) and a HyperLogLog of visitors per page and
+    for the whole site. ~0.8% error on unique counts (Redis' HyperLogLog), exact view counts."""
+
+    def __init__(self, url):
+        import redis
+
+        self.client = redis.Redis.from_url(url)
+        self.prefix = f"{settings.CACHES['default'].get('KEY_PREFIX', 'masthead')}:an"
+
+    def _counts_key(self, day, kind):
+        return f"{self.prefix}:{kind}:{day.isoformat()}"
+
+    def _visitors_key(self, day, key=""):
+        return f"{self.prefix}:uv:{day.isoformat()}:{key}"
+
+    def add(self, day, counts, visitor):
+        pipe = self.client.pipeline(transaction=False)
+        for kind, key in counts:
+            counts_key = self._counts_key(day, kind)
+            pipe.hincrby(counts_key, key, 1)
+            pipe.expire(counts_key, KEEP_SECONDS)
+            if kind == VIEW:
+                for visitors_key in (self._visitors_key(day, key), self._visitors_key(day)):
+                    pipe.pfadd(visitors_key, visitor)
+                    pipe.expire(visitors_key, KEEP_SECONDS)
+        pipe.execute()
+
+    def totals(self, day, kind):
+        raw = self.client.hgetall(self._counts_key(day, kind))
+        return {k.decode("utf-8", "replace"): int(v) for k, v in raw.items()}
+
+    def visitors(self, day, keys):
+        """Unique visitors per key, and for the site ("")."""
+        keys = list(keys)
+        pipe = self.client.pipeline(transaction=False)
+        for key in [*keys, ""]:
+            pipe.pfcount(self._visitors_key(day, key))
+        values = pipe.execute()
+        return dict(zip([*keys, ""], values, strict=True))
+
+    def visitors_union(self, day, groups):
+        """{name: unique visitors over all of its keys} (PFCOUNT of several keys is their union)."""
+        names = list(groups)
+        pipe = self.client.pipeline(transaction=False)
+        for name in names:
+            pipe.pfcount(*[self._visitors_key(day, key) for key in groups[name]])
+        return dict(zip(names, pipe.execute(), strict=True))
+
+    def forget_before(self, day):
+        """Nothing to do: Redis expires a day's keys by itself."""
+
+
+class DatabaseStore:
+    """One PageHit row per figure. For the embedded set-up, where traffic is small."""
+
+    def add(self, day, counts, visitor):
+        PageHit.objects.bulk_create(PageHit(day=day, kind=k, key=key, visitor=visitor) for k, key in counts)
+
+    def totals(self, day, kind):
+        rows = PageHit.objects.filter(day=day, kind=kind).values("key").annotate(n=Count("id"))
+        return {row["key"]: row["n"] for row in rows}
+
+    def visitors(self, day, keys):
+        hits = PageHit.objects.filter(day=day, kind=VIEW)
+        rows = hits.values("key").annotate(n=Count("visitor", distinct=True))
+        result = {row["key"]: row["n"] for row in rows}
+        result[""] = hits.values("visitor").distinct().count()
+        return result
+
+    def visitors_union(self, day, groups):
+        by_key = {}
+        for key, visitor in (
+            PageHit.objects.filter(day=day, kind=VIEW).values_list("key", "visitor").distinct()
+        ):
+            by_key.setdefault(key, set()).add(visitor)
+        return {
+            name: len(set().union(*(by_key.get(key, set()) for key in keys))) for name, keys in groups.items()
+        }
+
+    def forget_before(self, day):
+        PageHit.objects.filter(day__lt=day).delete()
+
+
+_store = None
+
+
+def store():
+    global _store
+    if _store is None:
+        _store = RedisStore(settings.REDIS_URL) if settings.REDIS_URL else DatabaseStore()
+    return _store
+
+
+def reset_store():
+    """Tests that change REDIS_URL start over with the store it implies."""
+    global _store
+    _store = None
