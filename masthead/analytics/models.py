@@ -57,6 +57,9 @@ class PageHit(models.Model):
     class Meta:
         indexes = [models.Index(fields=["day", "kind"], name="page_hit_day_kind")]
 
+    def __str__(self):
+        return f"{self.day} {self.kind} {self.key}"
+
 
 @register_setting(icon="cog")
 class ReportingSettings(BaseGenericSetting):

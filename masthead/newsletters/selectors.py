@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from .models import Delivery, Issue, Subscription, Suppression
+from .models import Delivery, Issue, Newsletter, Subscription, Suppression
 
 
 def issue_stats(started_since):
@@ -72,3 +72,19 @@ def subscription_changes(start, end):
         {row["newsletter_id"]: row["n"] for row in started},
         {row["newsletter_id"]: row["n"] for row in ended},
     )
+
+
+def issue_titles(ids):
+    """{issue id: {subject, newsletter, started_at}}."""
+    return {
+        row["id"]: {
+            "subject": row["subject"],
+            "newsletter": row["newsletter__name"],
+            "started_at": row["started_at"],
+        }
+        for row in Issue.objects.filter(pk__in=ids).values("id", "subject", "newsletter__name", "started_at")
+    }
+
+
+def newsletter_names(ids):
+    return dict(Newsletter.objects.filter(pk__in=ids).values_list("pk", "name"))

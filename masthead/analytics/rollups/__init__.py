@@ -13,7 +13,7 @@ from django.utils import timezone
 from . import business, content, traffic
 from .common import bounds
 
-__all__ = ["roll_up", "roll_day", "bounds"]
+__all__ = ["roll_up", "roll_day", "roll_range", "bounds"]
 
 
 def roll_day(day, *, now=None):
@@ -21,6 +21,21 @@ def roll_day(day, *, now=None):
     traffic.roll_day(day)
     business.roll_day(day, now=now)
     content.roll_funnel_day(day)
+
+
+def roll_range(since, until, *, now=None):
+    """Every day from `since` to `until` (dates, both included), then the per-item tables.
+    For backfills and `analytics_report --refresh`. Returns the number of days."""
+    now = now or timezone.now()
+    day, count = since, 0
+    while day <= until:
+        roll_day(day, now=now)
+        day += timedelta(days=1)
+        count += 1
+    business.roll_cohorts(now=now)
+    content.roll_newsletters(now=now)
+    content.roll_events(now=now)
+    return count
 
 
 def roll_up(*, now=None, days=2):

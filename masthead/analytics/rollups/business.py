@@ -69,6 +69,14 @@ MEMBER_METRICS = {
     "members.new_paying",
     "members.churned",
 }
+SNAPSHOT_MEMBER_METRICS = {
+    "members.total",
+    "members.free",
+    "members.paying",
+    "members.trialing",
+    "members.complimentary",
+    "members.paying.source",
+}
 COHORT_METRICS = {"cohort.size", "cohort.retained"}
 COHORT_MONTHS = 24
 
@@ -79,10 +87,10 @@ def roll_day(day, *, now=None):
     _revenue(rows, start, end)
     _payments(rows, start, end)
     _extras(rows, start, end)
-    replace(metrics=REVENUE_METRICS, rows=rows, day=day)
+    replace(metrics=REVENUE_METRICS, rows=rows, day=day, snapshots={"mrr"})
     rows = Rows()
     _members(rows, start, end, now=now)
-    replace(metrics=MEMBER_METRICS, rows=rows, day=day)
+    replace(metrics=MEMBER_METRICS, rows=rows, day=day, snapshots=SNAPSHOT_MEMBER_METRICS)
 
 
 def classify(change):

@@ -35,20 +35,24 @@ class Rows(defaultdict):
         self[(metric, str(key))] += value
 
 
-def replace(*, metrics, rows, days=None, day=None):
+def replace(*, metrics, rows, days=None, day=None, snapshots=()):
     """Replace every row of `metrics` on `day` (or on any of `days`) with `rows`.
 
     `rows` maps (metric, key) → value for a single day, or (day, metric, key) → value when
-    `days` is given. Zero values are not stored: a missing row reads as 0.
+    `days` is given. Zero values are not stored (a missing row reads as 0), except the site-wide
+    ("") row of each metric in `snapshots` (single day only): a snapshot is read from the last
+    day that has a row, so a day when it fell to zero must have one.
     """
     metrics = set(metrics)
+    for metric in snapshots:
+        rows.setdefault((metric, ""), 0)
     with transaction.atomic():
         stale = DailyMetric.objects.filter(metric__in=metrics)
         stale = stale.filter(day=day) if days is None else stale.filter(day__in=list(days))
         stale.delete()
         objects = []
         for full_key, value in rows.items():
-            if not value:
+            if not value and not (full_key[-2] in snapshots and full_key[-1] == ""):
                 continue
             row_day, (metric, key) = (day, full_key) if days is None else (full_key[0], full_key[1:])
             assert metric in metrics, metric
