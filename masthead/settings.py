@@ -392,6 +392,8 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.events.tasks.expire_holds": 60,
     "masthead.analytics.tasks.roll_up": 300,
 }
+# Page views are counted by a first-party beacon (analytics.counting); 0 turns it off entirely.
+ANALYTICS_BEACON = env_bool("ANALYTICS_BEACON", True)
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
 

@@ -17,7 +17,7 @@ def _build():
 
         app = PageCacheMiddleware(app)
     # Page-view beacons are answered before the page cache and Django (analytics.beacon).
-    return BeaconMiddleware(app)
+    return BeaconMiddleware(app) if settings.ANALYTICS_BEACON else app
 
 
 application = _build()

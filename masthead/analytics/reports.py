@@ -18,6 +18,7 @@ from masthead.newsletters.selectors import issue_titles, newsletter_names
 from .models import DailyMetric
 from .money import reporting_rates
 from .rollups.common import add_months, month_start
+from .rollups.windows import WINDOWED, WINDOWS, window_metric
 
 KEYED_SNAPSHOTS = {"mrr", "members.paying.source"}
 CTA_ORDER = ["membership_required", "meter_used_up", "sign_in_required", "gift_link", ""]
@@ -50,9 +51,41 @@ def _rows(metric, rng):
     return DailyMetric.objects.filter(metric=metric, day__gte=rng.since, day__lte=rng.until)
 
 
+def _window(metric, rng):
+    """The precomputed totals for this range (rollups.windows), or None to add up daily rows."""
+    if metric not in WINDOWED or rng.days not in WINDOWS:
+        return None
+    rows = DailyMetric.objects.filter(metric=window_metric(metric, rng.days), day=rng.until)
+    return rows if rows.exists() else None
+
+
 def sums(metric, rng):
     """{key: total over the range}."""
+    window = _window(metric, rng)
+    if window is not None:
+        return dict(window.values_list("key", "value"))
     return dict(_rows(metric, rng).values("key").annotate(total=Sum("value")).values_list("key", "total"))
+
+
+def sums_for(metric, rng, keys):
+    """{key: total over the range} for the given keys only."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    window = _window(metric, rng)
+    if window is not None:
+        return dict(window.filter(key__in=keys).values_list("key", "value"))
+    rows = _rows(metric, rng).filter(key__in=keys)
+    return dict(rows.values("key").annotate(total=Sum("value")).values_list("key", "total"))
+
+
+def top(metric, rng, limit):
+    """[(key, total)] of the `limit` largest totals, largest first."""
+    window = _window(metric, rng)
+    if window is not None:
+        return list(window.order_by("-value", "key").values_list("key", "value")[:limit])
+    rows = _rows(metric, rng).values("key").annotate(total=Sum("value")).order_by("-total", "key")
+    return list(rows.values_list("key", "total")[:limit])
 
 
 def total(metric, rng):
@@ -245,108 +278,93 @@ def _split(key):
     return int(page or 0), cta
 
 
-def funnel(rng):
-    """Impressions → sign-ups → trials → paid, by call to action, article, section and author."""
-    steps = {
-        "paywall": sums("paywall", rng),
-        "signup": sums("funnel.signup", rng),
-        "trial": sums("funnel.trial", rng),
-        "paid": sums("funnel.paid", rng),
-    }
-    by_cta = defaultdict(lambda: dict.fromkeys(steps, 0))
-    by_article = defaultdict(lambda: dict.fromkeys(steps, 0))
-    for step, values in steps.items():
+def funnel(rng, *, limit=50):
+    """Impressions → sign-ups → trials → paid, by call to action, article, section and author.
+
+    Conversions are few and read whole; impressions are many (every premium article) and come
+    rolled up per call to action, section and author, and per article for the most shown ones
+    and the ones that converted.
+    """
+    conversions = {step: sums(f"funnel.{step}", rng) for step in ("signup", "trial", "paid")}
+    empty = {"paywall": 0, "signup": 0, "trial": 0, "paid": 0}
+    by_cta = defaultdict(lambda: dict(empty))
+    by_article = defaultdict(lambda: dict(empty))
+    for step, values in conversions.items():
         for key, n in values.items():
             page, cta = _split(key)
             by_cta[cta][step] += n
             by_article[page][step] += n
+    for cta, n in sums("paywall.cta", rng).items():
+        by_cta[cta]["paywall"] += n
+    shown = dict(top("paywall", rng, limit * 3))
+    converting = [p for p in by_article if p]
+    shown |= sums_for("paywall", rng, [f"{p}|{cta}" for p in converting for cta in CTA_ORDER if cta])
+    for key, n in shown.items():
+        by_article[_split(key)[0]]["paywall"] += n
+    by_section = defaultdict(lambda: dict(empty))
+    by_author = defaultdict(lambda: dict(empty))
+    for key, n in sums("paywall.section", rng).items():
+        by_section[_split(key)[0]]["paywall"] += n
+    for key, n in sums("paywall.author", rng).items():
+        by_author[_split(key)[0]]["paywall"] += n
     facts = page_facts([p for p in by_article if p])
-    by_section = defaultdict(lambda: dict.fromkeys(steps, 0))
-    by_author = defaultdict(lambda: dict.fromkeys(steps, 0))
-    names = {}
-    for page, counts in by_article.items():
+    for page in converting:
         fact = facts.get(page)
         if fact is None:
             continue
-        if fact.section_id:
-            names[("section", fact.section_id)] = fact.section_title
-            for step, n in counts.items():
-                by_section[fact.section_id][step] += n
-        for author_id, title in zip(fact.author_ids, fact.author_titles, strict=True):
-            names[("author", author_id)] = title
-            for step, n in counts.items():
-                by_author[author_id][step] += n
-    # Paywall impressions of whole sections and authors come rolled up (every article, not
-    # only the ones that converted).
-    section_views = defaultdict(int)
-    for key, n in sums("paywall.section", rng).items():
-        section_views[_split(key)[0]] += n
-    author_views = defaultdict(int)
-    for key, n in sums("paywall.author", rng).items():
-        author_views[_split(key)[0]] += n
-    for section_id, n in section_views.items():
-        by_section[section_id]["paywall"] = n
-    for author_id, n in author_views.items():
-        by_author[author_id]["paywall"] = n
-    missing = [("section", s) for s in by_section if ("section", s) not in names] + [
-        ("author", a) for a in by_author if ("author", a) not in names
-    ]
-    if missing:
-        for pk, fact in page_facts([pk for _kind, pk in missing]).items():
-            names.setdefault(("section", pk), fact.title)
-            names.setdefault(("author", pk), fact.title)
+        for step in ("signup", "trial", "paid"):
+            if fact.section_id:
+                by_section[fact.section_id][step] += by_article[page][step]
+            for author_id in fact.author_ids:
+                by_author[author_id][step] += by_article[page][step]
+    names = page_facts(list(by_section) + list(by_author))
 
-    def rows(groups, kind=None):
+    def rows(groups, *, articles=False):
         result = []
         for pk, counts in groups.items():
-            row = {"id": pk, **counts}
-            if kind == "article":
-                fact = facts.get(pk)
-                row["title"] = fact.title if fact else ("—" if not pk else f"#{pk}")
+            fact = (facts if articles else names).get(pk)
+            row = {"id": pk, **counts, "title": fact.title if fact else ("—" if not pk else f"#{pk}")}
+            if articles:
                 row["path"] = fact.url if fact else ""
-            elif kind:
-                row["title"] = names.get((kind, pk), f"#{pk}")
             row["signup_rate"] = ratio(counts["signup"], counts["paywall"])
             row["paid_rate"] = ratio(counts["paid"], counts["paywall"])
             result.append(row)
-        return sorted(result, key=lambda r: (-r["paid"], -r["trial"], -r["signup"], -r["paywall"]))
+        return sorted(result, key=lambda r: (-r["paid"], -r["trial"], -r["signup"], -r["paywall"], r["id"]))
 
     cta_rows = [{"cta": cta, **by_cta[cta]} for cta in CTA_ORDER if cta in by_cta] + [
         {"cta": cta, **counts} for cta, counts in by_cta.items() if cta not in CTA_ORDER
     ]
-    meter = sums("meter.reads", rng)
-    gifts = sums("gift.reads", rng)
-    gift_facts = page_facts(list(map(int, meter)) + list(map(int, gifts)))
+    meter = dict(top("meter.reads", rng, limit))
+    gifts = dict(top("gift.reads", rng, limit))
+    read_facts = page_facts([int(k) for k in set(meter) | set(gifts)])
+    totals = {"paywall": sum(r["paywall"] for r in cta_rows)}
+    totals |= {step: sum(values.values()) for step, values in conversions.items()}
     return {
-        "totals": {step: sum(values.values()) for step, values in steps.items()},
+        "totals": totals,
         "by_cta": cta_rows,
-        "by_article": rows(by_article, "article")[:50],
-        "by_section": rows(by_section, "section"),
-        "by_author": rows(by_author, "author")[:50],
-        "meter_reads": sum(meter.values()),
-        "gift_reads": sum(gifts.values()),
+        "by_article": rows(by_article, articles=True)[:limit],
+        "by_section": rows(by_section),
+        "by_author": rows(by_author)[:limit],
+        "meter_reads": total("meter.reads", rng),
+        "gift_reads": total("gift.reads", rng),
         "gift_signups": by_cta.get("gift_link", {}).get("signup", 0),
         "gift_rows": sorted(
             (
                 {
-                    "title": gift_facts[int(k)].title if int(k) in gift_facts else f"#{k}",
+                    "title": read_facts[int(k)].title if int(k) in read_facts else f"#{k}",
                     "meter_reads": meter.get(k, 0),
                     "gift_reads": gifts.get(k, 0),
                 }
                 for k in set(meter) | set(gifts)
             ),
             key=lambda r: -(r["meter_reads"] + r["gift_reads"]),
-        )[:50],
+        )[:limit],
     }
 
 
-def _top(metric, rng, limit):
-    return sorted(sums(metric, rng).items(), key=lambda kv: -kv[1])[:limit]
-
-
 def content(rng, *, limit=20):
-    views = _top("pageviews", rng, limit)
-    readers = sums("readers", rng) if views else {}
+    views = top("pageviews", rng, limit)
+    readers = sums_for("readers", rng, [k for k, _ in views])
     conversions = sums("funnel.paid", rng)
     by_page = defaultdict(int)
     for key, n in conversions.items():
@@ -354,10 +372,10 @@ def content(rng, *, limit=20):
         if page:
             by_page[page] += n
     top_converting = sorted(by_page.items(), key=lambda kv: -kv[1])[:limit]
-    sections = _top("pageviews.section", rng, limit)
-    authors = _top("pageviews.author", rng, limit)
-    section_readers = sums("readers.section", rng) if sections else {}
-    author_readers = sums("readers.author", rng) if authors else {}
+    sections = top("pageviews.section", rng, limit)
+    authors = top("pageviews.author", rng, limit)
+    section_readers = sums_for("readers.section", rng, [k for k, _ in sections])
+    author_readers = sums_for("readers.author", rng, [k for k, _ in authors])
     facts = page_facts(
         [int(k) for k, _ in views] + [p for p, _ in top_converting] + [int(k) for k, _ in sections + authors]
     )
@@ -394,8 +412,8 @@ def content(rng, *, limit=20):
         ],
         "sections": rows(sections, section_readers),
         "authors": rows(authors, author_readers),
-        "other_paths": [{"path": k, "views": n} for k, n in _top("pageviews.path", rng, limit)],
-        "search_misses": [{"term": k, "searches": n} for k, n in _top("search.miss", rng, 50)],
+        "other_paths": [{"path": k, "views": n} for k, n in top("pageviews.path", rng, limit)],
+        "search_misses": [{"term": k, "searches": n} for k, n in top("search.miss", rng, 50)],
     }
 
 

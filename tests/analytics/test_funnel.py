@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from masthead.access.models import PaywallSettings
 from masthead.access.services import gift_link_create, gift_link_open, meter_record_read
-from masthead.analytics.models import DailyMetric
+from masthead.analytics.counting import record_hit
 from masthead.analytics.reports import Range, content, funnel
 from masthead.analytics.rollups import content as content_rollups
+from masthead.analytics.rollups import traffic
 from masthead.billing.providers.testmode import pay_checkout, run_due
 from masthead.billing.services import checkout_start
 from masthead.core.attribution import came_from, with_via
@@ -35,7 +36,10 @@ def test_the_paywall_links_carry_the_call_to_action_outside_the_cache_key(client
     ("next_url", "expected"),
     [
         ("/a/b/#via=meter_used_up", ("/a/b/", "meter_used_up")),
-        ("/membership/start/?price=3&next=%2Fa%2F%23via%3Dmembership_required", ("/a/", "membership_required")),
+        (
+            "/membership/start/?price=3&next=%2Fa%2F%23via%3Dmembership_required",
+            ("/a/", "membership_required"),
+        ),
         ("/a/#via=made_up", ("/a/", "")),
         ("https://evil.example/a/#via=gift_link", ("", "")),
         ("", ("", "")),
@@ -75,21 +79,37 @@ def journey(demo, client, make_member, monthly, staff_user):
     a trial from "meter used up" that is not yet decided."""
     now = timezone.now()
     premium = demo.article(access_level="premium")
-    client.post(reverse("account_signup"), {"email": "p1@example.com", "next": with_via(premium.url, "membership_required")})
+    client.post(
+        reverse("account_signup"),
+        {"email": "p1@example.com", "next": with_via(premium.url, "membership_required")},
+    )
     p1 = get_user_model().objects.get(email="p1@example.com")
-    checkout, _ = checkout_start(user=p1, price=monthly, next_url=with_via(premium.url, "membership_required"), now=now)
+    checkout, _ = checkout_start(
+        user=p1, price=monthly, next_url=with_via(premium.url, "membership_required"), now=now
+    )
     pay_checkout(checkout=checkout, card_number="4242 4242 4242 4242", now=now)
     run_due(now=now + timedelta(days=14, minutes=1))  # the trial converts on day 14
     link = gift_link_create(article=premium, user=staff_user, settings=PaywallSettings())
     gift_link_open(token=link.token, reader_key="session:abc")
     # The gift page's "Sign up free" link, followed in another browser.
-    Client().post(reverse("account_signup"), {"email": "p2@example.com", "next": unquote(f"{premium.url}%23via%3Dgift_link")})
+    Client().post(
+        reverse("account_signup"),
+        {"email": "p2@example.com", "next": unquote(f"{premium.url}%23via%3Dgift_link")},
+    )
     assert SignupSource.objects.filter(user__email="p2@example.com", cta="gift_link").exists()
     p3 = make_member("p3@example.com")
     meter_record_read(user=p3, article=premium, limit=3, now=now)
-    checkout, _ = checkout_start(user=p3, price=monthly, next_url=with_via(premium.url, "meter_used_up"), now=now)
+    checkout, _ = checkout_start(
+        user=p3, price=monthly, next_url=with_via(premium.url, "meter_used_up"), now=now
+    )
     pay_checkout(checkout=checkout, card_number="4242 4242 4242 4242", now=now)
-    DailyMetric.objects.create(day=timezone.localdate(now), metric="paywall", key=f"{premium.pk}|membership_required", value=40)
+    for n in range(40):  # forty anonymous readers were shown the paywall (the page's beacon)
+        record_hit(
+            fields={"id": str(premium.pk), "c": "membership_required"},
+            environ={"REMOTE_ADDR": f"198.51.100.{n}", "HTTP_USER_AGENT": "Mozilla/5.0 Firefox/133.0"},
+            now=now,
+        )
+    traffic.roll_day(timezone.localdate(now))
     return premium, now
 
 
@@ -110,7 +130,13 @@ def test_every_step_is_attributed_to_the_article_and_call_to_action(journey):
     assert (by_cta["meter_used_up"]["trial"], by_cta["meter_used_up"]["paid"]) == (1, 0)
     assert data["totals"] == {"paywall": 40, "signup": 2, "trial": 2, "paid": 1}
     article = data["by_article"][0]
-    assert (article["id"], article["path"], article["signup"], article["trial"], article["paid"]) == (premium.pk, premium.url, 2, 2, 1)
+    assert (article["id"], article["path"], article["signup"], article["trial"], article["paid"]) == (
+        premium.pk,
+        premium.url,
+        2,
+        2,
+        1,
+    )
     assert article["paid_rate"] == 0.025  # 1 paid of 40 shown
     assert data["by_section"][0]["id"] == premium.section.pk and data["by_section"][0]["paid"] == 1
     assert {row["id"] for row in data["by_author"]} == {a.pk for a in premium.authors}

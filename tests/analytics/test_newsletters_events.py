@@ -15,7 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def letter(name, *, tracked):
     return Newsletter.objects.create(
-        name=name, slug=name.lower(), sender_name="Desk", sender_email="desk@example.com", track_engagement=tracked
+        name=name,
+        slug=name.lower(),
+        sender_name="Desk",
+        sender_email="desk@example.com",
+        track_engagement=tracked,
     )
 
 

@@ -202,3 +202,30 @@ def test_rolling_up_twice_gives_the_same_rows(site, demo):
 def test_the_page_carries_the_beacon_but_a_preview_does_not(client, demo):
     article = demo.article(access_level="public")
     assert "analytics/beacon.js" in client.get(article.url).content.decode()
+
+
+def test_preset_periods_read_precomputed_totals_equal_to_the_daily_rows(db):
+    from datetime import timedelta
+
+    from masthead.analytics.reports import _window, sums, top
+    from masthead.analytics.rollups.windows import roll_windows
+
+    today = timezone.localdate()
+    DailyMetric.objects.bulk_create(
+        DailyMetric(day=today - timedelta(days=d), metric="pageviews", key=key, value=d + weight)
+        for d in range(120)
+        for key, weight in (("1", 1), ("2", 50), ("3", 0))
+        if d + weight
+    )
+    roll_windows(today)
+    for days in (7, 30, 90):
+        rng = Range.last_days(days, today=today)
+        assert _window("pageviews", rng) is not None
+        expected = {
+            key: sum(d + weight for d in range(days)) for key, weight in (("1", 1), ("2", 50), ("3", 0))
+        }
+        assert sums("pageviews", rng) == expected
+        assert top("pageviews", rng, 1) == [("2", expected["2"])]
+    odd = Range(today - timedelta(days=9), today)
+    assert _window("pageviews", odd) is None
+    assert sums("pageviews", odd)["2"] == sum(d + 50 for d in range(10))

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from . import business, content, traffic
 from .common import bounds
+from .windows import roll_windows
 
 __all__ = ["roll_up", "roll_day", "roll_range", "bounds"]
 
@@ -35,6 +36,7 @@ def roll_range(since, until, *, now=None):
     business.roll_cohorts(now=now)
     content.roll_newsletters(now=now)
     content.roll_events(now=now)
+    roll_windows(timezone.localdate(now))
     return count
 
 
@@ -47,4 +49,5 @@ def roll_up(*, now=None, days=2):
     business.roll_cohorts(now=now)
     content.roll_newsletters(now=now)
     content.roll_events(now=now)
+    roll_windows(today)
     traffic.forget_before(today - timedelta(days=2))

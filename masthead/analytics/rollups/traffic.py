@@ -8,7 +8,7 @@ Metrics (per day; key):
   pageviews.author / readers.author (author page id)      of the author's articles
   pageviews.path (path)        views of pages that are not Wagtail pages (pricing, …), top 500
   paywall (page id|cta)        paywall impressions by article and call to action
-  paywall.section, paywall.author (id|cta)
+  paywall.section, paywall.author (id|cta), paywall.cta (cta)
   search.miss (term)           searches that found nothing, top 500 terms
 A day whose counters are gone (older than the store keeps them) is left as it was rolled up.
 """
@@ -33,6 +33,7 @@ METRICS = {
     "paywall",
     "paywall.section",
     "paywall.author",
+    "paywall.cta",
     "search.miss",
 }
 TOP_PATHS = TOP_TERMS = 500
@@ -78,6 +79,7 @@ def roll_day(day):
         if page is None:
             continue
         rows.add("paywall", key, n)
+        rows.add("paywall.cta", cta, n)
         if page.section_id:
             rows.add("paywall.section", f"{page.section_id}|{cta}", n)
         for author_id in page.author_ids:
