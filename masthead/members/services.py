@@ -54,6 +54,10 @@ def member_export(*, user, now=None):
             for e in EmailAddress.objects.filter(user=user)
         ],
         "sessions": _sessions(user),
+        "signed_up_from": [
+            {"page": s.path, "call_to_action": s.cta, "when": s.created_at.isoformat()}
+            for s in SignupSource.objects.filter(user=user)
+        ],
         "history": [
             {"when": e.created_at.isoformat(), "what": e.code, "reason": e.reason, "details": e.data}
             for e in user.audit_entries.all()
