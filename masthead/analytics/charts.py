@@ -11,8 +11,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 PALETTE = ["#2e6fb7", "#d9822b", "#3c9a5f", "#b54545", "#7a5cad", "#8a8a8a"]
-WIDTH, HEIGHT = 720, 220
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 12, 12, 28
+WIDTH, HEIGHT = 720, 240
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 84, 12, 30, 28
 
 
 def nice_max(value):
@@ -28,6 +28,22 @@ def nice_max(value):
 
 def _label(day):
     return day.strftime("%-d %b") if isinstance(day, date) else str(day)
+
+
+def month_label(day):
+    return day.strftime("%b %Y" if day.month == 1 else "%b")
+
+
+def _legend(names):
+    """Coloured keys above the plot, in series order."""
+    parts, x = [], PAD_LEFT
+    for n, name in enumerate(names):
+        parts.append(
+            f'<rect x="{x}" y="6" width="12" height="12" fill="{PALETTE[n % len(PALETTE)]}"/>'
+            f'<text x="{x + 16}" y="16" font-size="12" fill="#333">{escape(name)}</text>'
+        )
+        x += 28 + 7 * len(str(name))
+    return "".join(parts)
 
 
 def _svg(label, body, width=WIDTH, height=HEIGHT):
@@ -49,7 +65,7 @@ def _axis(top, fmt, plot_w, plot_h):
     return "".join(parts)
 
 
-def line_chart(label, series, *, fmt=lambda v: f"{v:,.0f}"):
+def line_chart(label, series, *, fmt=lambda v: f"{v:,.0f}", axis_fmt=None):
     """`series`: [(name, {x: value})] sharing the same x values (days or months), in order."""
     xs = sorted({x for _name, points in series for x in points})
     if not xs:
@@ -61,10 +77,11 @@ def line_chart(label, series, *, fmt=lambda v: f"{v:,.0f}"):
     def pos(i, value):
         return PAD_LEFT + i * step, PAD_TOP + plot_h - (value / top) * plot_h
 
-    parts = [_axis(top, fmt, plot_w, plot_h)]
+    parts = [_axis(top, axis_fmt or fmt, plot_w, plot_h), _legend([name for name, _points in series])]
     every = max(1, len(xs) // 8)
     for i, x in enumerate(xs):
-        if i % every == 0 or i == len(xs) - 1:
+        # Every n-th day, and the last one unless it would overlap the one before.
+        if i % every == 0 or (i == len(xs) - 1 and i % every > every // 2):
             parts.append(
                 f'<text x="{PAD_LEFT + i * step:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11" fill="#555">{escape(_label(x))}</text>'
             )
@@ -81,7 +98,7 @@ def line_chart(label, series, *, fmt=lambda v: f"{v:,.0f}"):
     return _svg(label, "".join(parts))
 
 
-def bar_chart(label, categories, up, down=(), *, fmt=lambda v: f"{v:,.0f}"):
+def bar_chart(label, categories, up, down=(), *, fmt=lambda v: f"{v:,.0f}", axis_fmt=None, x_label=_label):
     """Stacked bars per category: `up` series above the axis, `down` series below it.
     Each series is (name, {category: value ≥ 0})."""
     if not categories:
@@ -94,13 +111,19 @@ def bar_chart(label, categories, up, down=(), *, fmt=lambda v: f"{v:,.0f}"):
     scale = plot_h / span
     band = plot_w / len(categories)
     width = min(48, band * 0.7)
+    axis_fmt = axis_fmt or fmt
     parts = [
+        _legend([name for name, _points in [*up, *down]]),
         f'<line x1="{PAD_LEFT}" x2="{PAD_LEFT + plot_w}" y1="{zero:.1f}" y2="{zero:.1f}" stroke="#999"/>',
-        f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + 10}" text-anchor="end" font-size="11" fill="#555">{escape(fmt(high))}</text>',
+        f'<text x="{PAD_LEFT - 6}" y="{zero + 4:.1f}" text-anchor="end" font-size="11" fill="#555">0</text>',
     ]
+    if high:
+        parts.append(
+            f'<text x="{PAD_LEFT - 6}" y="{zero - high * scale + 10:.1f}" text-anchor="end" font-size="11" fill="#555">{escape(axis_fmt(high))}</text>'
+        )
     if low:
         parts.append(
-            f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + plot_h}" text-anchor="end" font-size="11" fill="#555">−{escape(fmt(low))}</text>'
+            f'<text x="{PAD_LEFT - 6}" y="{zero + low * scale:.1f}" text-anchor="end" font-size="11" fill="#555">−{escape(axis_fmt(low))}</text>'
         )
     for i, category in enumerate(categories):
         x = PAD_LEFT + i * band + (band - width) / 2
@@ -111,7 +134,7 @@ def bar_chart(label, categories, up, down=(), *, fmt=lambda v: f"{v:,.0f}"):
                 y -= h
                 parts.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" fill="{PALETTE[n % len(PALETTE)]}">'
-                    f"<title>{escape(name)}, {escape(_label(category))}: {escape(fmt(points.get(category, 0)))}</title></rect>"
+                    f"<title>{escape(name)}, {escape(x_label(category))}: {escape(fmt(points.get(category, 0)))}</title></rect>"
                 )
         y = zero
         for n, (name, points) in enumerate(down):
@@ -119,11 +142,11 @@ def bar_chart(label, categories, up, down=(), *, fmt=lambda v: f"{v:,.0f}"):
             if h:
                 parts.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" fill="{PALETTE[(n + len(up)) % len(PALETTE)]}">'
-                    f"<title>{escape(name)}, {escape(_label(category))}: −{escape(fmt(points.get(category, 0)))}</title></rect>"
+                    f"<title>{escape(name)}, {escape(x_label(category))}: −{escape(fmt(points.get(category, 0)))}</title></rect>"
                 )
                 y += h
         parts.append(
-            f'<text x="{x + width / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11" fill="#555">{escape(_label(category))}</text>'
+            f'<text x="{x + width / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11" fill="#555">{escape(x_label(category))}</text>'
         )
     return _svg(label, "".join(parts))
 

@@ -8,7 +8,7 @@ such, never guessed.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_currency
+from babel.numbers import format_compact_currency, format_currency
 from django.utils import translation
 
 from masthead.billing.money import MINOR_UNITS
@@ -50,3 +50,12 @@ def money(amount, currency):
         return format_currency(value, currency, locale=_locale())
     except (ValueError, LookupError):
         return format_currency(value, currency, locale="en")
+
+
+def money_compact(amount, currency):
+    """For chart axes: "$12K", "CN¥1.2M"."""
+    value = Decimal(amount) / MINOR_UNITS
+    try:
+        return format_compact_currency(value, currency, locale=_locale(), fraction_digits=1)
+    except (ValueError, LookupError):
+        return format_compact_currency(value, currency, locale="en", fraction_digits=1)

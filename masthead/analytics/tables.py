@@ -65,8 +65,16 @@ class Table:
     rows: list = field(default_factory=list)
     note: str = ""
 
+    heat: bool = False
+
     def display_rows(self):
-        return [[display(value) for value in row] for row in self.rows]
+        """Rows of (text, inline style): a heat table (cohorts) shades each share by its size."""
+        return [[(display(value), self._shade(value)) for value in row] for row in self.rows]
+
+    def _shade(self, value):
+        if not self.heat or not isinstance(value, Share) or value.ratio is None:
+            return ""
+        return f"background: rgba(46, 111, 183, {0.08 + 0.6 * value.ratio:.2f})"
 
     def csv_response(self, filename):
         response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from . import charts, reports
 from .forms import RangeForm
+from .money import money_compact
 from .tables import Money, Share, Table
 
 SECTIONS = [
@@ -88,7 +89,10 @@ def overview(request, rng):
             (
                 _("MRR in %(currency)s") % {"currency": currency},
                 charts.line_chart(
-                    _("MRR"), [(_("MRR"), rev["mrr_daily"])], fmt=lambda v: str(Money(int(v), currency))
+                    _("MRR"),
+                    [(_("MRR"), rev["mrr_daily"])],
+                    fmt=lambda v: str(Money(int(v), currency)),
+                    axis_fmt=lambda v: money_compact(int(v), currency),
                 ),
             ),
         )
@@ -126,7 +130,12 @@ def revenue(request, rng):
     def converted(name):
         return {row["month"]: rates.convert(row[name])[0] for row in rev["months"]}
 
-    fmt = lambda v: str(Money(int(v), currency))  # noqa: E731
+    def fmt(value):
+        return str(Money(int(value), currency))
+
+    def axis_fmt(value):
+        return money_compact(int(value), currency)
+
     chart_list = [
         (
             _("MRR movements per month, in %(currency)s") % {"currency": currency},
@@ -140,9 +149,14 @@ def revenue(request, rng):
                 ],
                 down=[(_("Contraction"), converted("contraction")), (_("Churn"), converted("churn"))],
                 fmt=fmt,
+                axis_fmt=axis_fmt,
+                x_label=charts.month_label,
             ),
         ),
-        (_("MRR per day"), charts.line_chart(_("MRR per day"), [(_("MRR"), rev["mrr_daily"])], fmt=fmt)),
+        (
+            _("MRR per day"),
+            charts.line_chart(_("MRR per day"), [(_("MRR"), rev["mrr_daily"])], fmt=fmt, axis_fmt=axis_fmt),
+        ),
     ]
     mrr_rows = [
         [
@@ -284,6 +298,7 @@ def members(request, rng):
                 [m["month"] for m in mem["months"]],
                 up=[(_("New paying"), {m["month"]: m["new_paying"] for m in mem["months"]})],
                 down=[(_("Churned"), {m["month"]: m["churned"] for m in mem["months"]})],
+                x_label=charts.month_label,
             ),
         ),
     ]
@@ -329,9 +344,10 @@ def members(request, rng):
                 for c in mem["cohorts"]
             ],
             note=_("Share of each month's new paying members still paying at the end of each later month."),
+            heat=True,
         ),
     ]
-    return {"cards": cards, "charts": chart_list, "tables": tables, "heatmap": "cohorts"}
+    return {"cards": cards, "charts": chart_list, "tables": tables}
 
 
 def funnel(request, rng):

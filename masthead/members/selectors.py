@@ -1,7 +1,6 @@
 """Read-only queries over members for reports (the analytics app's rollups)."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
 
 from .models import SignupSource
 
@@ -28,14 +27,4 @@ def signup_sources(start, end):
         SignupSource.objects.filter(created_at__gte=start, created_at__lt=end, user__is_staff=False)
         .order_by("created_at")
         .values_list("user_id", "path", "cta")
-    )
-
-
-def join_months():
-    """{user id: date joined} of every member (for cohorts)."""
-    return dict(
-        get_user_model()
-        .objects.filter(is_staff=False)
-        .annotate(joined=F("date_joined"))
-        .values_list("pk", "joined")
     )

@@ -167,3 +167,16 @@ def test_bad_ranges_explain_themselves_and_never_fail(finance, figures, query):
 
 def test_an_unknown_section_is_not_found(finance):
     assert finance.get("/admin/analytics/nope/").status_code == 404
+
+
+def test_staff_set_exchange_rates_in_the_admin_and_bad_rates_are_refused(django_user_model):
+    from masthead.analytics.models import ExchangeRate
+
+    client = staff(django_user_model, "money", superuser=True)
+    assert client.get("/admin/analytics/exchange-rates/").status_code == 200
+    response = client.post("/admin/analytics/exchange-rates/new/", {"currency": "CNY", "rate": "-1"})
+    assert response.status_code == 200 and not ExchangeRate.objects.exists()
+    assert "greater than or equal to" in response.content.decode()
+    response = client.post("/admin/analytics/exchange-rates/new/", {"currency": "CNY", "rate": "0.1400"})
+    assert response.status_code == 302
+    assert str(ExchangeRate.objects.get(currency="CNY").rate) == "0.14000000"
