@@ -394,6 +394,8 @@ MASTHEAD_PERIODIC_JOBS = {
 }
 # Page views are counted by a first-party beacon (analytics.counting); 0 turns it off entirely.
 ANALYTICS_BEACON = env_bool("ANALYTICS_BEACON", True)
+# Each process writes the views it counted at least this often (tests: at once).
+ANALYTICS_FLUSH_SECONDS = float(env("ANALYTICS_FLUSH_SECONDS", "0" if TESTING else "1"))
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
 

@@ -74,7 +74,7 @@ class ExchangeRateViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_exchange_rates():
-    return ExchangeRateViewSet("analytics_rates", url_prefix="analytics/exchange-rates")
+    return ExchangeRateViewSet("analytics_rates", url_prefix="exchange-rates")
 
 
 class AnalyticsPanel(Component):

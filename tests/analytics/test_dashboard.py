@@ -173,10 +173,10 @@ def test_staff_set_exchange_rates_in_the_admin_and_bad_rates_are_refused(django_
     from masthead.analytics.models import ExchangeRate
 
     client = staff(django_user_model, "money", superuser=True)
-    assert client.get("/admin/analytics/exchange-rates/").status_code == 200
-    response = client.post("/admin/analytics/exchange-rates/new/", {"currency": "CNY", "rate": "-1"})
+    assert client.get("/admin/exchange-rates/").status_code == 200
+    response = client.post("/admin/exchange-rates/new/", {"currency": "CNY", "rate": "-1"})
     assert response.status_code == 200 and not ExchangeRate.objects.exists()
     assert "greater than or equal to" in response.content.decode()
-    response = client.post("/admin/analytics/exchange-rates/new/", {"currency": "CNY", "rate": "0.1400"})
+    response = client.post("/admin/exchange-rates/new/", {"currency": "CNY", "rate": "0.1400"})
     assert response.status_code == 302
     assert str(ExchangeRate.objects.get(currency="CNY").rate) == "0.14000000"

@@ -229,3 +229,23 @@ def test_preset_periods_read_precomputed_totals_equal_to_the_daily_rows(db):
     odd = Range(today - timedelta(days=9), today)
     assert _window("pageviews", odd) is None
     assert sums("pageviews", odd)["2"] == sum(d + 50 for d in range(10))
+
+
+def test_a_process_adds_beacons_up_and_writes_them_in_one_batch(db):
+    from masthead.analytics.counting import Buffer
+
+    today = timezone.localdate()
+    batching = Buffer(flush_seconds=3600)
+    batching.add(today, [(VIEW, "page:7")], "aaaa")
+    batching.add(today, [(VIEW, "page:7")], "bbbb")
+    batching.add(today, [(VIEW, "page:8"), ("paywall", "8|meter_used_up")], "aaaa")
+    assert store().totals(today, VIEW) == {}, "nothing written before the batch is due"
+    batching.flush()
+    assert store().totals(today, VIEW) == {"page:7": 2, "page:8": 1}
+    assert store().totals(today, "paywall") == {"8|meter_used_up": 1}
+    assert store().visitors(today, ["page:7", "page:8"]) == {"page:7": 2, "page:8": 1, "": 2}
+    batching.flush()  # nothing left: writes nothing
+    assert store().totals(today, VIEW) == {"page:7": 2, "page:8": 1}
+    for n in range(Buffer.MAX_FIGURES):
+        batching.add(today, [(VIEW, "page:9")], f"{n:04x}")
+    assert store().totals(today, VIEW)["page:9"] == Buffer.MAX_FIGURES, "a full batch is written at once"

@@ -17,7 +17,7 @@ from collections import Counter
 
 from masthead.content.selectors import page_facts
 
-from ..counting import PAYWALL, SEARCH_MISS, VIEW, store
+from ..counting import PAYWALL, SEARCH_MISS, VIEW, buffer, store
 from .common import Rows, replace
 
 METRICS = {
@@ -40,6 +40,7 @@ TOP_PATHS = TOP_TERMS = 500
 
 
 def roll_day(day):
+    buffer.flush()  # what this process counted and has not written yet
     counters = store()
     views = counters.totals(day, VIEW)
     paywall = counters.totals(day, PAYWALL)
