@@ -82,7 +82,10 @@ INSTALLED_APPS = [
     "masthead.newsroom",
     "masthead.community",
     "masthead.events",
+    "masthead.api",
     "masthead.analytics",
+    # django-ninja (the admin API); listed so its API docs page uses local static files, not a CDN.
+    "ninja",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -390,6 +393,7 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.newsletters.tasks.run_newsletters": 15,
     "masthead.newsroom.tasks.send_daily_digest": 900,
     "masthead.events.tasks.expire_holds": 60,
+    "masthead.api.tasks.retry_due_webhooks": 30,
     "masthead.analytics.tasks.roll_up": 300,
 }
 # Page views are counted by a first-party beacon (analytics.counting); 0 turns it off entirely.
@@ -430,3 +434,15 @@ NEWSROOM_ATTACHMENT_MAX_BYTES = int(env("NEWSROOM_ATTACHMENT_MAX_BYTES", str(10 
 # Replies to newsroom emails go to newsroom+<token>@NEWSROOM_REPLY_DOMAIN, which an anymail
 # provider's inbound route posts to /newsroom/inbound/<esp>/inbound/.
 NEWSROOM_REPLY_DOMAIN = env("NEWSROOM_REPLY_DOMAIN", DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> "))
+
+# --- API and webhooks (masthead.api) -----------------------------------------------------------
+# Requests a minute per key (0: no limit). Content keys are public and shared by every visitor
+# of a front-end, so their limit is a safety valve; page-cache hits are never counted.
+API_CONTENT_RATE_LIMIT = int(env("API_CONTENT_RATE_LIMIT", "6000"))
+API_ADMIN_RATE_LIMIT = int(env("API_ADMIN_RATE_LIMIT", "600"))
+WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "10"))
+WEBHOOK_MAX_ATTEMPTS = int(env("WEBHOOK_MAX_ATTEMPTS", "6"))
+WEBHOOK_RETRY_BASE_SECONDS = float(env("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+# Loopback and private-network targets: allowed in development (local receivers), refused in
+# production unless set (see masthead/api/webhooks/addresses.py). Link-local never.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", not PRODUCTION)

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.analytics import beacon
+from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
 from masthead.core import views as core_views
@@ -22,6 +23,8 @@ urlpatterns = [
     path(beacon.PATH.lstrip("/"), beacon.hit, name="analytics_hit"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
+    path("ghost/api/", include("masthead.api.ghost.urls")),
+    path("api/v1/", api_v1.urls),
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),

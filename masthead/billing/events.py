@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from masthead.core.audit import audit
 
-from . import lifecycle, notify
+from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
 from .models import CheckoutSession, Payment, Price, ProviderEvent, Status, Subscription
 from .revenue import record_revenue_change
@@ -191,8 +191,23 @@ def apply_snapshot(*, provider, snap, now):
             plan=sub.plan.slug,
         )
         notify.status_changed(sub, before=before, after=target)
+        _announce_membership(sub, before=before, after=target)
     sync_subscription_access(sub, grace_days=grace_days(), now=now, reason=f"subscription {target}")
     return sub
+
+
+def _announce_membership(sub, *, before, after):
+    if before is None:
+        change = "started"
+    elif after == Status.CANCELED:
+        change = "canceled"
+    elif after == Status.EXPIRED:
+        change = "ended"
+    else:
+        return
+    transaction.on_commit(
+        lambda: signals.membership_changed.send(sender=Subscription, subscription_id=sub.pk, change=change)
+    )
 
 
 def _on_subscription_updated(*, provider, payload, now):
@@ -271,6 +286,16 @@ def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=No
         provider=provider,
     )
     notify.payment_recorded(payment, next_attempt_at=_dt(data.get("next_attempt_at")))
+    if state == Payment.State.FAILED:
+        transaction.on_commit(lambda: signals.payment_failed.send(sender=Payment, payment_id=payment.pk))
+    elif state == Payment.State.PAID and sub is not None:
+        earlier = Payment.objects.filter(subscription=sub, state=Payment.State.PAID).exclude(pk=payment.pk)
+        if earlier.exists():
+            transaction.on_commit(
+                lambda: signals.membership_changed.send(
+                    sender=Subscription, subscription_id=sub.pk, change="renewed"
+                )
+            )
     return payment, True
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from masthead.access.models import Grant
 from masthead.core.audit import audit
 
-from . import notify
+from . import notify, signals
 from .errors import BillingError, ProviderUnavailable
 from .events import apply_snapshot
 from .lifecycle import InvalidTransition, allowed
@@ -262,6 +262,11 @@ def subscription_complimentary(*, user, plan, ends_at, actor, reason, now=None):
         from .settings import grace_days
 
         sync_subscription_access(sub, grace_days=grace_days(), now=now, actor=actor, reason=reason)
+        transaction.on_commit(
+            lambda: signals.membership_changed.send(
+                sender=Subscription, subscription_id=sub.pk, change="started"
+            )
+        )
     return sub
 
 

@@ -13,6 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from masthead.core.context_processors import NAV_CACHE_KEY
 from masthead.core.pagecache import invalidate_on_change
 
+from . import signals
 from .models import ArticlePage, NewsroomSettings, SectionPage
 
 
@@ -32,6 +33,20 @@ def reindex_article_on_publishing(sender, instance, **kwargs):
 
     # After commit: the worker must see the published state, not race the transaction.
     transaction.on_commit(lambda: reindex_article.enqueue(instance.pk))
+
+
+@receiver(page_published, sender=ArticlePage)
+def announce_article_published(sender, instance, **kwargs):
+    first = instance.first_published_at is None or instance.first_published_at == instance.last_published_at
+    signal = signals.article_published if first else signals.article_updated
+    transaction.on_commit(lambda: signal.send(sender=ArticlePage, article_id=instance.pk))
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def announce_article_unpublished(sender, instance, **kwargs):
+    transaction.on_commit(
+        lambda: signals.article_unpublished.send(sender=ArticlePage, article_id=instance.pk)
+    )
 
 
 @receiver(page_published)

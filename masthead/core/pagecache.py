@@ -32,6 +32,8 @@ MAX_KEY_QUERY = 512
 # Query parameters that select what a cacheable page shows; any other parameter bypasses the
 # cache (the view still answers, uncached), so junk query strings cannot fill it.
 ALLOWED_PARAMS = {"page", "q", "interval", "currency", "limit"}
+# The Ghost-compatible Content API's parameters (masthead.api.ghost).
+ALLOWED_PARAMS |= {"key", "filter", "include", "fields", "formats", "order"}
 
 
 def _cache():

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
+from . import signals
 from .errors import EventsError
 from .models import Order, PromoCode, Ticket, TicketType, WaitlistEntry
 from .pricing import promo_terms, quote, terms_for
@@ -261,6 +262,7 @@ def order_paid(*, order_id, payment, now=None):
         )
         _invalidate_if_changed(event, before, now)
         transaction.on_commit(lambda: send_confirmation(order_id=order.pk))
+        transaction.on_commit(lambda: signals.order_paid.send(sender=Order, order_id=order.pk))
     return order
 
 

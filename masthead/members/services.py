@@ -1,4 +1,6 @@
-"""Member operations: status, data export and account deletion."""
+"""Member operations: creating an account, the profile, data export and account deletion."""
+
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from masthead.core.attribution import came_from
 from masthead.core.audit import audit
 
-from . import privacy
+from . import privacy, signals
 from .models import Profile, SignupSource
 
 # Kept when an account is deleted, and said so on the delete page.
@@ -32,6 +34,51 @@ def signup_source_record(*, user, next_url, now=None):
         user=user, defaults={"path": path, "cta": cta, "created_at": now}
     )
     return source
+
+
+def member_create(*, email, name="", actor=None, now=None):
+    """Make a reader's account for `email` (staff or the admin API; readers sign up themselves).
+
+    The address counts as verified: whoever made the account vouches for it. Raises ValueError
+    if the address already has an account.
+    """
+    from allauth.account.models import EmailAddress
+
+    now = now or timezone.now()
+    email = get_user_model().objects.normalize_email(email).strip()
+    with transaction.atomic():
+        if EmailAddress.objects.filter(email__iexact=email).exists() or (
+            get_user_model().objects.filter(email__iexact=email).exists()
+        ):
+            raise ValueError("an account with this address exists")
+        user = get_user_model().objects.create_user(
+            username=_free_username(email), email=email, password=None, date_joined=now
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        Profile.objects.create(user=user, display_name=name[:100])
+        audit("members.account.created", actor=actor, member=user, now=now)
+        transaction.on_commit(lambda: signals.member_created.send(sender=None, member_id=user.pk))
+    return user
+
+
+def _free_username(email):
+    base = email.split("@", 1)[0][:100] or "member"
+    username = base
+    while get_user_model().objects.filter(username=username).exists():
+        username = f"{base}-{secrets.token_hex(3)}"
+    return username
+
+
+def member_profile_update(*, user, display_name, now=None):
+    """Change the name a member shows to the newsroom and the community."""
+    with transaction.atomic():
+        profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+        if profile.display_name == display_name:
+            return profile
+        profile.display_name = display_name
+        profile.save(update_fields=["display_name"])
+        transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
+    return profile
 
 
 def member_export(*, user, now=None):
@@ -102,4 +149,8 @@ def member_delete(*, user, actor=None, now=None):
             member_id=user.pk,
             by_self=actor is None or actor.pk == user.pk,
         )
+        member_id, email = user.pk, user.email
         user.delete()
+        transaction.on_commit(
+            lambda: signals.member_deleted.send(sender=None, member_id=member_id, email=email)
+        )

@@ -18,7 +18,7 @@ from masthead.content.views import mark_cacheable
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
-from .services import KEPT_ON_DELETE, member_delete, member_export
+from .services import KEPT_ON_DELETE, member_delete, member_export, member_profile_update
 
 
 def _private(response):
@@ -31,7 +31,7 @@ def account(request):
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        member_profile_update(user=request.user, display_name=form.cleaned_data["display_name"])
         messages.success(request, _("Your profile is saved."))
         return redirect("members:account")
     now = timezone.now()

@@ -25,6 +25,7 @@ from django.utils import timezone
 from masthead.access.policy import ANONYMOUS
 from masthead.access.readers import load_readers
 
+from . import signals
 from .models import Audience, Delivery, Issue, Subscription, Suppression
 from .render import Renderer, personal_values, track_id
 from .transport import BATCH_LIMIT, FAILED, LOST, OK, RETRY, open_transport
@@ -358,4 +359,5 @@ def finish_if_done(*, issue_id, now):
             sent=counts.get(State.SENT, 0),
             failed=counts.get(State.FAILED, 0),
         )
+        transaction.on_commit(lambda: signals.issue_sent.send(sender=Issue, issue_id=issue_id))
     return True

@@ -21,7 +21,7 @@ from masthead.core import ratelimit
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
-from . import files
+from . import files, signals
 from .errors import NewsroomRefused
 from .models import OPEN_STATUSES, Attachment, InboxSettings, Kind, Message, Note, Status, Thread
 
@@ -201,7 +201,16 @@ def thread_open(
             )
         if thread.assignee_id and thread.assignee.email:
             _notify_assignee(thread)
+        _announce(thread, message, new_thread=True)
     return thread
+
+
+def _announce(thread, message, *, new_thread):
+    transaction.on_commit(
+        lambda: signals.message_received.send(
+            sender=Thread, thread_id=thread.pk, message_id=message.pk, new_thread=new_thread
+        )
+    )
 
 
 def author_contact(
@@ -287,6 +296,7 @@ def thread_sender_reply(*, thread, body, uploads=(), via=Message.Via.WEB, email_
                 to=thread.assignee.email,
                 context={"thread": thread, "admin_url": admin_url(thread)},
             )
+        _announce(thread, message, new_thread=False)
     return message
 
 

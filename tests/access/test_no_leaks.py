@@ -306,3 +306,98 @@ def test_broken_gift_links_say_why_and_show_only_the_preview(
     assert response.status_code == (404 if case == "forged" else 200)
     if case != "forged":
         assert 'class="paywall"' in html
+
+
+# --- The APIs and webhooks (issue 18) ------------------------------------------------------------
+
+
+@pytest.fixture
+def content_key(db):
+    from masthead.api.services import api_key_create
+
+    return api_key_create(name="no-leaks", kind="content")[1]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"formats": "html,plaintext"},
+        {"formats": "plaintext,mobiledoc,lexical", "fields": "plaintext,html,excerpt"},
+        {"include": "authors,tags", "fields": "html"},
+        {"formats": "html", "limit": "all", "filter": "visibility:paid"},
+    ],
+)
+def test_the_content_api_sends_premium_text_only_to_readers_who_may_read_it(
+    clients, premium, secret, content_key, query
+):
+    for who, client in clients.items():
+        one = client.get(f"/ghost/api/content/posts/slug/{premium.slug}/", {"key": content_key, **query})
+        listing = client.get("/ghost/api/content/posts/", {"key": content_key, "limit": "all", **query})
+        for response in (one, listing):
+            assert response.status_code == 200, (who, response.content[:300])
+            text = response.content.decode()
+            if who in DENIED:
+                assert secret not in text and escape(secret) not in text, (who, query)
+        if who == "paying" and "html" in query.get("formats", "html"):
+            assert secret in one.json()["posts"][0].get("plaintext", "") + one.json()["posts"][0].get(
+                "html", ""
+            )
+
+
+def test_the_content_api_serves_members_articles_as_previews_to_anonymous_visitors(
+    demo, clients, content_key
+):
+    article = demo.article(access_level="members", language="en")
+    hidden = secret_of(article)
+    url = f"/ghost/api/content/posts/slug/{article.slug}/"
+    anonymous = (
+        clients["anonymous"].get(url, {"key": content_key, "formats": "html,plaintext"}).content.decode()
+    )
+    assert hidden not in anonymous and escape(hidden) not in anonymous
+    member = clients["meter used up"].get(url, {"key": content_key, "formats": "plaintext"}).json()
+    assert hidden in member["posts"][0]["plaintext"]
+
+
+def test_the_admin_api_has_no_article_endpoint(clients):
+    from masthead.api.v1.urls import api
+
+    paths = api.get_openapi_schema(path_params={})["paths"]
+    assert not [p for p in paths if "article" in p or "post" in p or "page" in p]
+
+
+def test_webhook_payloads_carry_no_premium_text(premium, secret, staff_user):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from masthead.api.services import webhook_target_create
+    from tests.conftest import run_on_commit
+
+    bodies = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            bodies.append(self.rfile.read(int(self.headers["Content-Length"])).decode())
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        webhook_target_create(
+            name="leak check",
+            url=f"http://127.0.0.1:{server.server_address[1]}/",
+            events=["article.updated", "article.unpublished"],
+        )
+        premium.save_revision(user=staff_user).publish()
+        run_on_commit()
+        premium.unpublish()
+        run_on_commit()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(bodies) == 2
+    for body in bodies:
+        assert premium.slug in body and secret not in body and escape(secret) not in body
