@@ -378,7 +378,10 @@ def part_dashboard(db, args):
 
 
 def measure_dashboard(db, var_dir, env, shell, args):
-    analyze = "from django.db import connection; connection.cursor().execute('ANALYZE')"
+    analyze = (
+        "from masthead.analytics.rollups.windows import backfill_day_tops; backfill_day_tops(); "
+        "from django.db import connection; connection.cursor().execute('ANALYZE')"
+    )
     subprocess.run(shell + [analyze], cwd=lib.ROOT, env=env, check=True)
     out = subprocess.run(
         shell + [ADMIN_SESSION_SCRIPT], cwd=lib.ROOT, env=env, capture_output=True, text=True, check=True

@@ -18,7 +18,7 @@ from masthead.newsletters.selectors import issue_titles, newsletter_names
 from .models import DailyMetric
 from .money import reporting_rates
 from .rollups.common import add_months, month_start
-from .rollups.windows import WINDOWED, WINDOWS, window_metric
+from .rollups.windows import WINDOWED, WINDOWS, day_top_metric, window_metric
 
 KEYED_SNAPSHOTS = {"mrr", "members.paying.source"}
 CTA_ORDER = ["membership_required", "meter_used_up", "sign_in_required", "gift_link", ""]
@@ -84,6 +84,12 @@ def top(metric, rng, limit):
     window = _window(metric, rng)
     if window is not None:
         return list(window.order_by("-value", "key").values_list("key", "value")[:limit])
+    if metric in WINDOWED:
+        # Any other range: the pages that made some day's top list, totalled exactly.
+        candidates = set(_rows(day_top_metric(metric), rng).values_list("key", flat=True))
+        if candidates:
+            totals = sums_for(metric, rng, candidates)
+            return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     rows = _rows(metric, rng).values("key").annotate(total=Sum("value")).order_by("-total", "key")
     return list(rows.values_list("key", "total")[:limit])
 

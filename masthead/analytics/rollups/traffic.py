@@ -10,6 +10,7 @@ Metrics (per day; key):
   paywall (page id|cta)        paywall impressions by article and call to action
   paywall.section, paywall.author (id|cta), paywall.cta (cta)
   search.miss (term)           searches that found nothing, top 500 terms
+  pageviews.daytop, paywall.daytop   the day's 200 largest rows of each (rollups.windows)
 A day whose counters are gone (older than the store keeps them) is left as it was rolled up.
 """
 
@@ -19,6 +20,7 @@ from masthead.content.selectors import page_facts
 
 from ..counting import PAYWALL, SEARCH_MISS, VIEW, buffer, store
 from .common import Rows, replace
+from .windows import WINDOWED, day_top_metric, day_top_rows
 
 METRICS = {
     "pageviews.total",
@@ -35,7 +37,7 @@ METRICS = {
     "paywall.author",
     "paywall.cta",
     "search.miss",
-}
+} | {day_top_metric(metric) for metric in WINDOWED}
 TOP_PATHS = TOP_TERMS = 500
 
 
@@ -87,6 +89,8 @@ def roll_day(day):
             rows.add("paywall.author", f"{author_id}|{cta}", n)
     for term, n in Counter(misses).most_common(TOP_TERMS):
         rows.add("search.miss", term, n)
+    for metric in WINDOWED:
+        rows.update(day_top_rows(rows, metric))
     return replace(metrics=METRICS, rows=rows, day=day)
 
 

@@ -16,6 +16,33 @@ from ..models import DailyMetric
 
 WINDOWED = ("pageviews", "paywall")
 WINDOWS = (7, 30, 90)
+DAY_TOP = 200
+
+
+def day_top_metric(metric):
+    return f"{metric}.daytop"
+
+
+def day_top_rows(rows, metric):
+    """The `DAY_TOP` largest (metric, key) rows of one day's rows, as `<metric>.daytop` rows."""
+    top = sorted(((v, k) for (m, k), v in rows.items() if m == metric), reverse=True)[:DAY_TOP]
+    return {(day_top_metric(metric), key): value for value, key in top}
+
+
+def backfill_day_tops():
+    """Make the daytop rows of days rolled up before they existed, from their daily rows."""
+    table = DailyMetric._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        for metric in WINDOWED:
+            name = day_top_metric(metric)
+            DailyMetric.objects.filter(metric=name).delete()
+            cursor.execute(
+                f"INSERT INTO {table} (day, metric, key, value) "  # noqa: S608 - no user input
+                f"SELECT day, %s, key, value FROM (SELECT day, key, value, ROW_NUMBER() OVER "
+                f"(PARTITION BY day ORDER BY value DESC, key) AS place FROM {table} WHERE metric = %s) ranked "
+                "WHERE place <= %s",
+                [name, metric, DAY_TOP],
+            )
 
 
 def window_metric(metric, days):
