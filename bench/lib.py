@@ -46,6 +46,8 @@ def site_env(db, var_dir, **extra):
         CONN_MAX_AGE="600",
         LOG_LEVEL="WARNING",
         DEMO_STAFF_PASSWORD="bench-staff-password",
+        # Production without Stripe keys must choose the offline test mode explicitly (issue 12).
+        PAYMENTS_TEST_MODE="1",
     )
     if db == "postgres":
         env.update(DATABASE_URL=postgres_url(var_dir), REDIS_URL=redis_url(var_dir))

@@ -65,8 +65,31 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-_site_host = SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+
+def _site_url(value):
+    """The public origin, checked: scheme and host, nothing after them. Every absolute link the
+    site writes (canonical, og:url, JSON-LD, sitemaps, feeds, emails) starts with it."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    example = "Set it to the address readers type, e.g. SITE_URL=https://news.example.com"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"SITE_URL must start with https:// or http:// and name a host; got {value!r}. {example}"
+        )
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be an origin without a path or query; got {value!r}. {example}"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"SITE_URL has an invalid port: {value!r}. {example}") from None
+    return f"{parts.scheme}://{parts.hostname}{f':{port}' if port else ''}"
+
+
+SITE_URL = _site_url(env("SITE_URL", "http://127.0.0.1:8000"))
+_site_host = SITE_URL.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", f"{_site_host},localhost,127.0.0.1" if not PRODUCTION else _site_host
 )
@@ -108,6 +131,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # Accounts
+    "axes",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -123,7 +147,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz answer before anything that needs the database or Redis.
+    "masthead.core.health.LivenessMiddleware",
+    "masthead.core.requestlog.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "masthead.core.csp.MastheadCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "masthead.core.middleware.SiteCacheMiddleware",
     # Outside the session middleware, so it sees the session cookie a response is about to set.
@@ -137,7 +165,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "masthead.members.middleware.ThrottledUserSessionsMiddleware",
+    "masthead.members.staff.StaffPasswordMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -227,6 +258,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # How long nginx's optional micro-cache may keep an anonymous page (it cannot be purged).
 EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "5"))
+# Wagtail previews render `{% cache %}` fragments through this one, which keeps nothing: a preview's
+# unsaved values must never reach the fragments readers are served (core.caching.is_preview).
+CACHES["preview"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # Image renditions never change once made, so each process may keep its own copy in memory.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -249,6 +283,8 @@ if TESTING and not env_bool("MASTHEAD_REAL_TASKS"):
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses password sign-ins while an account or a client is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -292,12 +328,48 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
 }
 USERSESSIONS_TRACK_ACTIVITY = True
+# Password sign-ins (the Wagtail and Django admin logins; readers use codes, which allauth limits
+# above) are limited by django-axes: after 5 failures for one username, or from one client, that
+# username or client is locked out for 15 minutes, and a success resets the count. Failures are
+# kept in the database (AccessAttempt, visible in /django-admin/); `manage.py axes_reset` unlocks.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "masthead.core.views.signin_locked_out"
+AXES_VERBOSE = False
+# The client address behind the documented proxy (TRUSTED_PROXY_COUNT / TRUSTED_PROXIES below).
+AXES_CLIENT_IP_CALLABLE = "masthead.core.clientip.client_ip"
+
+# --- Reverse proxies ------------------------------------------------------------------------
+# Who the reader is behind nginx/load balancers: core.clientip.client_ip(), used by every per-IP
+# limit, allauth and the audit log. TRUSTED_PROXY_COUNT: how many proxies append to
+# X-Forwarded-For in front of the app servers (1 for the nginx in docs/deploy.md). Or
+# TRUSTED_PROXIES: their addresses/networks. Neither: X-Forwarded-For is ignored.
+try:
+    TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+    if TRUSTED_PROXY_COUNT < 0:
+        raise ValueError
+except ValueError:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT must be a whole number of proxies (0, 1, 2…), not {env('TRUSTED_PROXY_COUNT')!r}."
+    ) from None
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+if TRUSTED_PROXIES and TRUSTED_PROXY_COUNT:
+    raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or TRUSTED_PROXIES, not both.")
+if TRUSTED_PROXIES:
+    from masthead.core.clientip import parse_networks
+
+    parse_networks(TRUSTED_PROXIES)  # a clear error now, not on the first request
+# allauth reads its own setting where it does not ask the account adapter (which asks clientip).
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
+FORMAT_MODULE_PATH = ["masthead.formats"]  # day month year, 24-hour clock (not Django's "p.m.")
 USE_I18N = True
 USE_TZ = True
 
@@ -320,6 +392,46 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Object storage (S3, R2, MinIO, …) for uploads when AWS_STORAGE_BUCKET_NAME is set: the standard
+# django-storages settings; see core/storage.py and docs/deploy.md. Unset: the local disk.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
+AWS_PRIVATE_URL_SECONDS = int(env("AWS_PRIVATE_URL_SECONDS", "300"))
+if AWS_STORAGE_BUCKET_NAME:
+    import botocore.config
+
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID")
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY")
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")  # a CDN or public bucket host for images
+    AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", "https:")
+    AWS_LOCATION = env("AWS_LOCATION", "")
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None  # private unless core.storage says otherwise
+    # Images and renditions only; "" when the bucket has ACLs disabled and a bucket policy or
+    # the CDN makes original_images/ and images/ readable instead (docs/deploy.md).
+    AWS_PUBLIC_MEDIA_ACL = env("AWS_PUBLIC_MEDIA_ACL", "public-read")
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Bounded waits: an unreachable endpoint is an error after seconds, not a hung request.
+    AWS_S3_CLIENT_CONFIG = botocore.config.Config(
+        s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", "auto")},
+        signature_version="s3v4",
+        connect_timeout=int(env("AWS_S3_CONNECT_TIMEOUT", "5")),
+        read_timeout=int(env("AWS_S3_READ_TIMEOUT", "30")),
+        retries={"max_attempts": 3, "mode": "standard"},
+    )
+    STORAGES["default"] = {"BACKEND": "masthead.core.storage.MediaStorage"}
+    STORAGES["newsroom"] = {
+        "BACKEND": "masthead.core.storage.PrivateStorage",
+        "OPTIONS": {"location": env("AWS_PRIVATE_LOCATION", "private/newsroom")},
+    }
+    # Wagtail checks a document's privacy, then redirects to its (signed) URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+elif AWS_S3_ENDPOINT_URL or env("AWS_S3_CUSTOM_DOMAIN"):
+    raise ImproperlyConfigured(
+        "AWS_S3_ENDPOINT_URL or AWS_S3_CUSTOM_DOMAIN is set but AWS_STORAGE_BUCKET_NAME is not: "
+        "set the bucket to store uploads there, or unset them to keep uploads on the local disk."
+    )
 # Production sets SERVE_MEDIA=0 when nginx or object storage serves /media/.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -350,6 +462,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff avatars would send a hash of each address to a third party on every admin
+# page (and the Content-Security-Policy would have to allow it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -360,6 +475,27 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview and the dev mailbox opt in to SAMEORIGIN per view
+# Content-Security-Policy (django-csp; the admin's exception is in core/csp.py). Scripts: the
+# site's own files, and inline ones only with the request's nonce. Styles may be inline (style
+# attributes throughout the admin and the site; they cannot run code). Images and article embeds
+# (oEmbed iframes) may come from other https origins; nothing else may.
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:"],
+        "frame-src": [SELF, "https:"],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    }
+}
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -369,11 +505,28 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Every line carries the request id (core.requestlog); LOG_FORMAT=json writes one JSON object per
+# line for a log collector. ACCESS_LOG adds one line per request that reaches Django.
+LOG_FORMAT = env("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
+ACCESS_LOG = env_bool("ACCESS_LOG", PRODUCTION)
+READINESS_TOKEN = env("READINESS_TOKEN", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "masthead.core.requestlog.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(client_ip)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO" if not TESTING else "WARNING")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -381,6 +534,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # The Stripe SDK logs every API request at INFO.
         "stripe": {"level": "WARNING"},
+        "masthead.request": {"level": "INFO" if ACCESS_LOG else "WARNING"},
     },
 }
 
@@ -414,6 +568,18 @@ if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:
     raise ImproperlyConfigured(
         "STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (Stripe's webhook signing secret)."
     )
+# The offline test mode hands a membership to anyone who types card 4242…: in production it runs
+# only when chosen explicitly (a staging site, a demo), and then every page says so.
+PAYMENTS_TEST_MODE = env_bool("PAYMENTS_TEST_MODE", default=not PRODUCTION) and not STRIPE_SECRET_KEY
+if PRODUCTION and not (STRIPE_SECRET_KEY or PAYMENTS_TEST_MODE):
+    raise ImproperlyConfigured(
+        "Payments need STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET in production; to run the offline "
+        "test mode instead (anyone can pay with test cards), set PAYMENTS_TEST_MODE=1."
+    )
+if STRIPE_SECRET_KEY and env_bool("PAYMENTS_TEST_MODE"):
+    raise ImproperlyConfigured("PAYMENTS_TEST_MODE=1 and STRIPE_SECRET_KEY are both set: choose one.")
+# A banner on every page while a public site takes no real payments.
+PAYMENTS_TEST_MODE_BANNER = PRODUCTION and PAYMENTS_TEST_MODE
 
 # --- Newsletters ----------------------------------------------------------------------------
 # A send whose worker has been silent this long is presumed dead: its claimed deliveries are
@@ -429,6 +595,18 @@ NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 # staff download files through a permission-checked view.
 NEWSROOM_PRIVATE_DIR = Path(
     env("NEWSROOM_PRIVATE_DIR", VAR_DIR / (f"test-private/{TEST_WORKER}" if TESTING else "private/newsroom"))
+)
+STORAGES.setdefault(
+    "newsroom",
+    {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(NEWSROOM_PRIVATE_DIR),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 )
 NEWSROOM_ATTACHMENT_MAX_BYTES = int(env("NEWSROOM_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 # Replies to newsroom emails go to newsroom+<token>@NEWSROOM_REPLY_DOMAIN, which an anymail

@@ -11,6 +11,9 @@ from masthead.analytics import beacon
 from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
+from masthead.core import converters  # noqa: F401  (registers <id:…>, used by the apps' URLs)
+from masthead.core import health as core_health
+from masthead.core import identity as core_identity
 from masthead.core import views as core_views
 
 urlpatterns = [
@@ -19,7 +22,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", cache_page(600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("healthz", core_views.healthz, name="healthz"),
+    # Answered by core.health.LivenessMiddleware (and masthead.wsgi) before these; kept for reverse().
+    path("healthz", core_health.liveness, name="healthz"),
+    path("readyz", core_health.readiness, name="readyz"),
+    path("favicon.ico", core_identity.favicon_ico, name="favicon"),
+    path("brand/icon-<int:size>.png", core_identity.icon_view, name="brand_icon"),
+    path("brand/share.png", core_identity.share_image_view, name="brand_share_image"),
     path(beacon.PATH.lstrip("/"), beacon.hit, name="analytics_hit"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),

@@ -9,8 +9,8 @@ to this reader.
 from django.utils import timezone
 
 from .models import PaywallSettings
-from .policy import ANONYMOUS, Meter, decide
-from .readers import current_month, forget_reader, reader_for_request
+from .policy import ANONYMOUS, PREMIUM, GrantSpan, Meter, Reader, decide
+from .readers import REQUEST_ATTR, current_month, forget_reader, reader_for_request
 from .services import meter_record_read
 
 DECISION_ATTR = "_masthead_decisions"
@@ -57,3 +57,41 @@ def anonymous_decision(article, now=None):
     """What an anonymous reader gets: feeds, shared caches, anything not tied to a person."""
     now = now or timezone.now()
     return decide(ANONYMOUS, article, now)
+
+
+# --- Editors' preview: the article as each kind of reader would get it ----------------------
+
+PREVIEW_ANONYMOUS, PREVIEW_MEMBER, PREVIEW_MEMBER_SPENT, PREVIEW_PAYING = (
+    "anonymous",
+    "member",
+    "member_meter_spent",
+    "paying",
+)
+
+
+def preview_reader(kind, now, *, meter_limit):
+    """A stand-in Reader for the editor's preview: no account, no grant or read is touched."""
+    month = current_month(now)
+    if kind == PREVIEW_ANONYMOUS:
+        return ANONYMOUS
+    if kind == PREVIEW_PAYING:
+        start = now - timezone.timedelta(days=1)
+        return Reader(
+            user_id=-1, grants=(GrantSpan(PREMIUM, "subscription", start, None),), meter_month=month
+        )
+    # A free member: with this month's free reads untouched, or all of them spent elsewhere.
+    spent = frozenset(-n for n in range(1, meter_limit + 1)) if kind == PREVIEW_MEMBER_SPENT else frozenset()
+    return Reader(user_id=-1, meter_month=month, metered_article_ids=spent)
+
+
+def preview_as(request, article, kind, *, now=None):
+    """Make `request` read `article` as a `kind` reader would: the same policy, prompts and
+    meter notice as the live page, but nothing is recorded (a metered read is shown, not spent)."""
+    now = now or timezone.now()
+    settings = paywall_settings(request)
+    meter = Meter(settings.monthly_free_articles)
+    reader = preview_reader(kind, now, meter_limit=meter.limit)
+    decision = decide(reader, article, now, meter=meter, month=current_month(now))
+    setattr(request, REQUEST_ATTR, reader)
+    setattr(request, DECISION_ATTR, {(article.pk, None): decision})
+    return decision

@@ -7,6 +7,6 @@ app_name = "access"
 urlpatterns = [
     path("membership/benefits/", views.membership, name="membership"),
     path("gift/new/", views.gift_create, name="gift_create"),
-    path("gift/created/<int:pk>/", views.gift_created, name="gift_created"),
+    path("gift/created/<id:pk>/", views.gift_created, name="gift_created"),
     path("gift/<str:token>/", views.gift_open, name="gift_open"),
 ]

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from masthead.content.models import ArticlePage
 from masthead.content.views import mark_cacheable
+from masthead.core.origin import absolute_url
 
 from .errors import AccessRefused
 from .models import GiftLink
@@ -17,6 +19,15 @@ from .services import gift_link_create, gift_link_open, reader_key_for
 
 
 def membership(request):
+    """The benefits page. Once billing sells real plans (MASTHEAD_MEMBERSHIP_URL_NAME names its
+    pricing page), readers go there: one page with the plans, their prices and what each includes,
+    instead of this plan-less list saying plans "open soon"."""
+    from django.conf import settings as dj_settings
+
+    target = getattr(dj_settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")
+    if target != "access:membership":
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(reverse(target) + (f"?{query}" if query else ""))
     settings = paywall_settings(request)
     return render(request, "access/membership.html", {"benefits": settings.benefit_list})
 
@@ -48,7 +59,7 @@ def gift_created(request, pk):
         "access/gift_created.html",
         {
             "link": link,
-            "gift_url": request.build_absolute_uri(link_path(link)),
+            "gift_url": absolute_url(link_path(link)),
             "days": settings.gift_link_days,
             "remaining": max(0, settings.gift_links_per_month - made),
         },

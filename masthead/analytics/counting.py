@@ -24,7 +24,6 @@ DailyMetric rows, after writing out its own process's buffer.
 
 import atexit
 import hashlib
-import ipaddress
 import logging
 import secrets
 import threading
@@ -38,6 +37,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
+
+from masthead.core.clientip import resolve as resolve_client_ip
 
 from .models import PageHit
 
@@ -69,18 +70,8 @@ def refuses_tracking(headers):
 
 
 def client_address(environ):
-    """The reader's address. Behind our own proxy (nginx on a private or loopback address), the
-    last X-Forwarded-For entry is the one nginx added; a client cannot forge that one."""
-    remote = environ.get("REMOTE_ADDR", "")
-    forwarded = environ.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        try:
-            proxied = ipaddress.ip_address(remote).is_private
-        except ValueError:
-            proxied = False
-        if proxied:
-            return forwarded.rsplit(",", 1)[-1].strip()[:64]
-    return remote
+    """The reader's address: the project's one rule for proxies (core.clientip, TRUSTED_PROXIES)."""
+    return resolve_client_ip(environ)
 
 
 class _Salts:

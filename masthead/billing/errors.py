@@ -25,6 +25,9 @@ MESSAGES = {
     "not_cancelable": _("This membership cannot be canceled now."),
     "not_resumable": _("This membership can no longer be resumed; start a new one."),
     "same_price": _("You are already on that plan and billing period."),
+    "price_wrong_currency": _(
+        "Your membership is billed in %(currency)s; choose a price in %(currency)s, or cancel and start anew."
+    ),
     "gift_already_claimed": _("This gift has already been claimed."),
     "gift_unknown": _("This gift link is not valid."),
     "gift_has_membership": _(

@@ -33,15 +33,33 @@ def offer_check(*, offer, plan, currency, now=None):
         raise BillingError("offer_wrong_currency", currency=offer.currency)
 
 
-def offer_redeem(*, offer, checkout, user):
-    """Count one use when a checkout completes (once per checkout; the limit is re-checked under lock)."""
+def offer_redeem(*, offer, checkout, user, enforce_limit=True, now=None):
+    """Count one use of `offer` by `checkout` (once per checkout), under a lock on the offer.
+
+    This is where the use limit holds: offer_check at checkout start only answers early, and any
+    number of checkouts may start while one use is left. Completing ones come through here one at
+    a time; when the uses are gone, BillingError("offer_used_up") — the test-mode checkout calls
+    this before it charges. A provider that has already charged the discount (a Stripe webhook)
+    passes enforce_limit=False: the use is recorded, and audited as over the limit.
+    """
+    now = now or timezone.now()
     with transaction.atomic():
         locked = Offer.objects.select_for_update().get(pk=offer.pk)
         if OfferRedemption.objects.filter(checkout=checkout).exists():
             return
-        OfferRedemption.objects.create(offer=locked, user=user, checkout=checkout, created_at=timezone.now())
+        over = locked.max_redemptions is not None and locked.redemptions >= locked.max_redemptions
+        if over and enforce_limit:
+            raise BillingError("offer_used_up")
+        OfferRedemption.objects.create(offer=locked, user=user, checkout=checkout, created_at=now)
         Offer.objects.filter(pk=locked.pk).update(redemptions=F("redemptions") + 1)
-        audit("billing.offer.redeemed", member=user, target=locked, code_used=locked.code)
+        audit(
+            "billing.offer.redeemed",
+            member=user,
+            target=locked,
+            now=now,
+            code_used=locked.code,
+            **({"over_limit": True} if over else {}),
+        )
 
 
 def describe(offer, currency=None):

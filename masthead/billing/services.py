@@ -160,13 +160,26 @@ def subscription_resume(*, subscription, actor=None, now=None):
 
 
 def subscription_change_price(*, subscription, price, quantity=None, actor=None, now=None):
-    """Switch monthly/yearly or change plan; the provider prorates."""
+    """Switch monthly/yearly or change plan; the provider prorates.
+
+    The new price is held to what a checkout would allow (checkout_start): a group plan's seat
+    range, one seat otherwise, and the currency the member already pays in (proration across
+    currencies means nothing)."""
     now = now or timezone.now()
+    price = Price.objects.select_related("plan").get(pk=price.pk)
+    plan = price.plan
     quantity = quantity or subscription.quantity
+    if not plan.is_group:
+        quantity = 1
     if price.pk == subscription.price_id and quantity == subscription.quantity:
         raise BillingError("same_price")
-    if not (price.active and price.plan.active):
+    if not (price.active and plan.active):
         raise BillingError("price_unavailable")
+    if plan.is_group and not plan.min_seats <= quantity <= plan.max_seats:
+        raise BillingError("seats_out_of_range", min=plan.min_seats, max=plan.max_seats)
+    current_currency = subscription.price.currency
+    if price.currency != current_currency:
+        raise BillingError("price_wrong_currency", currency=current_currency)
     if subscription.status not in (Status.TRIALING, Status.ACTIVE):
         raise BillingError("not_cancelable")
     snap = _provider_call(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from masthead.core.caching import mark_cacheable, public_for_anonymous
+from masthead.core.origin import absolute_url, site_origin
 
 from . import gifts, groups, offers, services
 from .errors import BillingError
@@ -124,7 +125,7 @@ def start(request):
                 quantity=form.cleaned_data.get("quantity") or 1,
                 offer=offer,
                 next_url=next_url,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
+                base_url=site_origin(),
             )
         except BillingError as refusal:
             form.add_error("offer_code" if refusal.billing_code.startswith("offer") else None, refusal.text)
@@ -279,9 +280,13 @@ def change_plan(request):
     )
     if price is None:
         return HttpResponseBadRequest(_("Choose a plan."))
+    seats = request.POST.get("seats", "")
+    quantity = int(seats) if seats.isdigit() and 0 < int(seats) < 10_000 else None
     return _action(
         request,
-        lambda: services.subscription_change_price(subscription=sub, price=price, actor=request.user),
+        lambda: services.subscription_change_price(
+            subscription=sub, price=price, quantity=quantity, actor=request.user
+        ),
         _("Your plan has changed."),
     )
 
@@ -291,9 +296,7 @@ def card(request):
     sub = _my_subscription(request)
     try:
         return redirect(
-            services.card_update_url(
-                subscription=sub, return_url=request.build_absolute_uri(reverse("members:account"))
-            )
+            services.card_update_url(subscription=sub, return_url=absolute_url(reverse("members:account")))
         )
     except BillingError as refusal:
         messages.error(request, refusal.text)
@@ -344,7 +347,7 @@ def gift_buy(request):
                 currency=form.cleaned_data["currency"],
                 recipient_email=form.cleaned_data["recipient_email"],
                 message=form.cleaned_data.get("message", ""),
-                base_url=request.build_absolute_uri("/").rstrip("/"),
+                base_url=site_origin(),
             )
             return redirect(url)
         except BillingError as refusal:
@@ -415,7 +418,7 @@ def group_manage(request):
         except BillingError as refusal:
             messages.error(request, refusal.text)
     seats = group.seats_taken.exclude(state=GroupSeat.State.REMOVED).order_by("created_at")
-    join_url = request.build_absolute_uri(reverse("billing:group_join_domain", args=[group.join_token]))
+    join_url = absolute_url(reverse("billing:group_join_domain", args=[group.join_token]))
     return _private(
         render(
             request,

@@ -64,6 +64,8 @@ class SubscriptionViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Subscriptions")
     list_display = ["member_email", "plan", "status", "provider", "current_period_end", "started_at"]
+    # Finance's exports (CSV and XLSX from the listing, with its filters).
+    list_export = [*list_display, "provider_ref"]
     list_filter = ["status", "provider", "plan"]
     search_fields = ["user__email", "provider_ref"]
     search_backend_name = None
@@ -118,6 +120,7 @@ class PaymentViewSet(ModelViewSet):
         "state",
         "receipt_number",
     ]
+    list_export = [*list_display, "provider", "provider_ref"]
     list_filter = ["state", "provider", "currency"]
     search_fields = ["billing_email", "receipt_number", "provider_ref"]
     search_backend_name = None

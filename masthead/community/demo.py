@@ -26,7 +26,13 @@ def load_community_demo(site=None, *, now=None):
     now = now or timezone.now()
     for position, (name, slug, description, access) in enumerate(CATEGORIES):
         Category.objects.create(
-            name=name, slug=slug, description=description, access=access, position=position
+            name=name,
+            slug=slug,
+            description=description,
+            access=access,
+            position=position,
+            # The founders' room is the community's shop window: visitors may read it.
+            public_read=slug == "founders",
         )
     staff = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
     if staff is None:

@@ -87,6 +87,14 @@ class Category(models.Model):
     access = models.CharField(
         _("who may read and post"), max_length=10, choices=Access.choices, default=Access.MEMBERS
     )
+    public_read = models.BooleanField(
+        _("anyone may read"),
+        default=False,
+        help_text=_(
+            "Visitors who are not signed in may read this category (a signed-in members' category "
+            "only); posting still needs an account."
+        ),
+    )
     staff_only_topics = models.BooleanField(
         _("only staff start topics"),
         default=False,
@@ -101,6 +109,10 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def readable_by_anyone(self):
+        return self.public_read and self.access == self.Access.MEMBERS
 
 
 class Topic(models.Model):

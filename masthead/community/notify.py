@@ -8,6 +8,7 @@ text, and a lapsed member must not receive that by email.
 
 from django.conf import settings as dj_settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from masthead.access.readers import load_reader
@@ -54,6 +55,34 @@ def _may_read(user, post, now):
     return rules.category_refusal(user=user, category=post.topic.category, now=now) is None
 
 
+def notify_hidden(*, post, reason):
+    """Tell a post's author that a moderator hid it, and why (once per post: Notification's key)."""
+    author = post.author
+    if author is None or not author.email:
+        return 0
+    try:
+        with transaction.atomic():
+            Notification.objects.create(post=post, recipient=author, kind="hidden")
+    except IntegrityError:
+        return 0  # already told (a double click, a retry)
+    if post.article_id:
+        where, url = post.article.title, post.article.specific.full_url + "#comments"
+    else:
+        where, url = post.topic.title, dj_settings.SITE_URL + f"/community/t/{post.topic_id}/"
+    send_on_commit(
+        "community/emails/hidden",
+        to=author.email,
+        context={
+            "where": where,
+            "url": url,
+            "reason": reason,
+            "quote_text": text.plain(post.body_html, 500),
+            "appeal_url": dj_settings.SITE_URL + reverse("newsroom:write"),
+        },
+    )
+    return 1
+
+
 def notify_post(*, post_id, now=None):
     now = now or timezone.now()
     post = (
@@ -67,7 +96,7 @@ def notify_post(*, post_id, now=None):
         where, url = post.article.title, post.article.specific.full_url + f"#post-{post.pk}"
     else:
         where, url = post.topic.title, dj_settings.SITE_URL + f"/community/t/{post.topic_id}/#post-{post.pk}"
-    from masthead.members.services import display_name
+    from masthead.members.services import public_name
 
     sent = 0
     for user, kind in _recipients(post):
@@ -82,7 +111,7 @@ def notify_post(*, post_id, now=None):
                     to=user.email,
                     context={
                         "post": post,
-                        "author_name": display_name(post.author) if post.author else "",
+                        "author_name": public_name(post.author) if post.author else "",
                         "where": where,
                         "url": url,
                         # Sanitised HTML, and only for a recipient who may read it.

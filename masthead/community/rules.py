@@ -66,10 +66,17 @@ def category_refusal(*, user, category, now, reader=None):
     return None
 
 
+def category_read_refusal(*, user, category, now, reader=None):
+    """None if `user` may read `category` (its open categories need no account), else a refusal."""
+    if category.readable_by_anyone:
+        return None
+    return category_refusal(user=user, category=category, now=now, reader=reader)
+
+
 def readable_categories(user, now):
     """The categories `user` may open, in order."""
     if user is None or not user.is_authenticated:
-        return []
+        return [c for c in Category.objects.all() if c.readable_by_anyone]
     reader = load_reader(user, now)
     paying = reader.is_staff or reader.is_paying(now)
     return [c for c in Category.objects.all() if paying or c.access != Category.Access.PAYING]

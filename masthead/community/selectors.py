@@ -39,12 +39,13 @@ def liked_ids(user, post_ids):
     return set(Like.objects.filter(user=user, post_id__in=post_ids).values_list("post_id", flat=True))
 
 
-def comment_thread(article, *, user, now, order="oldest", settings=None):
+def comment_thread(article, *, user, now, order="oldest", settings=None, shared_cache=True):
     """Top-level comments in `order`, each with `.thread` (its replies, oldest first).
 
     The posts with their authors come from thread_cache (one query when the article's thread
     changed, none otherwise); one more query for the viewer's likes, whatever the thread's size.
     A deleted comment is kept as a placeholder only while it has replies to hold together.
+    A Wagtail preview passes `shared_cache=False`: it reads the posts without the cache.
     """
     settings = settings or CommunitySettings.load()
     order_by = ORDERS.get(order, "created_at")
@@ -57,7 +58,11 @@ def comment_thread(article, *, user, now, order="oldest", settings=None):
     user_id = user.pk if user is not None and user.is_authenticated else None
     posts = [
         post
-        for post in thread_cache.get_or_build(article.pk, f"{order_by}:{settings.banned_posts}", build)
+        for post in (
+            thread_cache.get_or_build(article.pk, f"{order_by}:{settings.banned_posts}", build)
+            if shared_cache
+            else build()
+        )
         if post.status != Post.Status.HELD or (user_id is not None and post.author_id == user_id)
     ]
     replies = {}

@@ -20,6 +20,7 @@ from masthead.core.pagecache import invalidate_on_change
 from . import rules, text
 from .errors import CommunityRefused
 from .models import Ban, CommunitySettings, Like, Post, Report, Topic
+from .notify import notify_hidden
 
 DUPLICATE_WINDOW = timedelta(minutes=10)
 
@@ -286,6 +287,7 @@ def post_hide(*, post, actor, reason="", now=None):
             Topic.objects.filter(pk=post.topic_id).update(is_visible=False)
         audit("community.post.hidden", actor=actor, member=post.author, target=post, reason=reason, now=now)
         _changed(post)
+        notify_hidden(post=post, reason=reason)
     return post
 
 

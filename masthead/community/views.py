@@ -22,10 +22,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.access.readers import reader_for_request
 from masthead.access.reading import decision_for_request, paywall_settings
-from masthead.core.caching import mark_cacheable
-from masthead.members.services import display_name
+from masthead.core.caching import is_preview, mark_cacheable
+from masthead.members.services import public_name
 
-from . import rules, selectors, services, text
+from . import profiles, rules, selectors, services, text
 from .errors import CommunityRefused
 from .forms import PostForm, ProfileForm, ReportForm, TopicForm
 from .models import Category, CommunityProfile, CommunitySettings, Policy, Post, Topic
@@ -82,7 +82,14 @@ def thread_context(request, article):
     policy = rules.comment_policy(article, settings)
     order = request.GET.get("comments")
     order = order if order in selectors.ORDERS else "oldest"
-    top, count = selectors.comment_thread(article, user=request.user, now=now, order=order, settings=settings)
+    top, count = selectors.comment_thread(
+        article,
+        user=request.user,
+        now=now,
+        order=order,
+        settings=settings,
+        shared_cache=not is_preview(request),
+    )
     if policy == Policy.OFF and not count:
         return None
     refusal = rules.comment_refusal(
@@ -202,8 +209,12 @@ def post_delete(request, pk):
 
 
 def _may_see(request, post):
-    """The reader may see the post where it was written (article in full / category)."""
-    if post.status not in (Post.Status.VISIBLE, Post.Status.HELD):
+    """The reader may see the post where it was written (article in full / category). A held
+    post is its author's alone until a moderator lets it through (CONTEXT.md: "Held")."""
+    if post.status == Post.Status.HELD:
+        if post.author_id != request.user.pk:
+            return False
+    elif post.status != Post.Status.VISIBLE:
         return False
     if post.article_id:
         return decision_for_request(request, post.article.specific).full
@@ -261,19 +272,21 @@ def _categories_for(request, now):
 
 def index(request):
     now = timezone.now()
+    readable = _categories_for(request, now)
     if not request.user.is_authenticated:
+        # Visitors see the categories the newsroom opened to them, and what is said there.
         return _private(
             render(
                 request,
                 "community/index.html",
                 {
                     "categories": Category.objects.all(),
-                    "readable": set(),
+                    "readable": {c.pk for c in readable},
+                    "latest": selectors.latest_posts(readable, now=now, limit=10) if readable else [],
                     "sign_in_url": _sign_in_url(request.path),
                 },
             )
         )
-    readable = _categories_for(request, now)
     announcements = list(
         selectors.visible_topics(readable).filter(is_announcement=True).order_by("-created_at")[:3]
     )
@@ -299,7 +312,8 @@ def _category_or_refusal(request, slug):
 
 
 def category(request, slug):
-    category, refusal = _category_or_refusal(request, slug)
+    category = get_object_or_404(Category, slug=slug)
+    refusal = rules.category_read_refusal(user=request.user, category=category, now=timezone.now())
     if refusal:
         return _refused(request, refusal)
     from django.core.paginator import Paginator
@@ -354,7 +368,7 @@ def topic_new(request, slug):
 def topic(request, pk):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
     now = timezone.now()
-    refusal = rules.category_refusal(user=request.user, category=topic.category, now=now)
+    refusal = rules.category_read_refusal(user=request.user, category=topic.category, now=now)
     if refusal:
         return _refused(request, refusal)
     if not topic.is_visible and not (request.user.is_staff or topic.author_id == request.user.pk):
@@ -374,6 +388,10 @@ def topic(request, pk):
                 "posts": posts,
                 "form": PostForm(),
                 "can_reply": not topic.is_locked or request.user.is_staff,
+                "sign_in_url": _sign_in_url(request.path),
+                "share_description": text.plain(posts[0].body_html, 200)
+                if posts
+                else topic.category.description,
             },
         )
     )
@@ -429,7 +447,10 @@ def search(request):
 
 
 @login_required
-def member_profile(request, user_id):
+def member_profile(request, key):
+    user_id = profiles.user_id_from_key(key)
+    if user_id is None:
+        raise Http404
     member = get_object_or_404(
         get_user_model().objects.select_related("community_profile"), pk=user_id, is_active=True
     )
@@ -444,7 +465,7 @@ def member_profile(request, user_id):
         render(
             request,
             "community/profile.html",
-            {"member": member, "name": display_name(member), "profile": profile, "posts": posts, "own": own},
+            {"member": member, "name": public_name(member), "profile": profile, "posts": posts, "own": own},
         )
     )
 

@@ -91,9 +91,11 @@ class PostViewSet(ModelViewSet):
         if request.method == "POST":
             action = request.POST.get("action")
             reason = request.POST.get("reason", "")[:300]
-            if action == "hide":
+            if action == "hide" and not reason.strip():
+                messages.error(request, _("Say why the post is hidden: its author is told."))
+            elif action == "hide":
                 services.post_hide(post=post, actor=request.user, reason=reason)
-                messages.success(request, _("The post is hidden."))
+                messages.success(request, _("The post is hidden and its author is told why."))
             elif action == "restore":
                 services.post_restore(post=post, actor=request.user)
                 messages.success(request, _("The post is visible again."))

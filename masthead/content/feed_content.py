@@ -7,6 +7,7 @@ public articles in full, everything else as its preview with a link.
 from django.template.loader import render_to_string
 
 from masthead.access.reading import anonymous_decision
+from masthead.core.origin import absolute_url, site_origin
 
 from .readable import readable_blocks
 
@@ -19,7 +20,7 @@ def feed_item_html(article, request):
             "article": article,
             "blocks": readable_blocks(article, full=decision.full),
             "truncated": not decision.full,
-            "url": article.get_full_url(request),
-            "base_url": request.build_absolute_uri("/").rstrip("/"),
+            "url": absolute_url(article.get_url(request)),
+            "base_url": site_origin(),
         },
     )

@@ -9,7 +9,9 @@ from django.core.exceptions import BadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+
+from masthead.core.identity import publication
+from masthead.core.origin import absolute_url
 
 from . import selectors
 from .feed_content import feed_item_html
@@ -34,7 +36,6 @@ class ArticleFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.limit = feed_limit(request)
-        self.site = Site.find_for_request(request)
         response = super().__call__(request, *args, **kwargs)
         response["Cache-Control"] = "public, max-age=300"
         return response
@@ -43,10 +44,15 @@ class ArticleFeed(Feed):
         return None
 
     def title(self, obj):
-        return self.site.site_name if self.site else "Masthead"
+        return publication().name
 
+    # Every URL in a feed is absolute on the public origin (SITE_URL), whatever Host the request
+    # came with: Django's Feed leaves absolute URLs alone.
     def link(self, obj):
-        return "/"
+        return absolute_url("/")
+
+    def feed_url(self, obj):
+        return absolute_url(self.request.path)
 
     def description(self, obj):
         return _("The latest journalism from %(site)s") % {"site": self.title(obj)}
@@ -61,10 +67,10 @@ class ArticleFeed(Feed):
         return feed_item_html(item, self.request)
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(item.get_url(self.request))
 
     def item_guid(self, item):
-        return f"{self.site.root_url if self.site else ''}/a/{item.pk}"
+        return absolute_url(f"/a/{item.pk}")
 
     item_guid_is_permalink = False
 
@@ -97,7 +103,7 @@ class SectionFeed(ArticleFeed):
         return f"{obj.title} — {super().title(obj)}"
 
     def link(self, obj):
-        return obj.get_url(self.request)
+        return absolute_url(obj.get_url(self.request))
 
     def items(self, obj):
         return selectors.recent_for_feed(self.limit, section=obj)
@@ -115,7 +121,7 @@ class AuthorFeed(ArticleFeed):
         return f"{obj.title} — {super().title(obj)}"
 
     def link(self, obj):
-        return obj.get_url(self.request)
+        return absolute_url(obj.get_url(self.request))
 
     def items(self, obj):
         return selectors.recent_for_feed(self.limit, author=obj)

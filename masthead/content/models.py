@@ -4,6 +4,7 @@ Pages are Wagtail pages, so drafts, revisions, previews, scheduling and workflow
 Wagtail. Reads that several views share (latest articles, related, archives) live in selectors.py.
 """
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -23,15 +24,9 @@ from wagtail.search import index
 from masthead.core.caching import RememberedRestrictions
 
 from . import body as body_text
+from .admin_forms import ArticlePageForm, ConfirmFreePanel
 from .blocks import ArticleBodyBlock
-
-
-class AccessLevel(models.TextChoices):
-    """Who may read an article in full. Enforced by masthead.access.policy, never by templates."""
-
-    PUBLIC = "public", _("Public: everyone")
-    MEMBERS = "members", _("Members: any signed-in member")
-    PREMIUM = "premium", _("Premium: paying members")
+from .levels import SHORT_LABELS, AccessLevel
 
 
 class Language(models.TextChoices):
@@ -104,8 +99,10 @@ class HomePage(CacheablePage, Page):
         from masthead.core.caching import Lazy
 
         from .selectors import home_page_context
+        from .seo import organization_json_ld
 
         context = super().get_context(request, *args, **kwargs)
+        context["organization_json_ld"] = Lazy(lambda: organization_json_ld(request))
         # Lazy: the home page's body is a cached fragment; on a hit none of this runs.
         listing = Lazy(lambda: home_page_context(self))
         context.update(
@@ -134,8 +131,19 @@ class SectionPage(CacheablePage, Page):
         default="#9b1c1c",
         help_text=_("A dark colour; white text sits on it."),
     )
+    default_access_level = models.CharField(
+        _("default access level for new articles"),
+        max_length=10,
+        choices=AccessLevel.choices,
+        blank=True,
+        help_text=_("What new articles in this section start as. Empty: the site's default (Settings)."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("color")]
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("color"),
+        FieldPanel("default_access_level"),
+    ]
     subpage_types = ["content.ArticlePage"]
     parent_page_types = ["content.HomePage"]
     search_fields = Page.search_fields + [index.SearchField("description")]
@@ -285,8 +293,20 @@ class ArticlePage(RememberedRestrictions, Page):
     word_count = models.PositiveIntegerField(default=0, editable=False)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
 
+    base_form_class = ArticlePageForm
     content_panels = Page.content_panels + [
         FieldPanel("dek"),
+        MultiFieldPanel(
+            [
+                FieldPanel("access_level", widget=forms.RadioSelect),
+                ConfirmFreePanel("publish_free_anyway"),
+            ],
+            heading=_("Who may read it"),
+            help_text=_(
+                "Readers without access see only what is above the premium break "
+                "(or the first two paragraphs when there is none)."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
@@ -300,7 +320,6 @@ class ArticlePage(RememberedRestrictions, Page):
     ]
     settings_panels = Page.settings_panels + [
         FieldPanel("date"),
-        FieldPanel("access_level"),
         FieldPanel("language"),
         FieldPanel("featured"),
     ]
@@ -334,6 +353,15 @@ class ArticlePage(RememberedRestrictions, Page):
         if not self.access_level:
             self.access_level = default_access_level(self)
         return super().full_clean(*args, **kwargs)
+
+    def default_access_level_under(self, parent):
+        """The level a new article under `parent` starts at: its section's, else the site's."""
+        return default_access_level_for_parent(parent)
+
+    def get_admin_display_title(self):
+        # Listings, choosers and the editor's header say who may read it (the saved level).
+        label = SHORT_LABELS.get(self.effective_access_level)
+        return f"{super().get_admin_display_title()} · {label}"
 
     @cached_property
     def authors(self):
@@ -383,12 +411,51 @@ class ArticlePage(RememberedRestrictions, Page):
 
         return serve_article(self, request, super().serve, *args, **kwargs)
 
+    # The editor's preview shows the article as each kind of reader gets it: the same access
+    # policy and paywall as the live page, with a stand-in reader (access.reading.preview_as).
+    preview_modes = [
+        ("paying", _("Paying member: everything")),
+        ("anonymous", _("Anonymous visitor")),
+        ("member", _("Signed-in free member")),
+        ("member_meter_spent", _("Free member, free articles used up")),
+    ]
+    default_preview_mode = "paying"
+
+    def serve_preview(self, request, mode_name):
+        from masthead.access.reading import preview_as
+
+        preview_as(request, self, mode_name if mode_name in dict(self.preview_modes) else "paying")
+        return super().serve_preview(request, mode_name)
+
+    def get_preview_context(self, request, mode_name):
+        import uuid
+
+        context = super().get_preview_context(request, mode_name)
+        # Unpublished text must never be read from or written to the shared fragment cache:
+        # a generation of its own makes every {% cache %} in the preview miss and go unread.
+        context["cache_gen"] = f"preview-{uuid.uuid4().hex}"
+        context["fragment_seconds"] = 1
+        context["preview_mode_label"] = dict(self.preview_modes).get(mode_name)
+        return context
+
 
 def default_access_level(page):
-    site = page.get_site() if page.pk or page.path else None
+    if page.pk or page.path:
+        return default_access_level_for_parent(page.get_parent())
+    return default_access_level_for_parent(None)
+
+
+def default_access_level_for_parent(parent):
+    """A new article's level: the section's default if it sets one, else the site's setting."""
     from wagtail.models import Site
 
-    site = site or Site.objects.filter(is_default_site=True).first()
+    parent = parent.specific if parent is not None else None
+    section_level = getattr(parent, "default_access_level", "")
+    if section_level:
+        return section_level
+    site = (parent.get_site() if parent is not None else None) or Site.objects.filter(
+        is_default_site=True
+    ).first()
     if site is None:
         return AccessLevel.PUBLIC
     return NewsroomSettings.for_site(site).default_access_level

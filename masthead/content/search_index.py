@@ -2,11 +2,18 @@
 
 `index_article` is the one way an article enters or leaves the index: a live article is written,
 anything else is removed. Publishing signals enqueue it as a task, so it is idempotent by design.
+
+The index is public — anyone can ask whether an article contains a word — so it holds only what
+an anonymous reader may read (the access policy's anonymous decision): a members or premium
+article is indexed by its headline, dek and preview, never by the text below its premium break.
 """
 
 from django.db import transaction
 
+from masthead.access.reading import anonymous_decision
+
 from .models import ArticlePage, SearchEntry
+from .readable import readable_text
 from .search_text import index_text
 
 
@@ -14,7 +21,7 @@ def entry_fields(article):
     return {
         "title": index_text(article.title),
         "dek": index_text(article.dek or ""),
-        "body": index_text(article.plain_text()),
+        "body": index_text(readable_text(article, full=anonymous_decision(article).full)),
         "date": article.date or article.first_published_at,
     }
 

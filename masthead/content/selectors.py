@@ -107,25 +107,27 @@ def archive_months():
     return list(years.items())
 
 
-def related_articles(article, limit=4):
+def related_articles(article, limit=4, *, shared_cache=True):
     """Articles sharing the most tags with this one, then the same section, newest first.
 
-    The choice is cached per published version of the article for a while; the articles
-    themselves are always loaded live, so an unpublished one never shows.
+    The choice is cached per published revision of the article for a while; the articles
+    themselves are always loaded live, so an unpublished one never shows. A preview
+    (`shared_cache=False`) chooses from its unsaved tags and leaves the cache alone.
     """
-    key = (
-        f"content:related:{article.pk}:{article.last_published_at and article.last_published_at.timestamp()}"
-    )
-    ids = cache.get(key)
+    key = f"content:related:{article.pk}:{article.live_revision_id}"
+    ids = cache.get(key) if shared_cache else None
     if ids is None:
         ids = [a.pk for a in _choose_related(article, limit)]
-        cache.set(key, ids, 600)
+        if shared_cache:
+            cache.set(key, ids, 600)
     by_id = {a.pk: a for a in live_articles().filter(pk__in=ids)} if ids else {}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _choose_related(article, limit):
-    tag_ids = list(article.tags.values_list("pk", flat=True))
+    # .all(), not .values_list(): a preview's tags are modelcluster's in-memory copies, which
+    # support neither values_list nor unsaved (new) tags' primary keys.
+    tag_ids = [tag.pk for tag in article.tags.all() if tag.pk is not None]
     candidates = (
         ArticlePage.objects.live().filter(date__isnull=False).exclude(pk=article.pk).order_by("-date", "-pk")
     )

@@ -5,9 +5,14 @@ Descriptions come from the dek, never from the body, so no meta tag can carry pr
 
 import json
 
+from masthead.core.identity import identity, publication
+from masthead.core.origin import absolute_url, site_origin
+
 # Google's guidance for paywalled content: mark the article not free and name the paywalled part
 # by CSS selector (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
-PAYWALLED_SELECTOR = ".paywalled-content"
+# ".paywalled" is on the premium text for readers with access (`.paywalled-content`) and on the
+# paywall that stands in its place for everyone else — crawlers included, so it always matches.
+PAYWALLED_SELECTOR = ".paywalled"
 
 
 def _dump(data):
@@ -18,13 +23,11 @@ def _dump(data):
 def _image_url(request, image, spec="fill-1280x720|format-jpeg"):
     if not image:
         return None
-    return request.build_absolute_uri(image.get_rendition(spec).url)
+    # Renditions on object storage already have an absolute (bucket or CDN) URL.
+    return absolute_url(image.get_rendition(spec).url)
 
 
 def article_json_ld(request, article, *, free, tags):
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -46,19 +49,14 @@ def article_json_ld(request, article, *, free, tags):
             }
             for author in article.authors
         ],
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": site.site_name if site else "",
-            "url": site.root_url if site else "",
-        },
+        "publisher": publisher(request),
         "articleSection": article.section.title,
         "keywords": [tag.name for tag in tags],
         "wordCount": article.word_count,
         "isAccessibleForFree": free,
     }
-    image = _image_url(request, article.hero_image)
-    if image:
-        data["image"] = [image]
+    # Google shows no rich result without an image: the hero, else the publication's share image.
+    data["image"] = [_image_url(request, article.hero_image) or identity(request).share_image_url]
     if not free:
         data["hasPart"] = {
             "@type": "WebPageElement",
@@ -81,5 +79,16 @@ def person_json_ld(request, author):
     return _dump(data)
 
 
-def og_image(request, image):
-    return _image_url(request, image)
+def publisher(request):
+    """The publication as schema.org sees it (core.identity): name, public origin and logo — the
+    newsroom's uploaded one, else the drawn seal."""
+    marks = identity(request)
+    logo = {"@type": "ImageObject", "url": marks.logo_url}
+    if not publication().logo_id:
+        logo.update(width=512, height=512)
+    return {"@type": "NewsMediaOrganization", "name": marks.name, "url": site_origin() + "/", "logo": logo}
+
+
+def organization_json_ld(request):
+    """For the home page: the publisher itself, so search engines know its name and logo."""
+    return _dump({"@context": "https://schema.org", **publisher(request)})

@@ -3,10 +3,23 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 
+from masthead.core.origin import site_origin
+
 from . import selectors
 
 
-class ArchiveSitemap(Sitemap):
+class OnSiteOrigin:
+    """Sitemap entries on the public origin (SITE_URL), never the request's Host: Django's own
+    sitemaps would use the Host, Wagtail's page sitemap the site record (which follows SITE_URL)."""
+
+    def get_protocol(self, protocol=None):
+        return site_origin().split("://", 1)[0]
+
+    def get_domain(self, site=None):
+        return site_origin().split("://", 1)[1]
+
+
+class ArchiveSitemap(OnSiteOrigin, Sitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -16,7 +29,7 @@ class ArchiveSitemap(Sitemap):
         return reverse("content:archive_month", args=item)
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(OnSiteOrigin, Sitemap):
     changefreq = "weekly"
 
     def items(self):

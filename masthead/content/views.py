@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from masthead.core.caching import is_anonymous_request, mark_cacheable, public_for_anonymous  # noqa: F401
+from masthead.core.clientip import client_ip
 
 from . import selectors, seo
 from .body import split_body, without_break
@@ -48,7 +49,7 @@ def article_context(request, article):
     from masthead.access.models import PaywallSettings
     from masthead.access.readers import reader_for_request
     from masthead.access.reading import decision_for_request
-    from masthead.core.caching import Lazy, site_setting
+    from masthead.core.caching import Lazy, is_preview, site_setting
 
     gift = getattr(request, "masthead_gift", None)
     decision = decision_for_request(request, article, gift=gift)
@@ -81,10 +82,13 @@ def article_context(request, article):
         "meter_notice": prompts.meter_notice(decision),
         "can_gift": not public and decision.full and (reader.is_staff or reader.is_paying(timezone.now())),
         "authors": Lazy(lambda: article.authors),
-        "related": Lazy(lambda: selectors.attach_sections(selectors.related_articles(article))),
+        "related": Lazy(
+            lambda: selectors.attach_sections(
+                selectors.related_articles(article, shared_cache=not is_preview(request))
+            )
+        ),
         "tags": tags,
         "json_ld": Lazy(lambda: seo.article_json_ld(request, article, free=public, tags=tags())),
-        "og_image": Lazy(lambda: seo.og_image(request, article.hero_image)),
     }
 
 
@@ -176,7 +180,7 @@ def author_contact(request, author):
                 sender_name=form.cleaned_data["name"],
                 sender_email=form.cleaned_data["email"],
                 body=form.cleaned_data["message"],
-                client_ip=request.META.get("REMOTE_ADDR", ""),
+                client_ip=client_ip(request),
                 honeypot=form.cleaned_data.get("website", ""),
             )
         except NewsroomRefused as refusal:

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "masthead.core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import checks, signal_handlers  # noqa: F401  (registers checks and receivers)

@@ -71,6 +71,27 @@ class Lazy:
         return self.value
 
 
+# The cache alias `{% cache %}` fragments use while Wagtail renders a preview: Django's DummyCache,
+# which finds nothing and keeps nothing (settings.CACHES). A preview shows unpublished values
+# under the same keys as the live page, so it must neither read nor write the shared fragments.
+PREVIEW_CACHE_ALIAS = "preview"
+
+
+def is_preview(request):
+    """Is this Wagtail rendering a preview (of an edit, a draft, a revision, a moderation)?
+
+    Wagtail marks the dummy request it builds for every preview with `is_preview`. Such a render
+    carries unsaved or unapproved values: it must never read or write a cache readers are served
+    from (fragments, remembered routes and settings, comment threads, related articles).
+    """
+    return bool(getattr(request, "is_preview", False))
+
+
+def fragment_cache_alias(request):
+    """The cache `{% cache %}` fragments are read from and written to for this request."""
+    return PREVIEW_CACHE_ALIAS if is_preview(request) else "default"
+
+
 def fragment_generation():
     """Part of every cached fragment's key (with the page cache's generation): publishing
     anything makes every fragment stale at once."""
@@ -91,6 +112,8 @@ def site_setting(request, model):
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
+    if is_preview(request):
+        return model.for_site(site) if site else model()
     key = (model._meta.label, site.pk if site else None, fragment_generation())
     value = _settings_cache.get(key)
     if value is None:
@@ -112,7 +135,7 @@ def cached_route(root, request, path_components, route):
     from django.core.cache import cache
     from wagtail.url_routing import RouteResult
 
-    if not path_components or len(path_components) > 8:
+    if not path_components or len(path_components) > 8 or is_preview(request):
         return route(request, path_components)
     key = f"route:{fragment_generation()}:{root.pk}:" + "/".join(path_components)[:300]
     hit = cache.get(key)
@@ -189,8 +212,10 @@ class RememberedRestrictions:
 
 def forget_process_caches():
     """Drop what this process remembers (tests: a rolled-back transaction sends no signals)."""
+    from . import identity
     from .pagecache import generation
 
     generation.forget()
+    identity.forget()
     _routes.clear()
     _settings_cache.clear()

@@ -2,21 +2,24 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
-from .caching import Lazy, fragment_generation
+from .caching import Lazy, fragment_cache_alias, fragment_generation, is_preview
+from .identity import publication
 
 NAV_CACHE_KEY = "core:nav-sections:v1"
 # Fragments are dropped by generation on publish; this only bounds how long an unused one lingers.
 FRAGMENT_SECONDS = 3600
 
 
-def nav_sections():
-    """The sections in the site navigation. Cached; content signal handlers clear it on publish."""
-    sections = cache.get(NAV_CACHE_KEY)
+def nav_sections(*, shared_cache=True):
+    """The sections in the site navigation. Cached; content signal handlers clear it on publish.
+    Previews (`shared_cache=False`) read the live sections without touching the cache."""
+    sections = cache.get(NAV_CACHE_KEY) if shared_cache else None
     if sections is None:
         from masthead.content.models import SectionPage
 
         sections = [(s.title, s.url, s.slug, s.color) for s in SectionPage.objects.live().order_by("path")]
-        cache.set(NAV_CACHE_KEY, sections, 3600)
+        if shared_cache:
+            cache.set(NAV_CACHE_KEY, sections, 3600)
     return sections
 
 
@@ -29,17 +32,22 @@ def _newsroom(request):
 
 
 def site_chrome(request):
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
+    pub = publication()
+    preview = is_preview(request)
     return {
-        "nav_sections": Lazy(nav_sections),
+        "nav_sections": Lazy(lambda: nav_sections(shared_cache=not preview)),
         "newsroom": Lazy(lambda: _newsroom(request)),
-        "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
+        # The publication's identity (core.identity): name, logo, favicon, sender, postal address.
+        "publication": pub,
+        "site_name": pub.name,
+        "site_url": settings.SITE_URL,
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
         "membership_url": reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")),
         # Template fragments ({% cache %}) are keyed on this: publishing makes them all stale.
         "cache_gen": fragment_generation(),
+        # ...and read from and written to this cache: a preview's is one that keeps nothing.
+        "fragment_cache": fragment_cache_alias(request),
         "fragment_seconds": FRAGMENT_SECONDS,
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
+        "payments_test_banner": settings.PAYMENTS_TEST_MODE_BANNER,
     }

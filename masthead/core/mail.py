@@ -45,16 +45,20 @@ def send_templated(template_prefix, *, to, context, from_email=None, headers=Non
     from django.template import TemplateDoesNotExist
     from django.template.loader import render_to_string
 
-    context = {"site_url": settings.SITE_URL, "site_name": settings.WAGTAIL_SITE_NAME, **context}
+    from .identity import publication
+
+    pub = publication()
+    context = {"site_url": settings.SITE_URL, "site_name": pub.name, "publication": pub, **context}
     try:
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         text = render_to_string(f"{template_prefix}.txt", context)
         message = EmailMultiAlternatives(
             subject,
             text,
-            from_email or settings.DEFAULT_FROM_EMAIL,
+            from_email or pub.from_email,
             [to] if isinstance(to, str) else list(to),
             headers=headers or {},
+            reply_to=pub.reply_to_list if not (headers or {}).get("Reply-To") else None,
         )
         try:
             message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")

@@ -1,4 +1,9 @@
-"""The dev mailbox: staff read mail the site "sent" while no real mail transport is configured."""
+"""The dev mailbox: superusers read mail the site "sent" while no real mail transport is configured.
+
+It holds every sign-in code the site sends, so whoever reads it can sign in as anyone: only
+superusers may (a Writer reading the superuser's code would become superuser), and never in
+production, whatever the mail settings say.
+"""
 
 from django.conf import settings
 from django.contrib.auth.decorators import user_passes_test
@@ -10,17 +15,17 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from .models import DevMail
 
 # Staff sign in through the Wagtail admin's login page.
-staff_member_required = user_passes_test(
-    lambda user: user.is_active and user.is_staff, login_url="wagtailadmin_login"
+superuser_required = user_passes_test(
+    lambda user: user.is_active and user.is_superuser, login_url="wagtailadmin_login"
 )
 
 
 def _enabled_or_404():
-    if not settings.DEV_MAILBOX_ENABLED:
+    if not settings.DEV_MAILBOX_ENABLED or settings.PRODUCTION:
         raise Http404("The dev mailbox is off: a real mail transport is configured.")
 
 
-@staff_member_required
+@superuser_required
 def inbox(request):
     _enabled_or_404()
     messages_qs = DevMail.objects.all()
@@ -31,14 +36,14 @@ def inbox(request):
     return render(request, "core/mailbox.html", {"page": page, "to": to})
 
 
-@staff_member_required
+@superuser_required
 def message(request, pk):
     _enabled_or_404()
     mail = get_object_or_404(DevMail, pk=pk)
     return render(request, "core/mailbox_message.html", {"mail": mail})
 
 
-@staff_member_required
+@superuser_required
 @xframe_options_sameorigin
 def message_html(request, pk):
     _enabled_or_404()

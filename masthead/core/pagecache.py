@@ -148,6 +148,8 @@ def _storable(status, headers):
         lower.setdefault(name.lower(), []).append(value)
     if "set-cookie" in lower:
         return False
+    if "'nonce-" in ",".join(lower.get("content-security-policy", [])):
+        return False  # a nonce served to every reader would be no nonce (core/csp.py)
     cache_control = ",".join(lower.get("cache-control", [])).lower()
     if "public" not in cache_control or "private" in cache_control or "no-store" in cache_control:
         return False

@@ -1,12 +1,14 @@
-"""Site-wide views: robots.txt, a health check and the error pages."""
+"""Site-wide views: robots.txt and the error pages (health checks: core.health)."""
 
-from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from .origin import absolute_url
 
 
 @require_GET
@@ -19,19 +21,32 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /dev/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_GET
-def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"ok": True, "database": connection.vendor, "env": settings.MASTHEAD_ENV})
+def signin_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out password sign-in: a 429 that says why and for how long."""
+    from axes.helpers import get_cool_off, get_failure_limit
+
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "cooloff_minutes": max(1, round(cool_off.total_seconds() / 60)) if cool_off else None,
+    }
+    return render(request, "core/locked_out.html", context, status=429)
 
 
 def bad_request(request, exception=None):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # A Host outside ALLOWED_HOSTS: the site's page (its site record, links, navigation)
+        # cannot be built for it — every attempt raises again, which was a 500. Answer plainly.
+        return HttpResponseBadRequest(
+            gettext("Bad request: this server does not serve that host name."), content_type="text/plain"
+        )
     message = str(exception) if exception and str(exception) else None
     return render(request, "400.html", {"message": message}, status=400)
 

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from masthead.core.identity import publication
+
 
 def _calendar(name):
     cal = Calendar()
-    cal.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//Masthead events//EN")
+    cal.add("prodid", f"-//{publication().name}//Masthead events//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     return cal
@@ -47,7 +49,7 @@ def event_ics(event, *, now=None):
 
 def events_ics(events, *, now=None):
     now = now or timezone.now()
-    cal = _calendar(f"{settings.WAGTAIL_SITE_NAME} events")
+    cal = _calendar(_("%(publication)s events") % {"publication": publication().name})
     for event in events:
         cal.add_component(_component(event, now=now))
     return cal.to_ical()

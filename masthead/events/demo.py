@@ -34,7 +34,7 @@ def load_events_demo(home, *, now=None):
     authors = list(AuthorPage.objects.live().order_by("pk")[:3])
     if not EventPage.objects.filter(slug=CONFERENCE).exists():
         event = EventPage(
-            title="Masthead AI Summit",
+            title="Circuit East AI Summit",
             slug=CONFERENCE,
             summary="A day with the founders, researchers and regulators shaping AI in Asia.",
             description="<p>Talks, panels and plenty of time to meet our reporters and readers.</p>",
@@ -67,7 +67,7 @@ def load_events_demo(home, *, now=None):
                 members_only=True,
             ),
         ]
-        event.speakers = [EventSpeaker(author=a, affiliation="Masthead") for a in authors[:2]] + [
+        event.speakers = [EventSpeaker(author=a, affiliation="Circuit East") for a in authors[:2]] + [
             EventSpeaker(name="Dr. Lin Yue", affiliation="Tsinghua University")
         ]
         event.agenda_items = [

@@ -190,9 +190,13 @@ class EventPage(CacheablePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import event_page_context
+        from .seo import event_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(self, request))
+        context["event_json_ld"] = event_json_ld(
+            request, self, offers=context["offers"], speakers=context["speakers"]
+        )
         return context
 
 

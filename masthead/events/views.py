@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
+from masthead.core.origin import site_origin
 
 from . import services
 from .calendar import event_ics, events_ics
@@ -86,9 +87,7 @@ def order(request, pk):
         ]
         try:
             services.order_set_attendees(order=order, attendees=attendees)
-            return redirect(
-                services.order_pay(order=order, base_url=request.build_absolute_uri("/")[:-1], now=now)
-            )
+            return redirect(services.order_pay(order=order, base_url=site_origin(), now=now))
         except EventsError as refusal:
             error = refusal.text
     order.refresh_from_db()

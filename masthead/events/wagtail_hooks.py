@@ -52,6 +52,19 @@ class EventsMenuItem(MenuItem):
         return request.user.has_perm("events.view_order")
 
 
+class CheckInMenuItem(MenuItem):
+    """Door staff: the same list of events, with check-in and nothing about sales."""
+
+    def is_shown(self, request):
+        user = request.user
+        return user.has_perm("events.change_ticket") and not user.has_perm("events.view_order")
+
+
 @hooks.register("register_admin_menu_item")
 def register_events_menu():
     return EventsMenuItem(_("Event sales"), reverse("events_admin"), icon_name="date", order=450)
+
+
+@hooks.register("register_admin_menu_item")
+def register_check_in_menu():
+    return CheckInMenuItem(_("Event check-in"), reverse("events_admin"), icon_name="tick", order=451)

@@ -1,24 +1,45 @@
-"""How django-allauth behaves for Masthead: emails carry the site's name and a sign-in link."""
+"""How django-allauth behaves for Masthead: emails carry the publication's name, sender and a
+sign-in link; the reader's address comes from core.clientip (proxies as configured)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
 from django.urls import reverse
+
+from masthead.core.clientip import client_ip
+from masthead.core.identity import publication
+from masthead.core.origin import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        request = context.get("request") or getattr(self, "request", None)
-        site_name = settings.WAGTAIL_SITE_NAME
-        if request is not None:
-            from wagtail.models import Site
-
-            site = Site.find_for_request(request)
-            site_name = (site.site_name if site else "") or site_name
-        context.setdefault("site_name", site_name)
+        context.setdefault("site_name", publication().name)
+        context.setdefault("publication", publication())
         if template_prefix == "account/email/login_code":
-            path = reverse("account_confirm_login_code")
-            context["confirm_url"] = request.build_absolute_uri(path) if request else settings.SITE_URL + path
+            context["confirm_url"] = absolute_url(reverse("account_confirm_login_code"))
+        # Links allauth built from the request (signup_url, …) go on the public origin, never the
+        # Host header of the request that asked for the email.
+        request = context.get("request") or getattr(self, "request", None)
+        if request is not None:
+            request_origin = request.build_absolute_uri("/")[:-1]
+            for key, value in list(context.items()):
+                if isinstance(value, str) and value.startswith(request_origin + "/"):
+                    context[key] = absolute_url(value[len(request_origin) :])
         return super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if not message.reply_to:
+            message.reply_to = publication().reply_to_list
+        return message
+
+    def get_from_email(self):
+        return publication().from_email
 
     def format_email_subject(self, subject):
         return subject  # no "[site]" prefix: the sender name says who it is from
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_client_ip(self, request):
+        # allauth's rate limits and user sessions: the same answer as every other per-IP limit.
+        return client_ip(request)

@@ -22,6 +22,8 @@ KEPT_ON_DELETE = (
 
 
 def display_name(user):
+    """The member's name for staff and for the member themselves: their address if they gave none.
+    Never for other members or the public: use public_name."""
     profile = getattr(user, "profile", None)
     return (profile.display_name if profile else "") or user.get_full_name() or user.email
 
@@ -79,6 +81,13 @@ def member_profile_update(*, user, display_name, now=None):
         profile.save(update_fields=["display_name"])
         transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
     return profile
+
+
+def public_name(user):
+    """The member's name as other members and the public see it: the name they chose, or a
+    neutral "A member" — never their email address."""
+    profile = getattr(user, "profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() or str(_("A member"))
 
 
 def member_export(*, user, now=None):

@@ -1,7 +1,8 @@
 """The demo newsroom's newsletters (idempotent, like the rest of the demo)."""
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+
+from masthead.core.identity import publication
 
 from .models import Issue, Newsletter
 
@@ -40,23 +41,10 @@ def load_newsletters_demo(*, now=None):
     created = 0
     for spec in NEWSLETTERS:
         fields = {k: v for k, v in spec.items() if k != "slug"}
-        fields.update(sender_name="Masthead", sender_email="newsletters@masthead.localhost")
+        fields.update(sender_name=publication().name, sender_email=publication().sender_email)
         _n, made = Newsletter.objects.get_or_create(slug=spec["slug"], defaults=fields)
         created += made
-    editors = Group.objects.filter(name="Editors").first()
-    if editors is not None:
-        editors.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="newsletters",
-                codename__in=[
-                    "add_issue",
-                    "change_issue",
-                    "view_issue",
-                    "view_newsletter",
-                    "view_subscriber",
-                ],
-            )
-        )
+    # Who may compose and send issues: the Editors role (masthead.core.roles).
     daily = Newsletter.objects.get(slug="daily-briefing")
     if not daily.issues.exists():
         articles = list(ArticlePage.objects.live().order_by("-date")[:3])

@@ -35,9 +35,12 @@ class Newsletter(models.Model):
     sender_email = models.EmailField(_("sender address"))
     reply_to = models.EmailField(_("reply-to address"), blank=True)
     subscribe_new_members = models.BooleanField(
-        _("subscribe new members by default"),
+        _("offer to new members"),
         default=False,
-        help_text=_("New accounts start subscribed; they can unsubscribe from their account page."),
+        help_text=_(
+            "Offered, unticked, on the form that creates an account: new members subscribe only "
+            "if they choose it."
+        ),
     )
     in_signup_box = models.BooleanField(
         _("offer in the signup box"),

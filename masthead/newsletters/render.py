@@ -24,6 +24,7 @@ from masthead.access.policy import ANONYMOUS
 from masthead.access.reading import peek
 from masthead.content.body import plain_text
 from masthead.content.readable import readable_blocks
+from masthead.core.identity import publication
 
 # Placeholders: ASCII, no spaces or characters any encoder would touch, unlikely in real text.
 TO = "@@MH_TO@@"
@@ -92,7 +93,9 @@ def issue_context(issue, articles, fulls, **extra):
         "items": issue_items(issue, articles, fulls),
         "intro_text": strip_tags(issue.intro).strip(),
         "site_url": settings.SITE_URL,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": publication().name,
+        # Its postal address is in every footer (anti-spam laws); its name says who sends.
+        "publication": publication(),
         "web_url": settings.SITE_URL + reverse("newsletters:issue", args=[newsletter.slug, issue.pk]),
         **extra,
     }

@@ -94,10 +94,13 @@ def member_set_choices(*, user, newsletter_ids, now=None):
     return subscriber
 
 
-def subscribe_new_member(*, user, now=None):
-    """A new account starts with the newsletters marked "subscribe new members by default"."""
+def subscribe_new_member(*, user, newsletter_ids, now=None):
+    """A new account gets the newsletters its owner ticked at sign-up, among those offered there
+    ("offer to new members"). Nothing is ticked for them: no choice, no subscription."""
     now = now or timezone.now()
-    defaults = list(Newsletter.objects.filter(active=True, subscribe_new_members=True))
+    defaults = list(
+        Newsletter.objects.filter(active=True, subscribe_new_members=True, pk__in=list(newsletter_ids))
+    )
     if not defaults:
         return 0
     with transaction.atomic():

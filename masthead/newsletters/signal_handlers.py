@@ -24,9 +24,12 @@ SUPPRESSING_EVENTS = {
 
 @receiver(user_signed_up)
 def subscribe_new_member(sender, request, user, **kwargs):
+    """The newsletters the new member ticked on the signup form (members.forms); none if none."""
+    from masthead.members.forms import NEWSLETTER_CHOICES_ATTR
+
     from .services import subscribe_new_member
 
-    subscribe_new_member(user=user)
+    subscribe_new_member(user=user, newsletter_ids=getattr(request, NEWSLETTER_CHOICES_ATTR, []))
 
 
 @receiver(tracking)

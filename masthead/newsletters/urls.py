@@ -1,4 +1,6 @@
-from django.urls import include, path
+from django.urls import path
+
+from masthead.core import email_webhooks
 
 from . import views
 
@@ -12,10 +14,11 @@ urlpatterns = [
     path("unsubscribe/<str:token>/<slug:slug>/", views.unsubscribe, name="unsubscribe"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("account/", views.account_choices, name="account_choices"),
+    path("subscribe/", views.member_subscribe, name="member_subscribe"),
     path("o/<str:track>.gif", views.open_pixel, name="open"),
     path("c/<str:track>/", views.click, name="click"),
-    # Provider webhooks (bounces, complaints): /newsletters/anymail/<esp>/tracking/
-    path("anymail/", include("anymail.urls")),
+    # The configured provider's webhook (bounces, complaints): /newsletters/anymail/<esp>/tracking/
+    path("anymail/<slug:esp>/<slug:kind>/", email_webhooks.tracking, name="provider_webhook"),
     path("<slug:slug>/", views.archive, name="archive"),
-    path("<slug:slug>/<int:pk>/", views.issue, name="issue"),
+    path("<slug:slug>/<id:pk>/", views.issue, name="issue"),
 ]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from masthead.access.readers import reader_for_request
 from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
+from masthead.core.clientip import client_ip
 
 from . import services
 from .errors import NewsletterError
@@ -49,7 +51,7 @@ def signup(request):
         email = form.cleaned_data["email"].strip().lower()
         if form.cleaned_data.get("website"):
             return redirect("newsletters:signup_sent")  # a bot: looks like success, sends nothing
-        ip = request.META.get("REMOTE_ADDR", "")
+        ip = client_ip(request)
         for kind, limit, window in SIGNUP_LIMITS:
             key = f"nl-signup:{kind}:{ip if kind == 'ip' else email}"
             if not _within_limit(key, limit, window):
@@ -185,6 +187,25 @@ def account_choices(request):
     else:
         messages.error(request, _("Those newsletter choices could not be saved. Please try again."))
     return redirect("members:account")
+
+
+@login_required
+@require_POST
+def member_subscribe(request):
+    """The signup box for a signed-in member: adds the ticked newsletters (keeps the others)."""
+    form = ChoicesForm(request.POST)
+    chosen = form.cleaned_data["newsletter"] if form.is_valid() else []
+    if chosen:
+        subscriber = services.subscriber_for_user(user=request.user)
+        for newsletter in chosen:
+            services.newsletter_subscribe(subscriber=subscriber, newsletter=newsletter, source="member box")
+        messages.success(request, _("Subscribed. You can change your newsletters on your account page."))
+    else:
+        messages.error(request, _("Choose at least one newsletter."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("members:account")
+    return redirect(next_url)
 
 
 # --- Archive and web versions ---------------------------------------------------------------

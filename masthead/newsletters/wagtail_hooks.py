@@ -11,14 +11,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from wagtail import hooks
-from wagtail.admin.views.generic import EditView, InspectView
+from wagtail.admin.views.generic import CreateView, EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from . import services
 from .errors import NewsletterError
 from .forms import ScheduleForm
 from .models import Delivery, Issue, Newsletter, Subscriber, Suppression
+from .render import personal_values
+from .sending import _name as recipient_name
 
 
 class NewsletterViewSet(ModelViewSet):
@@ -31,7 +34,11 @@ class NewsletterViewSet(ModelViewSet):
 
 
 class IssueEditView(EditView):
-    """Sent and sending issues are a record: they open on their progress page instead."""
+    """Sent and sending issues are a record: they open on their progress page instead.
+
+    Saving leads to the issue's page (preview, test, send, schedule), and a header button goes
+    there without saving: sending is one step from where the issue is written.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         issue = get_object_or_404(Issue, pk=kwargs.get("pk"))
@@ -40,12 +47,36 @@ class IssueEditView(EditView):
             return redirect(reverse("newsletter_issues:inspect", args=[issue.pk]))
         return super().dispatch(request, *args, **kwargs)
 
+    def get_header_buttons(self):
+        return [
+            HeaderButton(
+                _("Preview and send"),
+                url=reverse("newsletter_issues:inspect", args=[self.object.pk]),
+                icon_name="mail",
+                attrs={"data-issue-send": ""},
+            ),
+            *super().get_header_buttons(),
+        ]
+
+    def get_success_url(self):
+        return reverse("newsletter_issues:inspect", args=[self.object.pk])
+
+
+class IssueCreateView(CreateView):
+    def get_success_url(self):
+        return reverse("newsletter_issues:inspect", args=[self.object.pk])
+
 
 class IssueInspectView(InspectView):
     """The issue's page: progress and final counts, send and schedule buttons, the preview."""
 
     def get_fields(self):
         return ["newsletter", "subject", "preheader", "created_by", "started_at"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Only what is known: a draft has not started, an issue made by code has no author.
+        self.fields = [name for name in self.fields if getattr(self.object, name) not in (None, "")]
 
     def get_context_data(self, **kwargs):
         from .sending import recipient_ids
@@ -61,6 +92,8 @@ class IssueInspectView(InspectView):
         context["recipients_now"] = (
             len(recipient_ids(issue.newsletter, timezone.now())) if issue.editable else None
         )
+        context["time_zone"] = timezone.get_current_timezone_name()
+        context["preview_reader"] = preview_recipient(issue, self.request.user)
         return context
 
 
@@ -84,6 +117,7 @@ class IssueViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_template_name = "newsletters/admin/issue_inspect.html"
     edit_view_class = IssueEditView
+    add_view_class = IssueCreateView
     inspect_view_class = IssueInspectView
     copy_view_enabled = True
 
@@ -118,6 +152,8 @@ class IssueViewSet(ModelViewSet):
                 status=400,
                 content_type="text/plain; charset=utf-8",
             )
+        # What a real recipient would read: their name and links in place of the merge tags.
+        html, text = fill_for_preview(html, text, preview_recipient(issue, request.user))
         if request.GET.get("format") == "text":
             return HttpResponse(text, content_type="text/plain; charset=utf-8")
         return HttpResponse(html)
@@ -160,6 +196,30 @@ class IssueViewSet(ModelViewSet):
         except NewsletterError as refusal:
             messages.error(request, refusal.text)
         return redirect(reverse(f"{self.name}:inspect", args=[pk]))
+
+
+def preview_recipient(issue, user):
+    """Whose merge values the preview shows: a confirmed subscriber of this newsletter with a name
+    (the first one; a real reader's values show what the merge tags become), else the editor."""
+    receiving = Subscriber.objects.filter(
+        subscriptions__newsletter=issue.newsletter,
+        subscriptions__ended_at__isnull=True,
+        confirmed_at__isnull=False,
+    ).order_by("pk")
+    return receiving.exclude(name="").first() or receiving.first() or services.subscriber_for_user(user=user)
+
+
+def fill_for_preview(html, text, subscriber):
+    values = personal_values(
+        address=subscriber.email,
+        name=recipient_name(subscriber),
+        token=subscriber.token,
+        message_id="preview",
+    )
+    for placeholder, value in values.items():
+        html = html.replace(placeholder.decode(), value.decode())
+        text = text.replace(placeholder.decode(), value.decode())
+    return html, text
 
 
 def issue_counts(issue):

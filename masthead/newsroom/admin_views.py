@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -186,8 +186,7 @@ def thread_action(request, pk, action):
         elif action == "reply":
             form = AdminReplyForm(request.POST)
             if form.is_valid():
-                body = form.cleaned_data["message"].replace("{name}", thread.sender_name or _("reader"))
-                services.thread_reply(thread=thread, staff=user, body=body)
+                services.thread_reply(thread=thread, staff=user, body=form.cleaned_data["message"])
                 messages.success(request, _("Reply sent."))
             else:
                 messages.error(request, _("Write a reply first."))
@@ -230,9 +229,19 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("message__thread"), pk=pk)
     if not services.can_handle(request.user, attachment.message.thread):
         raise PermissionDenied
+    signed_url = files.signed_download_url(
+        attachment.stored_name, filename=attachment.download_name, content_type=attachment.content_type
+    )
+    if signed_url:
+        # Object storage: a URL valid for minutes, for this staff member only (the response is
+        # private), so the file never passes through the app server.
+        services.attachment_opened(attachment=attachment, staff=request.user)
+        response = HttpResponseRedirect(signed_url)
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
     try:
-        path = files.path_for(attachment.stored_name)
-        handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
+        handle = files.open_stored(attachment.stored_name)  # FileResponse closes it
     except (OSError, ValueError) as missing:
         raise Http404 from missing
     services.attachment_opened(attachment=attachment, staff=request.user)

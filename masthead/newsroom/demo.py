@@ -1,22 +1,13 @@
-"""The newsroom line in the demo: who may use the inbox, and a few canned replies (idempotent).
+"""The newsroom line in the demo: a few canned replies (idempotent).
 
-Editors handle every thread; writers see threads assigned to them. Neither group may see who sent
-a confidential tip: only the administrator (a superuser) can, until someone grants the permission
-"Can see who sent a confidential tip" to a trusted editor.
+Who may use the inbox is the roles' business (masthead.core.roles): Editors handle every thread;
+Writers see threads assigned to them. Neither may see who sent a confidential tip: only the
+administrator (a superuser) can, until someone grants "Can see who sent a confidential tip" to a
+trusted editor.
 """
-
-from django.contrib.auth.models import Group, Permission
 
 from .models import CannedReply
 
-EDITOR_PERMISSIONS = [
-    "view_thread",
-    "change_thread",
-    "add_cannedreply",
-    "change_cannedreply",
-    "delete_cannedreply",
-]
-WRITER_PERMISSIONS = ["view_thread"]
 CANNED = [
     (
         "Thanks for the tip",
@@ -38,12 +29,6 @@ CANNED = [
 
 def load_newsroom_demo(site=None):
     created = 0
-    for group_name, codenames in (("Editors", EDITOR_PERMISSIONS), ("Writers", WRITER_PERMISSIONS)):
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        perms = Permission.objects.filter(content_type__app_label="newsroom", codename__in=codenames)
-        group.permissions.add(*perms)
     for title, body in CANNED:
         _obj, made = CannedReply.objects.get_or_create(title=title, defaults={"body": body})
         created += made

@@ -56,6 +56,8 @@ def digest_send(*, now=None):
     except IntegrityError:
         return 0  # already sent today (by this worker or another)
     summary = digest_summary(now)
+    if not summary["new"] and not summary["open"]:
+        return 0  # nothing came in and nothing is open: no email (the day's run is still claimed)
     context = {
         **summary,
         "day": local.date(),

@@ -1,8 +1,10 @@
 """Attachments: what a file really is (by its bytes, never its name), and where it is kept.
 
-Files live under settings.NEWSROOM_PRIVATE_DIR, outside MEDIA_ROOT, under random names; nothing
-serves that directory. Staff download them through views.attachment_download, which checks the
-permission and always answers with Content-Disposition: attachment.
+Files live in the private `newsroom` storage under random names: NEWSROOM_PRIVATE_DIR on the local
+disk (outside MEDIA_ROOT; nothing serves it) or a private bucket prefix with object storage (no
+public URL). Staff download them through admin_views.attachment_download, which checks the
+permission and answers with Content-Disposition: attachment — streaming the file from disk, or
+redirecting to a signed URL that expires within minutes (AWS_PRIVATE_URL_SECONDS).
 """
 
 import io
@@ -10,8 +12,12 @@ import re
 import secrets
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+
+from masthead.core.storage import is_local, newsroom_storage
 
 from .errors import NewsroomRefused
 
@@ -113,31 +119,46 @@ def _mb():
     return max(1, settings.NEWSROOM_ATTACHMENT_MAX_BYTES // (1024 * 1024))
 
 
-def private_dir():
-    path = Path(settings.NEWSROOM_PRIVATE_DIR)
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+def _storage():
+    return newsroom_storage()
 
 
 def store(data, ext):
-    """Write `data` under a new random name and return that name."""
+    """Keep `data` under a new random name (local disk or the private bucket) and return that name."""
     name = f"{secrets.token_hex(16)}.{ext}"
-    target = private_dir() / name
-    with open(target, "xb") as f:
-        f.write(data)
-    target.chmod(0o600)
+    saved = _storage().save(name, ContentFile(data))
+    if saved != name:  # a random 128-bit name cannot collide; if the storage renamed it, fail loudly
+        raise RuntimeError(f"attachment stored as {saved!r}, expected {name!r}")
     return name
 
 
-def path_for(stored_name):
+def _checked(stored_name):
     # stored_name comes from our database only, and is a hex token plus extension.
     if not re.fullmatch(r"[0-9a-f]{32}\.[a-z]{2,5}", stored_name):
         raise ValueError("bad stored name")
-    return private_dir() / stored_name
+    return stored_name
+
+
+def open_stored(stored_name):
+    """A readable file for a stored attachment (raises OSError/ValueError if it is not there)."""
+    return _storage().open(_checked(stored_name), "rb")
+
+
+def signed_download_url(stored_name, *, filename, content_type):
+    """A short-lived URL to the private object that downloads as `filename`, or None on the local
+    disk (where the view streams the file itself)."""
+    storage = _storage()
+    if is_local(storage):
+        return None
+    disposition = "attachment; filename*=UTF-8''" + quote(filename)
+    return storage.url(
+        _checked(stored_name),
+        parameters={"ResponseContentDisposition": disposition, "ResponseContentType": content_type},
+    )
 
 
 def remove(stored_name):
     try:
-        path_for(stored_name).unlink()
+        _storage().delete(_checked(stored_name))
     except (FileNotFoundError, ValueError):
         pass

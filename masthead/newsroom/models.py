@@ -177,7 +177,12 @@ class Note(models.Model):
 
 class CannedReply(models.Model):
     title = models.CharField(_("title"), max_length=100, unique=True)
-    body = models.TextField(_("text"), help_text=_("{name} is replaced by the sender's name."))
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "{name} is replaced by the sender's name, or by “reader” when the sender is confidential."
+        ),
+    )
 
     class Meta:
         verbose_name = _("canned reply")

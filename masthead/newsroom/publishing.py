@@ -29,9 +29,9 @@ def consent_wording(thread):
 
 
 def _site_name():
-    from django.conf import settings
+    from masthead.core.identity import publication
 
-    return settings.WAGTAIL_SITE_NAME
+    return publication().name
 
 
 def publication_request(*, thread, actor, now=None):

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from masthead.access.readers import load_reader
 from masthead.core import ratelimit
@@ -317,11 +318,20 @@ def _require(user, thread):
         raise NewsroomRefused("not_allowed")
 
 
+def fill_placeholders(body, *, thread):
+    """Fill a reply's `{name}` (typed, or from a canned reply) with the sender's name — or, for a
+    confidential sender, a neutral word: the reply is stored in the thread, where staff without
+    the permission to see the sender would otherwise read their name."""
+    name = "" if thread.confidential else thread.sender_name
+    return body.replace("{name}", name or gettext("reader"))
+
+
 def thread_reply(*, thread, staff, body, now=None):
-    """The newsroom answers. The sender is emailed the answer, with a Reply-To into the thread."""
+    """The newsroom answers. The sender is emailed the answer, with a Reply-To into the thread.
+    `{name}` in `body` is filled by fill_placeholders."""
     now = now or timezone.now()
     _require(staff, thread)
-    body = clean_text(body)
+    body = clean_text(fill_placeholders(body, thread=thread))
     if not body:
         raise NewsroomRefused("empty")
     with transaction.atomic():

@@ -1,4 +1,6 @@
-from django.urls import include, path
+from django.urls import path
+
+from masthead.core import email_webhooks
 
 from . import views
 
@@ -6,8 +8,8 @@ app_name = "newsroom"
 
 urlpatterns = [
     path("", views.write, name="write"),
-    path("conversations/<int:pk>/", views.thread, name="thread"),
-    path("conversations/<int:pk>/consent/", views.consent, name="consent"),
+    path("conversations/<id:pk>/", views.thread, name="thread"),
+    path("conversations/<id:pk>/consent/", views.consent, name="consent"),
     # Replies by email: a provider's inbound route posts to /newsroom/inbound/<esp>/inbound/.
-    path("inbound/", include("anymail.urls")),
+    path("inbound/<slug:esp>/<slug:kind>/", email_webhooks.inbound, name="inbound_webhook"),
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.core.caching import mark_cacheable
+from masthead.core.clientip import client_ip
 
 from . import publishing, services
 from .errors import NewsroomRefused
@@ -21,10 +22,6 @@ from .models import Kind, Publication, Thread
 
 def _private(response):
     return mark_cacheable(response, personal=True)
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,7 +48,7 @@ def write(request):
                 section=cd.get("section"),
                 article_url=cd.get("article_url", ""),
                 uploads=cd.get("attachments") or [],
-                client_ip=_client_ip(request),
+                client_ip=client_ip(request),
                 honeypot=cd.get("website", ""),
             )
         except NewsroomRefused as refusal:

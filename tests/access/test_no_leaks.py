@@ -64,7 +64,7 @@ def test_the_article_page_sends_premium_text_only_to_readers_who_may_read_it(cli
             assert 'class="paywall"' in html and "paywalled-content" not in html.split("</head>")[1], who
         else:
             assert escape(secret) in html
-            body = html.split('<div class="paywalled-content">', 1)[1]
+            body = html.split('<div class="paywalled-content paywalled">', 1)[1]
             assert escape(secret) in body, "the paying reader's premium part is marked for search engines"
 
 
@@ -98,10 +98,29 @@ def test_search_results_and_snippets(clients, premium, secret):
     words = " ".join(secret.split()[1:5])
     for who, client in clients.items():
         html = client.get(reverse("content:search"), {"q": words}).content.decode()
-        if who in DENIED:
-            assert secret not in html and escape(secret) not in html, who
-        # Whoever searches, the premium article is findable: matching reveals no text.
-        assert escape(premium.title) in html, who
+        assert secret not in html and escape(secret) not in html, who
+        # Matching is itself an answer ("this article contains these words"): the public
+        # index holds only the preview, so text below the break finds nothing for anyone.
+        assert escape(premium.title) not in html, who
+
+
+def test_the_search_index_holds_only_what_anonymous_readers_may_read(demo, clients, premium, secret):
+    from masthead.content.models import SearchEntry
+    from masthead.content.search_index import index_article
+
+    def indexed(article):
+        index_article(page_id=article.pk)
+        return " ".join(SearchEntry.objects.get(page=article).body.split())
+
+    assert secret not in indexed(premium)
+    # The preview, headline and dek are findable by anyone.
+    preview = PLAIN.search(plain_text(split_body(premium.body)[0])).group(0)
+    assert preview in indexed(premium)
+    html = clients["anonymous"].get(reverse("content:search"), {"q": preview}).content.decode()
+    assert escape(premium.title) in html
+    # A public article is indexed in full, below its break too.
+    public = demo.article(access_level="public", language="en")
+    assert secret_of(public) in indexed(public)
 
 
 def test_structured_data_and_social_cards_never_carry_body_text(clients, premium, secret):
@@ -116,7 +135,7 @@ def test_structured_data_and_social_cards_never_carry_body_text(clients, premium
         assert data["hasPart"] == {
             "@type": "WebPageElement",
             "isAccessibleForFree": False,
-            "cssSelector": ".paywalled-content",
+            "cssSelector": ".paywalled",
         }
         assert "articleBody" not in data
 
@@ -401,3 +420,105 @@ def test_webhook_payloads_carry_no_premium_text(premium, secret, staff_user):
     assert len(bodies) == 2
     for body in bodies:
         assert premium.slug in body and secret not in body and escape(secret) not in body
+
+
+# --- Previews of unpublished edits ------------------------------------------------------------
+
+UNSAVED_TITLE = "Unapproved headline from a writer's preview"
+UNSAVED_TEXT = "This unapproved sentence exists only in an unsaved preview"
+
+
+def edit_form_data(page, user, *, title, body_text):
+    """What the page editor posts for `page`, with a new title and a new body (one paragraph
+    above the premium break, one below), built from the edit form Wagtail gives `user`."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    form_class = page.get_edit_handler().get_form_class()
+    form = form_class(instance=page, for_user=user, parent_page=page.get_parent())
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if name == "body" or value is None:
+            continue
+        if name == "tags":
+            data[name] = ", ".join(tag.name for tag in value)
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif hasattr(value, "strftime"):
+            data[name] = value.strftime("%Y-%m-%d %H:%M")
+        else:
+            data[name] = str(value)
+    for formset in form.formsets.values():
+        management = formset.management_form
+        for name in management.fields:
+            data[f"{formset.prefix}-{name}"] = str(management[name].value())
+        for subform in formset.forms:
+            for name in subform.fields:
+                value = subform[name].value()
+                if value not in (None, False):
+                    data[subform.add_prefix(name)] = str(value)
+    blocks = [
+        ("paragraph", rich_text(f"<p>{body_text} above the break.</p>")),
+        ("premium_break", ""),
+        ("paragraph", rich_text(f"<p>{body_text} below the break.</p>")),
+    ]
+    data.update(nested_form_data({"body": streamfield(blocks)}))
+    data["title"] = title
+    return data
+
+
+@pytest.fixture
+def writer(demo):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="writer")
+    client = Client()
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def writer_previews(writer, page):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = edit_form_data(page, writer.user, title=UNSAVED_TITLE, body_text=UNSAVED_TEXT)
+    posted = writer.post(url, data)
+    assert posted.status_code == 200 and posted.json()["is_valid"], posted.content[:2000]
+    shown = writer.get(url)
+    assert shown.status_code == 200
+    html = shown.content.decode()
+    assert UNSAVED_TITLE in html and UNSAVED_TEXT in html, "the writer sees their preview"
+    return html
+
+
+def assert_readers_see_the_published_article(clients, page):
+    for who, client in clients.items():
+        html = client.get(page.url).content.decode()
+        assert page.title.replace("'", "&#x27;") in html or escape(page.title) in html, who
+        assert UNSAVED_TITLE not in html and UNSAVED_TEXT not in html, who
+
+
+@pytest.mark.parametrize("level", ["premium", "public"])
+@pytest.mark.parametrize("caches", ["cold", "warm"])
+def test_a_writers_unsaved_preview_never_reaches_readers(demo, clients, writer, level, caches):
+    """Wagtail's preview renders the article template with the edit form's unsaved values: none of
+    it may be read from or written to a cache that readers are served from."""
+    from masthead.core.caching import forget_process_caches
+    from masthead.core.pagecache import bump_generation
+
+    page = demo.article(access_level=level, language="en")
+    assert not page.has_unpublished_changes
+    if caches == "warm":
+        assert_readers_see_the_published_article(clients, page)
+    else:
+        # What any publish, settings save or public comment does: every fragment goes cold.
+        # (Not cache.clear(): with Redis the sessions live in the cache, the writer's included.)
+        bump_generation()
+        forget_process_caches()
+    writer_previews(writer, page)
+    assert_readers_see_the_published_article(clients, page)
+    # And a second preview does not read what readers' pages put in the caches.
+    assert (
+        UNSAVED_TEXT
+        in writer.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])).content.decode()
+    )

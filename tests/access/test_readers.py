@@ -45,3 +45,10 @@ def test_a_paying_member_decision_costs_one_query(demo, paying_user, django_asse
     with django_assert_num_queries(1):
         decision = decide(load_reader(paying_user, now), article, now)
     assert decision.reason == Reason.PAYING
+
+
+def test_the_benefits_page_leads_to_the_real_plans(client):
+    response = client.get("/membership/benefits/?next=/ai/")
+    assert response.status_code == 302 and response["Location"] == "/membership/?next=/ai/"
+    pricing = client.get(response["Location"]).content.decode()
+    assert "Membership plans open soon" not in pricing and "plan__price" in pricing

@@ -186,3 +186,43 @@ def test_staff_create_gift_links_without_a_monthly_limit(demo, staff_user, paywa
     for _ in range(3):
         gift_link_create(article=article, user=staff_user, settings=paywall)
     assert GiftLink.objects.filter(created_by=staff_user).count() == 3
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_racing_readers_cannot_open_a_gift_link_past_its_reads(demo, django_user_model):
+    """Eight new readers open a gift link with two reads left at once: exactly two get in."""
+    from masthead.access.models import GiftRead, PaywallSettings
+
+    giver = django_user_model.objects.create_user("giver", "giver@example.com", None)
+    grant_create(
+        user=giver,
+        level="premium",
+        source="subscription",
+        ends_at=timezone.now() + timezone.timedelta(days=30),
+    )
+    settings = PaywallSettings.for_site(demo.home.get_site())
+    link = gift_link_create(article=demo.article(access_level="premium"), user=giver, settings=settings)
+    GiftLink.objects.filter(pk=link.pk).update(max_reads=2)
+    barrier = threading.Barrier(8)
+    results = []
+
+    def open_link(n):
+        try:
+            barrier.wait()
+            try:
+                gift_link_open(token=link.token, reader_key=f"session:racer{n}")
+                results.append("read")
+            except AccessRefused as refusal:
+                results.append(refusal.code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=open_link, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results.count("read") == 2 and results.count("gift.used_up") == 6
+    assert GiftRead.objects.filter(link=link).count() == 2
+    link.refresh_from_db()
+    assert link.read_count == 2

@@ -337,3 +337,37 @@ def test_staff_run_memberships_from_the_admin(client, staff_user, member, monthl
         code="billing.subscription.ended", actor=staff_user, reason="fraud"
     ).exists()
     assert escape(member.email) in client.get("/admin/subscriptions/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/pricing/", "/community/", "article"])
+def test_a_production_site_in_test_mode_says_so_on_every_page(settings, client, demo, path):
+    """PAYMENTS_TEST_MODE=1 in production (settings computes the banner flag; see
+    tests/core/test_settings.py): anyone can "pay" with a test card, so every page says so."""
+    settings.PAYMENTS_TEST_MODE_BANNER = True
+    url = demo.article(access_level="premium").url if path == "article" else path
+    html = client.get(url).content.decode()
+    assert "this site takes no real payments" in html
+    settings.PAYMENTS_TEST_MODE_BANNER = False
+    assert "this site takes no real payments" not in client.get(url).content.decode()
+
+
+def test_changing_plan_is_held_to_what_a_checkout_allows(signed_in, member, monthly):
+    """A Team price below its minimum seats, or a price in another currency, is refused with a
+    message; the membership stays as it was. With the seats in range the change goes through."""
+    subscribe_via_pages(signed_in, monthly)
+    team = Price.objects.get(plan__slug="team", interval="month", currency="USD", active=True)
+    cny = Price.objects.get(plan__slug="individual", interval="year", currency="CNY", active=True)
+    for price, seats, message in [
+        (team, "", "Choose between 3 and"),
+        (team, "1", "Choose between 3 and"),
+        (cny, "", "Your membership is billed in USD"),
+    ]:
+        response = signed_in.post(
+            reverse("billing:change_plan"), {"price": price.pk, "seats": seats}, follow=True
+        )
+        assert message in response.content.decode(), (price, seats)
+        sub = Subscription.objects.get(user=member)
+        assert sub.price == monthly and sub.quantity == 1
+    signed_in.post(reverse("billing:change_plan"), {"price": team.pk, "seats": "3"})
+    sub = Subscription.objects.get(user=member)
+    assert sub.price == team and sub.quantity == 3

@@ -35,8 +35,23 @@ def browser():
         browser.close()
 
 
+# Every page reports what the Content-Security-Policy blocked (the browser's own event), so every
+# browser test also proves the pages it visits work under the policy.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") +
+                " on " + location.pathname);
+});
+"""
+
+
 @pytest.fixture
-def new_page(browser, live_server):
+def csp_violations():
+    return []
+
+
+@pytest.fixture
+def new_page(browser, live_server, csp_violations):
     """Open pages in fresh browser contexts (a new context is a new, cookie-less visitor)."""
     contexts = []
 
@@ -45,12 +60,22 @@ def new_page(browser, live_server):
             base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900}
         )
         context.set_default_timeout(20_000)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on(
+            "console",
+            lambda message: (
+                csp_violations.append(message.text)
+                if "CSP violation" in message.text or "Content Security Policy" in message.text
+                else None
+            ),
+        )
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+    assert not csp_violations, csp_violations
 
 
 @pytest.fixture

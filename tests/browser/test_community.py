@@ -35,7 +35,7 @@ def signed_in_page(new_page, user):
     return page
 
 
-def test_comment_reply_notice_report_and_hide(new_page, demo, django_user_model, staff_user):
+def test_comment_reply_notice_report_and_hide(new_page, demo, django_user_model, staff_user, staff_password):
     article = demo.article(access_level="premium", language="en")
     alice = make_member(django_user_model, "alice", paying=True)
     bob = make_member(django_user_model, "bob", paying=True)
@@ -73,11 +73,19 @@ def test_comment_reply_notice_report_and_hide(new_page, demo, django_user_model,
     second.get_by_role("button", name="Send report").click()
     expect(second.locator(".messages")).to_contain_text("A moderator will look at it")
 
-    staff.goto("/admin/community/posts/")
-    staff.get_by_role("link", name="Moderate").first.click()
-    expect(staff.locator("main")).to_contain_text("Testing the queue")
-    staff.get_by_role("button", name="Hide").click()
-    expect(staff.locator("main")).to_contain_text("Hidden by a moderator")
+    # The demo's moderator (the community, nothing else) works the queue.
+    moderator = new_page()
+    admin_login(moderator, "moderator", staff_password)
+    moderator.goto("/admin/community/posts/")
+    moderator.get_by_role("link", name="Moderate").first.click()
+    expect(moderator.locator("main")).to_contain_text("Testing the queue")
+    moderator.get_by_role("button", name="Hide").click()  # without a reason: refused, the author is told why
+    expect(moderator.locator(".messages")).to_contain_text("Say why the post is hidden")
+    moderator.fill("input[name=reason]", "Harassment is not allowed.")
+    moderator.get_by_role("button", name="Hide").click()
+    expect(moderator.locator("main")).to_contain_text("Hidden by a moderator")
+    staff.goto(f"/dev/mailbox/?to={alice.email}")
+    expect(staff.locator("table.mailbox")).to_contain_text("was hidden by a moderator")
 
     second.goto(article.url)
     expect(second.locator("#comments")).not_to_contain_text("numbers look off")

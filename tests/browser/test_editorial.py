@@ -50,6 +50,7 @@ def test_a_writer_submits_for_review_and_an_editor_approves(new_page, draft, sta
     expect(writer.locator("button[name=action-publish]")).to_have_count(0)  # writers cannot publish
     writer.fill("#id_title", "Reviewed: a hardware startup's first production run")
     writer.locator("footer .w-dropdown__toggle").last.click()
+    expect(writer.locator("button[name=action-submit]")).to_contain_text("Submit to editors")
     writer.locator("button[name=action-submit]").click()
     expect(writer.locator(".messages")).to_contain_text("submitted for moderation")
     assert not ArticlePage.objects.get(pk=draft.pk).live

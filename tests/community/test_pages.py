@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from masthead.community import services
 from masthead.community.models import Post
+from masthead.community.profiles import profile_url
 
 
 def signed_in(user):
@@ -112,7 +113,7 @@ def test_profiles_show_what_members_choose(member, payer, founders):
 
     services.topic_create(author=payer, category=founders, title="Hiring in Hangzhou", body="Anyone?")
     client = signed_in(member)
-    url = reverse("community:member_profile", args=[payer.pk])
+    url = profile_url(payer.pk)
     assert "Hiring in Hangzhou" in client.get(url).content.decode()
     CommunityProfile.objects.create(user=payer, headline="Investor, Shenzhen", show_posts=False)
     html = client.get(url).content.decode()
@@ -193,3 +194,93 @@ def test_a_comment_thread_of_500_renders_without_n_plus_1(
     html, many_cached = render()
     assert html.count('<article class="post') == 500
     assert 0 < many_cached <= few_cached < few, (few_cached, many_cached)
+
+
+def test_a_held_post_is_only_its_authors_until_a_moderator_lets_it_through(
+    member, payer, payer2, public_article, settings_obj
+):
+    from masthead.community.models import Like
+
+    settings_obj.hold_first_posts = True
+    settings_obj.save()
+    post = services.comment_create(author=payer, article=public_article, body="HELDPOSTTEXT waiting")
+    assert post.status == Post.Status.HELD
+    for other in (member, payer2):
+        client = signed_in(other)
+        report = client.get(reverse("community:post_report", args=[post.pk]))
+        assert report.status_code == 404 and "HELDPOSTTEXT" not in report.content.decode()
+        assert (
+            client.post(reverse("community:post_report", args=[post.pk]), {"reason": "spam"}).status_code
+            == 404
+        )
+        assert client.post(reverse("community:post_like", args=[post.pk])).status_code == 404
+    assert not Like.objects.filter(post=post).exists()
+    # The author still sees their own held post.
+    assert (
+        "HELDPOSTTEXT"
+        in signed_in(payer).get(reverse("community:post_report", args=[post.pk])).content.decode()
+    )
+
+
+def test_a_member_who_gave_no_name_is_never_shown_by_their_address(
+    django_user_model, member, public_article, django_capture_on_commit_callbacks
+):
+    from allauth.account.models import EmailAddress
+    from django.core import mail
+
+    nameless = django_user_model.objects.create_user("x7", "nameless.person@example.com", None)
+    EmailAddress.objects.create(user=nameless, email=nameless.email, verified=True, primary=True)
+    first = services.comment_create(author=member, article=public_article, body="First!")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(author=nameless, article=public_article, body="A reply", parent=first)
+    notice = [m for m in mail.outbox if member.email in m.to]
+    assert notice and all("nameless.person" not in m.body + str(m.alternatives) for m in notice)
+    assert "A member replied" in notice[-1].body
+    client = signed_in(member)
+    profile = client.get(profile_url(nameless.pk)).content.decode()
+    assert "nameless.person" not in profile and "A member" in profile
+    article_html = client.get(public_article.url).content.decode()
+    assert "nameless.person" not in article_html and profile_url(nameless.pk) in article_html
+
+
+def test_profile_addresses_cannot_be_enumerated(member, payer):
+    client = signed_in(member)
+    assert client.get(profile_url(payer.pk)).status_code == 200
+    for guess in [f"/community/members/{payer.pk}/", f"/community/members/{payer.pk}-0000000000000000/"]:
+        assert client.get(guess).status_code == 404, guess
+    other_key = profile_url(member.pk).rstrip("/").rsplit("-", 1)[1]
+    assert client.get(f"/community/members/{payer.pk}-{other_key}/").status_code == 404
+
+
+def test_an_open_category_is_readable_without_an_account_and_others_are_not(
+    client, member, founders, investors
+):
+    assert founders.public_read  # the demo opens the founders' room to visitors
+    topic = services.topic_create(
+        author=member, category=founders, title="Hiring in Shenzhen", body="Any **tips**?"
+    )
+    page = client.get(reverse("community:category", args=[founders.slug]))
+    assert page.status_code == 200 and "Hiring in Shenzhen" in page.content.decode()
+    thread = client.get(reverse("community:topic", args=[topic.pk])).content.decode()
+    assert "<strong>tips</strong>" in thread and "Sign in or sign up free to reply." in thread
+    assert 'name="body"' not in thread  # no reply form for visitors
+    assert 'property="og:description" content="Any tips?"' in thread
+    assert client.get(reverse("community:category", args=["off-topic"])).status_code == 403
+    investors.public_read = True  # a paying members' room never opens to visitors, ticked or not
+    investors.save()
+    assert client.get(reverse("community:category", args=[investors.slug])).status_code == 403
+    founders.public_read = False
+    founders.save()
+    assert client.get(reverse("community:topic", args=[topic.pk])).status_code == 403
+
+
+def test_excerpts_are_rendered_text_and_staff_posts_carry_a_name(client, founders, django_user_model):
+    staff = django_user_model.objects.create_user(
+        "deskchief", "desk.chief@example.com", None, is_staff=True, first_name="Lin", last_name="Hua"
+    )
+    services.topic_create(
+        author=staff, category=founders, title="Ask us anything", body="Our **editors** are here."
+    )
+    index = client.get(reverse("community:index")).content.decode()
+    assert "Our editors are here." in index and "**editors**" not in index
+    assert "Lin Hua" in index and "desk.chief@example.com" not in index

@@ -246,3 +246,16 @@ def test_a_visible_comment_on_a_public_article_invalidates_the_page_cache(
     before = current_generation()
     services.comment_create(author=payer, article=premium_article, body="anonymous readers never see this")
     assert current_generation() == before
+
+
+def test_a_hidden_post_tells_its_author_why_once(staff_user, member, public_article):
+    post = services.comment_create(author=member, article=public_article, body="You are all idiots.")
+    run_on_commit()
+    mail.outbox.clear()
+    services.post_hide(post=post, actor=staff_user, reason="Personal attacks are not allowed here.")
+    services.post_hide(post=post, actor=staff_user, reason="Personal attacks are not allowed here.")
+    run_on_commit()
+    told = [m for m in mail.outbox if m.to == [post.author.email]]
+    assert len(told) == 1
+    assert "Personal attacks are not allowed here." in told[0].body
+    assert "hidden by a moderator" in told[0].subject

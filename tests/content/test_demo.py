@@ -51,7 +51,7 @@ def test_demo_premium_articles_have_a_break_and_public_ones_do_not(demo):
 def test_the_demo_sets_up_the_two_step_workflow_and_staff(demo, django_user_model):
     from wagtail.models import Workflow
 
-    workflow = Workflow.objects.get(name="Writer submits, editor approves")
+    workflow = Workflow.objects.get(name="editors")  # the button reads "Submit to editors"
     assert workflow.active
     assert [task.specific.groups.get().name for task in workflow.tasks] == ["Editors"]
     assert demo.home.get_workflow() == workflow

@@ -33,3 +33,29 @@ def test_sent_mail_lands_in_the_dev_mailbox_and_only_staff_can_read_it(client, s
 def test_the_dev_mailbox_is_off_when_real_mail_is_configured(client, staff_user):
     client.force_login(staff_user)
     assert client.get("/dev/mailbox/").status_code == 404
+
+
+@override_settings(EMAIL_BACKEND="masthead.core.mail.DevMailboxBackend", DEV_MAILBOX_ENABLED=True)
+def test_only_superusers_read_the_dev_mailbox_it_holds_everyones_sign_in_codes(client, demo):
+    from django.contrib.auth import get_user_model
+
+    mail.send_mail("Your sign-in code", "Code: 654321", None, ["admin@masthead.localhost"])
+    stored = DevMail.objects.get()
+    users = get_user_model().objects
+    for username in ("writer", "editor"):
+        client.force_login(users.get(username=username))
+        for url in ("/dev/mailbox/", f"/dev/mailbox/{stored.pk}/", f"/dev/mailbox/{stored.pk}/html/"):
+            response = client.get(url)
+            assert response.status_code == 302 and "/admin/login/" in response["Location"], (username, url)
+        assert b"Dev mailbox" not in client.get("/").content
+    client.force_login(users.get(username="admin"))
+    assert b"Code: 654321" in client.get(f"/dev/mailbox/{stored.pk}/").content
+    assert b"Dev mailbox" in client.get("/").content
+
+
+@override_settings(
+    EMAIL_BACKEND="masthead.core.mail.DevMailboxBackend", DEV_MAILBOX_ENABLED=True, PRODUCTION=True
+)
+def test_the_dev_mailbox_never_opens_in_production(client, staff_user):
+    client.force_login(staff_user)
+    assert client.get("/dev/mailbox/").status_code == 404

@@ -18,15 +18,20 @@ def run_check(env, *args):
     )
 
 
+PRODUCTION = {
+    "MASTHEAD_ENV": "production",
+    "SECRET_KEY": "x" * 30 + "-a-long-random-production-secret-key-" + "y" * 20,
+    "SITE_URL": "https://news.example.com",
+    "EMAIL_URL": "smtp://mail.example.com:587?tls=1",
+    "DATABASE_URL": "sqlite:////tmp/masthead-settings-test/prod.sqlite3",
+    "STRIPE_SECRET_KEY": "sk_live_example",
+    "STRIPE_WEBHOOK_SECRET": "whsec_example",
+}
+
+
 def test_production_mode_passes_check_deploy():
     result = run_check(
-        {
-            "MASTHEAD_ENV": "production",
-            "SECRET_KEY": "x" * 30 + "-a-long-random-production-secret-key-" + "y" * 20,
-            "SITE_URL": "https://news.example.com",
-            "EMAIL_URL": "smtp://mail.example.com:587?tls=1",
-            "DATABASE_URL": "sqlite:////tmp/masthead-settings-test/prod.sqlite3",
-        },
+        PRODUCTION,
         "--deploy",
         "--fail-level",
         "WARNING",
@@ -63,3 +68,53 @@ def test_email_url_selects_smtp_or_an_anymail_provider():
 
     with pytest.raises(ImproperlyConfigured, match="unknown anymail provider"):
         email_settings_from_url("anymail://carrier-pigeon")
+
+
+def without(env, *names):
+    return {key: value for key, value in env.items() if key not in names}
+
+
+def test_production_refuses_to_start_without_stripe_unless_test_mode_is_chosen():
+    result = run_check(without(PRODUCTION, "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"), "--deploy")
+    assert result.returncode != 0
+    assert "Payments need STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET in production" in result.stderr
+    assert "PAYMENTS_TEST_MODE=1" in result.stderr
+
+
+def settings_value(env, name):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            f"from django.conf import settings; print(settings.{name})",
+        ],
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": "/tmp",
+            "MASTHEAD_VAR_DIR": "/tmp/masthead-settings-test",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_test_mode_chosen_in_production_starts_and_shows_a_banner():
+    env = {**without(PRODUCTION, "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"), "PAYMENTS_TEST_MODE": "1"}
+    assert run_check(env, "--deploy").returncode == 0
+    assert settings_value(env, "PAYMENTS_TEST_MODE_BANNER") == "True"
+    assert settings_value(PRODUCTION, "PAYMENTS_TEST_MODE_BANNER") == "False"
+    assert settings_value({}, "PAYMENTS_TEST_MODE") == "True", "development runs the test mode by default"
+    assert settings_value({}, "PAYMENTS_TEST_MODE_BANNER") == "False"
+
+
+def test_stripe_and_test_mode_together_are_refused():
+    result = run_check({**PRODUCTION, "PAYMENTS_TEST_MODE": "1"})
+    assert result.returncode != 0 and "choose one" in result.stderr

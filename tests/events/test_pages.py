@@ -28,7 +28,7 @@ def test_the_listing_shows_upcoming_and_past_events_and_is_cacheable(
     response = client.get("/events/")
     html = response.content.decode()
     assert response.status_code == 200 and "public" in response["Cache-Control"]
-    assert html.index("Masthead AI Summit") < html.index("Past events") < html.index("Founders")
+    assert html.index("Circuit East AI Summit") < html.index("Past events") < html.index("Founders")
     assert "/events/calendar.ics" in html
 
 
@@ -126,7 +126,7 @@ def test_calendars_are_valid_icalendar(client, conference):
     assert event.decoded("dtstart") == conference.starts_at
     feed = Calendar.from_ical(client.get("/events/calendar.ics").content)
     titles = {str(e["summary"]) for e in feed.walk("VEVENT")}
-    assert "Masthead AI Summit" in titles and "Founders' meetup, spring edition" not in titles
+    assert "Circuit East AI Summit" in titles and "Founders' meetup, spring edition" not in titles
 
 
 def test_sold_out_page_offers_the_waitlist(client_for, small_event, general, make_member):

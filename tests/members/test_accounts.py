@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
@@ -79,9 +80,11 @@ def test_a_member_signs_in_with_an_emailed_code_or_link(client, member, demo):
     assert response.status_code == 302
     message = mail.outbox[-1]
     code = code_from(message)
-    link = re.search(r"(http://testserver/accounts/login/code/confirm/\?code=\S+)", message.body).group(1)
+    # The link is on the public origin (SITE_URL), not the Host the code was asked from.
+    origin = re.escape(settings.SITE_URL)
+    link = re.search(rf"({origin}/accounts/login/code/confirm/\?code=\S+)", message.body).group(1)
     assert code in link
-    confirm_page = client.get(link.replace("http://testserver", ""))
+    confirm_page = client.get(link.replace(settings.SITE_URL, ""))
     assert f'value="{code}"' in confirm_page.content.decode(), "the link fills the code in"
     response = client.post(reverse("account_confirm_login_code"), {"code": code, "next": article.url})
     assert response.status_code == 302 and response["Location"] == article.url
@@ -240,3 +243,28 @@ def test_a_member_sees_where_they_are_signed_in(client, member):
     client.force_login(member)
     response = client.get(reverse("usersessions_list"))
     assert response.status_code == 200
+
+
+def test_sign_up_offers_newsletters_unticked_and_subscribes_only_to_the_chosen_ones(client):
+    from masthead.newsletters.models import Newsletter, Subscriber
+
+    form = client.get(reverse("account_signup")).content.decode()
+    offered = list(Newsletter.objects.filter(active=True, subscribe_new_members=True))
+    assert offered  # the demo offers its Daily Briefing and Weekly Analysis
+    for newsletter in offered:
+        assert f'value="{newsletter.pk}"' in form
+    assert 'name="newsletters"' in form and " checked" not in form.split('name="newsletters"', 1)[1][:2000]
+
+    response = client.post(reverse("account_signup"), {"email": "no.letters@example.com"})
+    assert response.status_code == 302
+    user = User.objects.get(email="no.letters@example.com")
+    assert not Subscriber.objects.filter(user=user, subscriptions__ended_at__isnull=True).exists()
+
+    chooser = Client()
+    daily = Newsletter.objects.get(slug="daily-briefing")
+    response = chooser.post(
+        reverse("account_signup"), {"email": "one.letter@example.com", "newsletters": [daily.pk]}
+    )
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get(user__email="one.letter@example.com")
+    assert list(subscriber.subscriptions.values_list("newsletter__slug", flat=True)) == ["daily-briefing"]

@@ -1,5 +1,7 @@
 """The Wagtail admin: compose, preview, test, send, schedule, progress — and clear refusals."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -35,7 +37,7 @@ def test_the_issue_page_shows_counts_actions_and_previews_each_variant(
     email_only("one@example.com", free_letter)
     issue = make_issue(free_letter)
     page = admin_client.get(reverse("newsletter_issues:inspect", args=[issue.pk])).content.decode()
-    assert "1 subscribers would receive it now." in page and "Send a test to me" in page
+    assert "1 subscriber would receive it now." in page and "Send a test to me" in page
     secret = premium_secret(articles[1])
     free = admin_client.get(reverse("newsletter_issues:preview", args=[issue.pk, "free"]))
     full = admin_client.get(reverse("newsletter_issues:preview", args=[issue.pk, "full"]))
@@ -164,3 +166,45 @@ def test_staff_suppress_an_address_and_it_is_audited(admin_client, staff_user):
     assert response.status_code == 302
     assert Suppression.objects.get(email="blocked@example.com").reason == "staff"
     assert AuditEntry.objects.filter(code="newsletters.address.suppressed", actor=staff_user).exists()
+
+
+def test_the_preview_shows_a_real_readers_merge_values_never_raw_tags(
+    admin_client, free_letter, email_only, make_issue, articles
+):
+    email_only("first@example.com", free_letter)
+    email_only("named@example.com", free_letter, name="Mei Lin")
+    issue = make_issue(free_letter)
+    for variant in ("free", "full"):
+        for fmt in ("", "?format=text"):
+            body = admin_client.get(reverse("newsletter_issues:preview", args=[issue.pk, variant]) + fmt)
+            text = body.content.decode()
+            assert "@@MH_" not in text
+            assert "Mei Lin" in text  # the first subscriber with a name
+    Issue.objects.filter(pk=issue.pk).update(created_by=None)  # made by code, not by an editor
+    page = admin_client.get(reverse("newsletter_issues:inspect", args=[issue.pk])).content.decode()
+    assert "Personalised as named@example.com would receive it." in page
+    assert not re.search(r">\s*None\s*<", page) and "Created by" not in page
+
+
+def test_sending_is_reachable_from_the_issue_editor_and_saving_leads_there(
+    admin_client, free_letter, make_issue, articles
+):
+    issue = make_issue(free_letter)
+    inspect = reverse("newsletter_issues:inspect", args=[issue.pk])
+    edit = admin_client.get(reverse("newsletter_issues:edit", args=[issue.pk])).content.decode()
+    assert f'href="{inspect}"' in edit and "Preview and send" in edit
+    page = admin_client.get(inspect).content.decode()
+    assert "or schedule for (newsroom time, Asia/Shanghai)" in page
+
+
+def test_a_scheduled_issue_shows_its_time_in_the_newsroom_zone(
+    admin_client, free_letter, email_only, make_issue, articles
+):
+    email_only("one@example.com", free_letter)
+    issue = make_issue(free_letter)
+    act(admin_client, issue, "schedule", at="2031-03-05T09:30")
+    issue.refresh_from_db()
+    assert issue.status == "scheduled"
+    assert timezone.localtime(issue.scheduled_at).strftime("%H:%M") == "09:30"
+    page = admin_client.get(reverse("newsletter_issues:inspect", args=[issue.pk])).content.decode()
+    assert "Scheduled for 5 March 2031, 09:30 (Asia/Shanghai time)." in page

@@ -161,13 +161,16 @@ def test_members_choose_newsletters_on_the_account_page(free_letter, paid_letter
     assert "Paused: this newsletter is for paying members" in page
 
 
-def test_new_members_are_subscribed_to_default_newsletters(free_letter, django_user_model):
+def test_new_members_get_only_the_offered_newsletters_they_ticked(
+    free_letter, paid_letter, django_user_model
+):
     from masthead.newsletters.services import subscribe_new_member
 
     free_letter.subscribe_new_members = True
     free_letter.save()
     user = django_user_model.objects.create_user("newbie", "newbie@example.com", None)
-    subscribe_new_member(user=user)
+    assert subscribe_new_member(user=user, newsletter_ids=[]) == 0  # nothing ticked: nothing
+    subscribe_new_member(user=user, newsletter_ids=[free_letter.pk, paid_letter.pk])  # paid is not offered
     chosen = Subscriber.objects.get(user=user).subscriptions.values_list("newsletter__slug", flat=True)
     assert free_letter.slug in chosen and "test-deals" not in chosen
 
@@ -237,6 +240,7 @@ def test_tracking_is_off_by_default(free_letter, email_only, make_issue):
 # --- Provider webhooks ------------------------------------------------------------------------
 def test_a_bounce_webhook_suppresses_the_address(settings, free_letter, email_only, make_issue):
     settings.ANYMAIL = {"WEBHOOK_SECRET": "hook:secret"}
+    settings.MASTHEAD_ESP = "postmark"  # EMAIL_URL=anymail://postmark
     email_only("bouncy@example.com", free_letter)
     payload = {
         "RecordType": "Bounce",
@@ -264,3 +268,30 @@ def test_a_bounce_webhook_suppresses_the_address(settings, free_letter, email_on
     issue.save()
     deliver_issue(issue_id=issue.pk)
     assert mail.outbox == []  # the suppressed address is not mailed
+
+
+def test_signed_in_members_are_not_asked_for_their_address_again(make_member, free_letter, demo):
+    free_letter.in_signup_box = True
+    free_letter.save()
+    member = make_member("boxed")
+    client = signed_in(member)
+    page = client.get(demo.article(access_level="public").url).content.decode()
+    box = page.split('id="nl-signup-title"', 1)[1].split("</aside>", 1)[0]
+    assert 'name="email"' not in box and "boxed@example.com" in box
+    assert f'value="{free_letter.pk}"' in box and " checked" not in box
+    response = client.post(
+        reverse("newsletters:member_subscribe"), {"newsletter": [free_letter.pk], "next": "/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+    subscriber = Subscriber.objects.get(user=member)
+    assert free_letter.pk in subscriber.subscriptions.filter(ended_at__isnull=True).values_list(
+        "newsletter", flat=True
+    )
+    page = client.get(demo.article(access_level="public").url).content.decode()
+    assert f'value="{free_letter.pk}"' not in page.split('id="nl-signup-title"', 1)[-1]
+
+
+def test_the_visitors_box_ticks_nothing_for_them(client, demo):
+    page = client.get("/").content.decode()
+    box = page.split('id="nl-signup-title"', 1)[1].split("</aside>", 1)[0]
+    assert 'name="email"' in box and " checked" not in box

@@ -6,7 +6,11 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 
 @pytest.fixture(autouse=True)
 def private_dir(settings, tmp_path):
+    """Attachments go to a fresh directory per test (the `newsroom` storage on the local disk)."""
     settings.NEWSROOM_PRIVATE_DIR = tmp_path / "private"
+    newsroom = {**settings.STORAGES["newsroom"]}
+    newsroom["OPTIONS"] = {**newsroom.get("OPTIONS", {}), "location": str(settings.NEWSROOM_PRIVATE_DIR)}
+    settings.STORAGES = {**settings.STORAGES, "newsroom": newsroom}
     return settings.NEWSROOM_PRIVATE_DIR
 
 

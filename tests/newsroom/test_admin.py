@@ -155,3 +155,42 @@ def test_bad_actions_do_not_break_the_page(client, editor, question):
         == 302
     )
     assert client.get(INBOX, {"section": "abc", "kind": "<script>"}).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["editor", "chief"])
+def test_name_placeholders_never_unmask_a_confidential_sender(
+    client, who, editor, chief, tip, django_capture_on_commit_callbacks
+):
+    """A canned reply ("Dear {name}, …") sent by anyone — even staff who may see the sender — is
+    stored in the thread, where staff without the permission would read the name."""
+    from masthead.newsroom.models import Message, Thread
+
+    Thread.objects.filter(pk=tip.pk).update(sender_name="Rea Reader")
+    CannedReply.objects.create(title="Thanks", body="Dear {name}, thank you for the tip.")
+    client.force_login({"editor": editor, "chief": chief}[who])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("newsroom_admin:thread_action", args=[tip.pk, "reply"]),
+            {"message": "Dear {name}, thank you for the tip."},
+        )
+    reply = Message.objects.filter(thread=tip, direction=Message.Direction.OUT).get()
+    assert reply.body == "Dear reader, thank you for the tip."
+    client.force_login(editor)
+    html = client.get(reverse("newsroom_admin:thread", args=[tip.pk])).content.decode()
+    assert "Dear reader, thank you" in html and "Rea Reader" not in html
+    assert "Rea Reader" not in mail.outbox[-1].body
+
+
+def test_name_placeholders_greet_a_sender_who_is_not_confidential(
+    client, editor, question, django_capture_on_commit_callbacks
+):
+    from masthead.newsroom.models import Thread
+
+    Thread.objects.filter(pk=question.pk).update(sender_name="Pay Member")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("newsroom_admin:thread_action", args=[question.pk, "reply"]),
+            {"message": "Dear {name}, yes."},
+        )
+    assert "Dear Pay Member, yes." in mail.outbox[-1].body

@@ -88,8 +88,9 @@ def test_files_are_stored_privately_under_random_names(reader_user, private_dir)
     attachment = Attachment.objects.get(message__thread=thread)
     assert attachment.original_name == "passwd.pdf"
     assert attachment.stored_name.endswith(".pdf") and "passwd" not in attachment.stored_name
-    stored = files.path_for(attachment.stored_name)
+    stored = private_dir / attachment.stored_name
     assert stored.read_bytes() == PDF
+    assert stored.stat().st_mode & 0o077 == 0  # readable by the app's user only
     assert str(settings.MEDIA_ROOT) not in str(stored)
     assert stored.parent == private_dir
 

@@ -17,6 +17,7 @@ URL = "/newsroom/inbound/postmark/inbound/"
 @pytest.fixture(autouse=True)
 def webhook_secret(settings):
     settings.ANYMAIL = {"WEBHOOK_SECRET": "hook:s3cret"}
+    settings.MASTHEAD_ESP = "postmark"  # EMAIL_URL=anymail://postmark
 
 
 def post(client, payload):

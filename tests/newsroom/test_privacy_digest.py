@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from masthead.members.services import member_delete, member_export
-from masthead.newsroom import files, services
+from masthead.newsroom import services
 from masthead.newsroom.digest import digest_send
 from masthead.newsroom.models import Attachment, Thread
 
@@ -17,7 +17,9 @@ from .conftest import PDF
 pytestmark = pytest.mark.django_db
 
 
-def test_deleting_an_account_deletes_threads_but_keeps_corrections_anonymised(paying_user, editor):
+def test_deleting_an_account_deletes_threads_but_keeps_corrections_anonymised(
+    paying_user, editor, private_dir
+):
     question = services.thread_open(
         kind="question",
         subject="Q",
@@ -38,7 +40,7 @@ def test_deleting_an_account_deletes_threads_but_keeps_corrections_anonymised(pa
     assert "internal" not in str(exported)
     member_delete(user=paying_user)
     assert not Thread.objects.filter(pk=question.pk).exists()
-    assert not files.path_for(stored).exists()
+    assert stored and not (private_dir / stored).exists()
     kept = Thread.objects.get(pk=correction.pk)
     assert kept.sender is None and kept.sender_email == "" and kept.sender_name == ""
     assert kept.messages.get().body == "The article says 2019; it was 2018."
@@ -69,3 +71,10 @@ def test_the_digest_never_names_a_confidential_sender(reader_user, editor):
 
 def test_the_digest_task_is_a_periodic_job(settings):
     assert "masthead.newsroom.tasks.send_daily_digest" in settings.MASTHEAD_PERIODIC_JOBS
+
+
+def test_no_digest_on_a_day_with_nothing_new_and_nothing_open(editor):
+    Thread.objects.all().delete()
+    quiet_day = timezone.localtime(timezone.now()).replace(hour=10) + timedelta(days=2)
+    assert digest_send(now=quiet_day) == 0
+    assert not [m for m in mail.outbox if m.to == [editor.email]]

@@ -12,13 +12,14 @@ from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
 from masthead.access.reading import peek
 from masthead.billing.services import available_currencies, pricing_plans
 from masthead.content.models import ArticleAuthor, ArticlePage, AuthorPage, NewsroomSettings
 from masthead.content.selectors import live_articles
 from masthead.core.caching import fragment_generation, site_setting
+from masthead.core.identity import identity
+from masthead.core.origin import site_origin
 from masthead.events.models import EventPage
 
 from . import filters, ids, nql, serializers
@@ -471,14 +472,14 @@ def browse_tiers(request, params, **_):
 
 
 def site_settings(request):
-    site = Site.find_for_request(request)
+    marks = identity(request)
     newsroom = site_setting(request, NewsroomSettings)
     sections = serializers.section_index(request).values()
     return {
-        "title": (site.site_name if site else "") or django_settings.WAGTAIL_SITE_NAME,
+        "title": marks.name,
         "description": newsroom.tagline or "",
-        "logo": None,
-        "icon": None,
+        "logo": marks.logo_url,
+        "icon": marks.icon_192_url,
         "accent_color": None,
         "cover_image": None,
         "facebook": None,
@@ -495,7 +496,7 @@ def site_settings(request):
         ],
         "meta_title": None,
         "meta_description": newsroom.tagline or None,
-        "og_image": None,
+        "og_image": marks.share_image_url,
         "og_title": None,
         "og_description": None,
         "twitter_image": None,
@@ -508,7 +509,7 @@ def site_settings(request):
         "paid_members_enabled": True,
         "comments_enabled": "all",
         "recommendations_enabled": False,
-        "url": request.build_absolute_uri("/"),
+        "url": site_origin() + "/",
     }
 
 

@@ -27,6 +27,7 @@ from wagtail.rich_text import expand_db_html
 from masthead.content.body import plain_text, split_body, without_break
 from masthead.content.models import AuthorPage, SectionPage
 from masthead.core.caching import fragment_generation
+from masthead.core.origin import absolute_url, site_origin
 
 from . import ids
 
@@ -43,7 +44,7 @@ def iso(value):
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    return absolute_url(url) if url else None
 
 
 def image_url(request, image, spec):
@@ -53,7 +54,7 @@ def image_url(request, image, spec):
 
 
 def _absolutise(request, html):
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_origin()
     return RELATIVE_URL.sub(lambda m: f"{base}/{m.group(1)}/", html)
 
 

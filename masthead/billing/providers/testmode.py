@@ -282,12 +282,25 @@ def pay_checkout(*, checkout, card_number, now=None):
                 "period_end": period_end.isoformat(),
                 "at": now.isoformat(),
             }
-    result = _send(f"test_checkout_{checkout.pk}", "checkout.completed", payload, now)
-    if result == "failed":
-        from ..models import ProviderEvent
+    from ..offers import offer_redeem
 
-        event = ProviderEvent.objects.get(provider="test", event_id=f"test_checkout_{checkout.pk}")
-        raise RuntimeError(f"test checkout could not complete: {event.error}")
+    try:
+        with transaction.atomic():
+            if checkout.offer_id:
+                # The offer's use limit holds here, under its lock, before anything is charged:
+                # parallel checkouts that all started with one use left complete one at a time.
+                offer_redeem(offer=checkout.offer, checkout=checkout, user=checkout.user, now=now)
+            result = _send(f"test_checkout_{checkout.pk}", "checkout.completed", payload, now)
+            if result == "failed":
+                from ..models import ProviderEvent
+
+                event = ProviderEvent.objects.get(provider="test", event_id=f"test_checkout_{checkout.pk}")
+                raise RuntimeError(f"test checkout could not complete: {event.error}")
+    except BillingError as refusal:
+        CheckoutSession.objects.filter(pk=checkout.pk, state=CheckoutSession.State.OPEN).update(
+            state=CheckoutSession.State.FAILED, error=str(refusal.billing_code)
+        )
+        raise
     checkout.refresh_from_db()
     return checkout
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 SITE = {
     "name": "Circuit East",
+    "initials": "CE",
+    "color": "#0b3d5c",
+    "postal_address": "Circuit East Media, 88 Example Road, Suite 5, Hong Kong",
     "tagline": "Independent reporting on China's technology industry and the people building it.",
 }
 
@@ -193,7 +196,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A vault door opens onto a factory floor lined with identical cleanroom suits.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -347,7 +350,7 @@ ARTICLES = [
         "language": "en",
         "search_phrase": "Pebblecrest",
         "hero_caption": "A small round robot crosses a checkerboard floor that gradually turns into a map of Europe.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -500,7 +503,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A row of mirrors, each reflecting a different logo back at the viewer.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -597,7 +600,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A racetrack in which most lanes end abruptly in piles of spare parts.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -612,7 +615,7 @@ ARTICLES = [
                 "image",
                 {
                     "caption": "Of 62 well-funded EV startups we tracked, fewer than a quarter are still producing cars at scale.",
-                    "credit": "Illustration: Masthead Studio",
+                    "credit": "Illustration: Circuit East Studio",
                 },
             ),
             ("heading", "What the survivors share"),
@@ -806,7 +809,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A thick folder of forms sits beside a laptop running a chat window.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -967,7 +970,7 @@ ARTICLES = [
         "language": "zh",
         "search_phrase": "质检算法",
         "hero_caption": "一台机械臂托着一块电路板，背后是由数据曲线组成的厂房轮廓。",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1016,7 +1019,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "Two circuit boards, one polished and one rough-edged, race side by side on a track.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1169,7 +1172,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A crowd of identical chat bubbles launches like fireworks over a city skyline.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1425,7 +1428,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A flock of drones in formation above a city of factories, trailing ribbons of light.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1634,7 +1637,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "An empty workshop with a single 3D printer still running under a dusty banner.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1788,7 +1791,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A football stadium whose stands are lit by thousands of phone screens.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1884,7 +1887,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A shiny digital coin sits in a display case while shoppers walk past holding their phones.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -1904,7 +1907,7 @@ ARTICLES = [
                 "image",
                 {
                     "caption": "Many users downloaded the e-CNY app to claim promotional red envelopes and then stopped using it.",
-                    "credit": "Illustration: Masthead Studio",
+                    "credit": "Illustration: Circuit East Studio",
                 },
             ),
             (
@@ -2144,7 +2147,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A shopping cart on a steep slope, held in place by a tangle of red tape.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -2345,7 +2348,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A cutaway of a city street reveals a tangle of golden pipes carrying coins beneath the pavement.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -2394,7 +2397,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A filing cabinet with drawers labelled in traffic-light colours, one of them locked with a padlock.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -2408,7 +2411,7 @@ ARTICLES = [
                 "image",
                 {
                     "caption": "The law requires data to be classified by importance, with stricter rules for the most sensitive categories.",
-                    "credit": "Illustration: Masthead Studio",
+                    "credit": "Illustration: Circuit East Studio",
                 },
             ),
             ("heading", "What founders noticed first"),
@@ -2499,7 +2502,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A judge's gavel made of stacked app icons resting on a legal code.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -2654,7 +2657,7 @@ ARTICLES = [
         "language": "zh",
         "search_phrase": "以投带引",
         "hero_caption": "一座城市的轮廓被画成一张投资协议书，签名处是一枚写着厂房的印章。",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -2758,7 +2761,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A stamp reading 'AI' hovers over a gallery wall of portraits, some real and some generated.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -2854,7 +2857,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A towering stack of stamped documents casts a long shadow over a glass office tower.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -3104,7 +3107,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A supermarket aisle dissolves into a stream of delivery scooters heading out the door.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",
@@ -3264,7 +3267,7 @@ ARTICLES = [
         "featured": False,
         "language": "en",
         "hero_caption": "A phone screen shaped like a Swiss army knife, each blade a different everyday service.",
-        "hero_credit": "Illustration: Masthead Studio",
+        "hero_credit": "Illustration: Circuit East Studio",
         "body": [
             (
                 "paragraph",

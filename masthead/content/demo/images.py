@@ -212,3 +212,22 @@ def portrait_image(name, *, size=PORTRAIT_SIZE):
     out = io.BytesIO()
     image.save(out, "JPEG", quality=86, optimize=True)
     return out.getvalue()
+
+
+def logo_image(initials, *, color, size=256):
+    """A square mark: the publication's initials on its colour (the demo's logo and favicon)."""
+    from PIL import ImageFont
+
+    picture = Image.new("RGB", (size, size), _hex(color))
+    draw = ImageDraw.Draw(picture)
+    try:
+        font = ImageFont.load_default(size=size // 2)
+    except TypeError:  # Pillow without FreeType: the small bitmap font
+        font = ImageFont.load_default()
+    box = draw.textbbox((0, 0), initials, font=font)
+    x = (size - (box[2] - box[0])) / 2 - box[0]
+    y = (size - (box[3] - box[1])) / 2 - box[1]
+    draw.text((x, y), initials, fill=(255, 255, 255), font=font)
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    return out.getvalue()

@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
@@ -22,14 +21,16 @@ from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
     Page,
     Site,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from masthead.core.models import PublicationSettings, default_publication_name
+from masthead.core.origin import site_record_address
+from masthead.core.roles import DOOR_STAFF, EDITORS, FINANCE, MODERATORS, WRITERS, roles_sync
 
 from ..models import (
     ArticleAuthor,
@@ -43,11 +44,12 @@ from ..models import (
 from ..renditions import BODY_SPECS, HERO_SPECS, PORTRAIT_SPECS, prewarm
 from ..search_index import rebuild_index
 from . import data
-from .images import hero_image, portrait_image
+from .images import hero_image, logo_image, portrait_image
 
 DEMO_COLLECTION = "Demo newsroom"
-WRITERS, EDITORS = "Writers", "Editors"
-WORKFLOW_NAME = "Writer submits, editor approves"
+# "Submit to editors" on the writer's button; "Resubmit to editors' approval" after changes.
+WORKFLOW_NAME, TASK_NAME = "editors", "editors' approval"
+OLD_WORKFLOW_NAME, OLD_TASK_NAME = "Writer submits, editor approves", "Editor approval"
 PASSWORD_FILE = "demo-staff-password"
 
 
@@ -99,14 +101,17 @@ class Loader:
         home = HomePage(title=data.SITE["name"], slug="home", seo_title=data.SITE["name"])
         root.add_child(instance=home)
         home.save_revision().publish()
+        # The site record sits on the public origin (SITE_URL), as migrate leaves it.
+        hostname, port = site_record_address()
         if site:
             site.root_page = home
             site.site_name = data.SITE["name"]
+            site.hostname, site.port = hostname, port
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=data.SITE["name"],
@@ -115,6 +120,24 @@ class Loader:
             Page.objects.get(pk=placeholder.pk).delete()
         self.created += 1
         return HomePage.objects.get(pk=home.pk)
+
+    def publication(self):
+        """The demo's identity: Circuit East everywhere a reader looks (pages, emails, feeds)."""
+        publication = PublicationSettings.load()
+        if publication.logo_id or publication.name != default_publication_name():
+            return  # set by an earlier load, or by hand since: leave it
+        mark = self.image(
+            f"{data.SITE['name']} logo",
+            lambda: logo_image(data.SITE["initials"], color=data.SITE["color"]),
+            "circuit-east-logo.png",
+        )
+        publication.name = data.SITE["name"]
+        publication.sender_name = data.SITE["name"]
+        publication.postal_address = data.SITE["postal_address"]
+        publication.logo = mark
+        publication.favicon = mark
+        publication.save()
+        self.created += 1
 
     def settings(self, site):
         newsroom = NewsroomSettings.for_site(site)
@@ -261,35 +284,17 @@ class Loader:
             path.chmod(0o600)
         return path.read_text().strip()
 
-    def groups(self, home):
-        editors, _ = Group.objects.get_or_create(name=EDITORS)
-        writers, _ = Group.objects.get_or_create(name=WRITERS)
-        admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        for group in (editors, writers):
-            group.permissions.add(admin_access)
-        page_perms = {
-            writers: ["add_page", "change_page"],
-            editors: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"],
-        }
-        for group, codenames in page_perms.items():
-            for codename in codenames:
-                permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-                GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-        root_collection = Collection.get_first_root_node()
-        for group in (editors, writers):
-            for codename in ("add_image", "choose_image", "change_image"):
-                permission = Permission.objects.get(
-                    content_type__app_label="wagtailimages", codename=codename
-                )
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-        return writers, editors
+    def groups(self):
+        # The roles and their permissions are core's (also `manage.py setup_roles` on a fresh install).
+        return roles_sync()
 
     def workflow(self, home, editors):
+        # Wagtail labels the button "Submit to <workflow name>": the name is who receives it.
+        Workflow.objects.filter(name=OLD_WORKFLOW_NAME).update(name=WORKFLOW_NAME)
+        GroupApprovalTask.objects.filter(name=OLD_TASK_NAME).update(name=TASK_NAME)
         workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
         if created:
-            task = GroupApprovalTask.objects.create(name="Editor approval")
+            task = GroupApprovalTask.objects.create(name=TASK_NAME)
             task.groups.set([editors])
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
             self.created += 1
@@ -300,13 +305,16 @@ class Loader:
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
         return workflow
 
-    def users(self, writers, editors, authors):
+    def users(self, groups, authors):
         User = get_user_model()
         password = self.staff_password()
         accounts = [
             ("admin", "admin@masthead.localhost", "Demo", "Administrator", None, True),
-            ("editor", "editor@masthead.localhost", "Demo", "Editor", editors, False),
-            ("writer", "writer@masthead.localhost", "Demo", "Writer", writers, False),
+            ("editor", "editor@masthead.localhost", "Demo", "Editor", groups[EDITORS], False),
+            ("writer", "writer@masthead.localhost", "Demo", "Writer", groups[WRITERS], False),
+            ("moderator", "moderator@masthead.localhost", "Demo", "Moderator", groups[MODERATORS], False),
+            ("door", "door@masthead.localhost", "Demo", "Door staff", groups[DOOR_STAFF], False),
+            ("finance", "finance@masthead.localhost", "Demo", "Finance", groups[FINANCE], False),
         ]
         for username, email, first, last, group, superuser in accounts:
             if User.objects.filter(username=username).exists():
@@ -356,12 +364,13 @@ class Loader:
         home = self.home()
         site = Site.objects.get(root_page=home)
         self.settings(site)
+        self.publication()
         sections = self.sections(home)
         authors = self.authors(home)
         self.articles(sections, authors)
-        writers, editors = self.groups(home)
-        self.workflow(home, editors)
-        self.users(writers, editors, authors)
+        groups = self.groups()
+        self.workflow(home, groups[EDITORS])
+        self.users(groups, authors)
         # Membership plans belong to billing; the demo asks it for its own demo data.
         from masthead.billing.demo import load_billing_demo
 

@@ -12,9 +12,25 @@ from masthead.core.caching import fragment_generation
 register = template.Library()
 
 
-@register.inclusion_tag("newsletters/includes/signup_box.html")
-def newsletter_signup_box():
+@register.inclusion_tag("newsletters/includes/signup_box.html", takes_context=True)
+def newsletter_signup_box(context):
+    """Visitors: an address and unticked choices (double opt-in follows). Signed-in members (whose
+    pages are private) are not asked for their address again: one click adds a newsletter."""
     from ..models import Audience, Newsletter
+    from ..services import active_newsletter_ids
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        subscriber = getattr(user, "newsletter_subscriber", None)
+        have = active_newsletter_ids(subscriber)
+        offered = Newsletter.objects.filter(active=True, in_signup_box=True).exclude(pk__in=have)
+        return {
+            "member": user,
+            "newsletters": list(offered.values("pk", "name", "description")),
+            "request": request,
+            "csrf_token": context.get("csrf_token"),
+        }
 
     key = f"nl-signup-box:{fragment_generation()}"
     newsletters = cache.get(key)

@@ -23,5 +23,6 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "Staff accounts (password "
-            f"{result['password']}): admin (superuser), editor (Editors), writer (Writers) — sign in at /admin/"
+            f"{result['password']}): admin (superuser), editor (Editors), writer (Writers), "
+            "moderator (Moderators), door (Door staff), finance (Finance) — sign in at /admin/"
         )
