@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "masthead.analytics",
     # django-ninja (the admin API); listed so its API docs page uses local static files, not a CDN.
     "ninja",
+    "masthead.importers",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -167,6 +168,8 @@ MIDDLEWARE = [
     "masthead.members.middleware.ThrottledUserSessionsMiddleware",
     "masthead.members.staff.StaffPasswordMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A file that could not be stored (disk full) is a clear answer, not a 500.
+    "masthead.core.storage.StorageFailureMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -220,26 +223,43 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions ---------------------------------------------------------------------
+# Redis has two roles (docs/deploy.md, "Faults and process management"): REDIS_URL is the cache
+# (a memory limit and LRU eviction; losing it costs speed, never data), REDIS_QUEUE_URL the job
+# queue (persistence and noeviction; defaults to REDIS_URL for small set-ups). Sessions live in the
+# database with the cache in front (cached_db), so an evicted, flushed or dead cache signs no
+# one out.
 REDIS_URL = env("REDIS_URL")
-if REDIS_URL and TESTING:
-    # Tests clear the cache; give each test process its own Redis database so they cannot collide:
-    # the URL's database number + 1 + the xdist worker's index (two checkouts testing at once
-    # pass different base numbers, e.g. /0 and /4).
+REDIS_QUEUE_URL = env("REDIS_QUEUE_URL", REDIS_URL)
+
+
+def _test_redis_url(url):
+    """Tests clear the cache; give each test process its own Redis database so they cannot collide:
+    the URL's database number + 1 + the xdist worker's index (two checkouts testing at once pass
+    different base numbers, e.g. /0 and /4)."""
     from urllib.parse import urlsplit, urlunsplit
 
-    _parts = urlsplit(REDIS_URL)
-    _base_db = int(_parts.path.strip("/") or 0)
-    _db = (_base_db + 1 + int(TEST_WORKER.lstrip("gw") or 0)) % 16
-    REDIS_URL = urlunsplit(_parts._replace(path=f"/{_db}"))
+    parts = urlsplit(url)
+    base_db = int(parts.path.strip("/") or 0)
+    db = (base_db + 1 + int(TEST_WORKER.lstrip("gw") or 0)) % 16
+    return urlunsplit(parts._replace(path=f"/{db}"))
+
+
+if TESTING:
+    REDIS_URL = REDIS_URL and _test_redis_url(REDIS_URL)
+    REDIS_QUEUE_URL = REDIS_QUEUE_URL and _test_redis_url(REDIS_QUEUE_URL)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache where an error is a miss, behind a circuit breaker (core.cache).
+            "BACKEND": "masthead.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
+            "OPTIONS": {
+                "socket_timeout": float(env("CACHE_SOCKET_TIMEOUT", "0.5")),
+                "socket_connect_timeout": float(env("CACHE_CONNECT_TIMEOUT", "0.3")),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     # diskcache: a SQLite-indexed cache in var/, shared by every process on the machine (web
     # workers and the task worker) and fast on a hit. Django's FileBasedCache lists its whole
@@ -252,7 +272,7 @@ else:
             "OPTIONS": {"size_limit": 2**28},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # The page cache for anonymous readers (core.pagecache), in front of Django in masthead.wsgi.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
@@ -271,10 +291,10 @@ CACHES["renditions"] = {
 
 # --- Background work ------------------------------------------------------------------------
 # The django_tasks API, as Wagtail uses it. Database backend when embedded, RQ when REDIS_URL is
-# set. Tests run tasks immediately unless a test starts a real worker.
-if REDIS_URL:
+# set (REDIS_QUEUE_URL, or REDIS_URL). Tests run tasks immediately unless a test starts a real worker.
+if REDIS_QUEUE_URL:
     INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    RQ_QUEUES = {"default": {"URL": REDIS_QUEUE_URL, "DEFAULT_TIMEOUT": 600}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -382,7 +402,8 @@ if not PRODUCTION:
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / (f"test-media/{TEST_WORKER}" if TESTING else "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that writes to a temporary name first: a failed upload leaves nothing.
+    "default": {"BACKEND": "masthead.core.storage.LocalMediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -420,9 +441,9 @@ if AWS_STORAGE_BUCKET_NAME:
         read_timeout=int(env("AWS_S3_READ_TIMEOUT", "30")),
         retries={"max_attempts": 3, "mode": "standard"},
     )
-    STORAGES["default"] = {"BACKEND": "masthead.core.storage.MediaStorage"}
+    STORAGES["default"] = {"BACKEND": "masthead.core.storage.S3MediaStorage"}
     STORAGES["newsroom"] = {
-        "BACKEND": "masthead.core.storage.PrivateStorage",
+        "BACKEND": "masthead.core.storage.S3PrivateStorage",
         "OPTIONS": {"location": env("AWS_PRIVATE_LOCATION", "private/newsroom")},
     }
     # Wagtail checks a document's privacy, then redirects to its (signed) URL.
@@ -548,6 +569,7 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.newsroom.tasks.send_daily_digest": 900,
     "masthead.events.tasks.expire_holds": 60,
     "masthead.api.tasks.retry_due_webhooks": 30,
+    "masthead.importers.tasks.resume_imports": 30,
     "masthead.analytics.tasks.roll_up": 300,
 }
 # Page views are counted by a first-party beacon (analytics.counting); 0 turns it off entirely.
@@ -599,7 +621,7 @@ NEWSROOM_PRIVATE_DIR = Path(
 STORAGES.setdefault(
     "newsroom",
     {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "masthead.core.storage.LocalMediaStorage",
         "OPTIONS": {
             "location": str(NEWSROOM_PRIVATE_DIR),
             "base_url": None,

@@ -37,10 +37,11 @@ def process_env(**extra):
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         SECRET_KEY=settings.SECRET_KEY,
     )
-    if settings.REDIS_URL:
-        env["REDIS_URL"] = settings.REDIS_URL
-    else:
-        env.pop("REDIS_URL", None)
+    for name in ("REDIS_URL", "REDIS_QUEUE_URL"):
+        if getattr(settings, name):
+            env[name] = getattr(settings, name)
+        else:
+            env.pop(name, None)
     env.update(extra)
     return env
 
@@ -65,6 +66,52 @@ def kill_group(process, sig=signal.SIGKILL):
         os.killpg(process.pid, sig)
     except ProcessLookupError:
         pass
+
+
+def descendants(pid):
+    """Every living process below `pid` (children, grandchildren…), whatever their process group."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # "pid (comm) state ppid …": comm may hold spaces, so split after its closing paren.
+            fields = stat.rsplit(")", 1)[1].split()
+            if fields[0] != "Z":
+                parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def process_connected_to(port, among):
+    """The pid in `among` holding an established TCP connection to 127.0.0.1:`port`, or None.
+
+    Finds the process that actually talks to a server (e.g. RQ's work horse sending mail, which RQ
+    forks into a process group of its own) from /proc/net/tcp and each process's socket fds."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        remote, state, inode = fields[2], fields[3], fields[9]
+        if state == "01" and int(remote.split(":")[1], 16) == port:
+            inodes.add(f"socket:[{inode}]")
+    for pid in among:
+        try:
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(fd) in inodes:
+                    return pid
+            except OSError:
+                continue
+    return None
 
 
 def wait_for(predicate, timeout=30.0, interval=0.2, message="condition"):

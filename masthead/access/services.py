@@ -88,6 +88,37 @@ def grant_complimentary(*, user, ends_at, actor, reason, level=Level.PREMIUM, no
     )
 
 
+def grant_ensure(*, user, level, source, source_ref, ends_at, reason="", actor=None, now=None):
+    """Make `user`'s current grants with `source_ref` exactly one at `level` ending at `ends_at`
+    (e.g. complimentary access brought by an import). Safe to run twice: an identical grant is
+    left alone; a different one is ended and replaced. Returns the grant, or None when
+    `ends_at` has passed (then the member keeps no current grant with that ref)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = list(
+            Grant.objects.select_for_update().filter(user=user, source_ref=source_ref).current(now)
+        )
+        if ends_at is not None and ends_at <= now:
+            for grant in current:
+                grant_end(grant=grant, actor=actor, reason=reason, now=now)
+            return None
+        for grant in current:
+            if grant.level == level and grant.source == source and grant.ends_at == ends_at:
+                return grant
+        for grant in current:
+            grant_end(grant=grant, actor=actor, reason=reason, now=now)
+        return grant_create(
+            user=user,
+            level=level,
+            source=source,
+            source_ref=source_ref,
+            ends_at=ends_at,
+            reason=reason,
+            actor=actor,
+            now=now,
+        )
+
+
 # --- Metered reading --------------------------------------------------------------------------
 
 

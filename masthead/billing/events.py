@@ -5,7 +5,11 @@ Events arrive twice, out of order and in parallel (Stripe says so). Hence:
 - each event is stored once under (provider, event id): a replay is a no-op;
 - subscription snapshots carry the provider's version and an older one never overwrites a newer;
 - payments are facts recorded once by their provider id;
-so any order of the same set of events ends in the same state (tests/billing/test_replay.py).
+- a provider's newer snapshot is taken even when it skips steps of our state machine (recorded
+  as irregular), so a late event never loops on an invalid transition;
+- a refund that arrives before its payment is parked and applied when the payment is recorded;
+so any order of the same set of events ends in the same state (tests/billing/test_replay.py, and
+over HTTP against a Stripe stand-in whose state has moved on: tests/billing/test_late_webhooks.py).
 
 Normalised payloads (providers build them; nothing provider-specific passes this module):
   subscription.updated   {"subscription": SNAPSHOT}
@@ -43,11 +47,21 @@ def _dt(value):
     return datetime.fromisoformat(value)
 
 
+class WaitForPayment(Exception):
+    """The event concerns a payment not recorded yet (events arrive in any order): park it."""
+
+    def __init__(self, payment_ref):
+        super().__init__(f"waiting for payment {payment_ref}")
+        self.payment_ref = payment_ref
+
+
 def handle_event(*, provider, event_id, event_type, payload, now=None):
-    """Apply one provider event exactly once. Returns "processed", "duplicate" or "failed".
+    """Apply one provider event exactly once. Returns "processed", "duplicate", "parked" or "failed".
 
     A failure is stored on the event (for the admin) and reported so the webhook answers 500 and
-    the provider retries; the retry finds the stored event unprocessed and tries again.
+    the provider retries; the retry finds the stored event unprocessed and tries again. A parked
+    event (a refund before its payment) is stored, acknowledged, and applied when what it waits
+    for is recorded — the provider need not retry it, and nothing is dropped.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -69,14 +83,30 @@ def handle_event(*, provider, event_id, event_type, payload, now=None):
         try:
             with transaction.atomic():
                 HANDLERS[event_type](provider=provider, payload=payload, now=now)
+        except WaitForPayment as waiting:
+            event.waiting_for, event.error = waiting.payment_ref, str(waiting)
+            event.save(update_fields=["waiting_for", "error"])
+            return "parked"
         except Exception as error:  # noqa: BLE001 - recorded and retried, never lost
             logger.exception("Provider event %s %s failed", provider, event_id)
             event.error = f"{error.__class__.__name__}: {error}"[:2000]
             event.save(update_fields=["error"])
             return "failed"
-        event.processed_at, event.error = now, ""
-        event.save(update_fields=["processed_at", "error"])
+        event.processed_at, event.error, event.waiting_for = now, "", ""
+        event.save(update_fields=["processed_at", "error", "waiting_for"])
     return "processed"
+
+
+def _apply_parked(*, provider, payment_ref, now):
+    """Apply the events parked until `payment_ref` was recorded (inside the caller's transaction)."""
+    parked = ProviderEvent.objects.select_for_update().filter(
+        provider=provider, waiting_for=payment_ref, processed_at__isnull=True
+    )
+    for event in parked.order_by("received_at", "pk"):
+        with transaction.atomic():
+            HANDLERS[event.type](provider=provider, payload=event.payload, now=now)
+        event.processed_at, event.error, event.waiting_for = now, "", ""
+        event.save(update_fields=["processed_at", "error", "waiting_for"])
 
 
 # --- Subscriptions ----------------------------------------------------------------------------
@@ -157,8 +187,13 @@ def apply_snapshot(*, provider, snap, now):
     target = lifecycle.status_from_provider(
         snap["state"], cancel_at_period_end=bool(snap.get("cancel_at_period_end"))
     )
-    if before is not None and not lifecycle.allowed(before, target):
-        raise lifecycle.InvalidTransition(before, f"provider state {snap['state']}")
+    # The provider's newer picture is the truth even when it is no single step of our machine:
+    # late events mean we may have missed the steps between (canceled → resumed → past due arrives
+    # as canceled → past due). Refusing would answer 500 on every retry and leave the member in a
+    # state the provider has left; instead the jump is taken and recorded as such.
+    irregular = before is not None and not lifecycle.allowed(before, target)
+    if irregular:
+        logger.warning("Subscription %s: %s → %s from the provider, skipping steps", sub.pk, before, target)
     price = _price_for(provider, snap.get("price_ref"))
     if price is not None:
         sub.price, sub.plan = price, price.plan
@@ -170,8 +205,10 @@ def apply_snapshot(*, provider, snap, now):
     sub.cancel_at_period_end = bool(snap.get("cancel_at_period_end"))
     sub.canceled_at = _dt(snap.get("canceled_at"))
     sub.ended_at = _dt(snap.get("ended_at")) if target == Status.EXPIRED else None
+    # When the provider says the payment first failed is the same whenever we hear of it; our own
+    # clock is the fallback only (a late event would otherwise shorten or lengthen the grace).
     sub.past_due_since = (
-        (sub.past_due_since or _dt(snap.get("past_due_since")) or now) if target == Status.PAST_DUE else None
+        (_dt(snap.get("past_due_since")) or sub.past_due_since or now) if target == Status.PAST_DUE else None
     )
     sub.next_payment_attempt = _dt(snap.get("next_payment_attempt"))
     sub.payment_attempts = snap.get("payment_attempts") or 0
@@ -191,6 +228,7 @@ def apply_snapshot(*, provider, snap, now):
             previous=before,
             provider=provider,
             plan=sub.plan.slug,
+            **({"irregular": True} if irregular else {}),
         )
         notify.status_changed(sub, before=before, after=target)
         _announce_membership(sub, before=before, after=target)
@@ -288,6 +326,8 @@ def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=No
         provider=provider,
     )
     notify.payment_recorded(payment, next_attempt_at=_dt(data.get("next_attempt_at")))
+    if state == Payment.State.PAID:
+        _apply_parked(provider=provider, payment_ref=payment.provider_ref, now=now)
     if state == Payment.State.FAILED:
         transaction.on_commit(lambda: signals.payment_failed.send(sender=Payment, payment_id=payment.pk))
     elif state == Payment.State.PAID and sub is not None:
@@ -315,7 +355,7 @@ def _on_charge_refunded(*, provider, payload, now):
         provider=provider, provider_ref=payload["payment_ref"], state="paid"
     ).first()
     if original is None:
-        raise LookupError(f"refund for unknown payment {payload['payment_ref']}")
+        raise WaitForPayment(payload["payment_ref"])
     record_payment(
         provider=provider,
         data={

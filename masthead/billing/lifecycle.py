@@ -8,6 +8,11 @@ status gives. Pure functions; services.py applies them and persists the result.
                                         └──resume──▶ active (or trialing, if the trial has not run out)
     active/past_due ──staff pause──▶ paused ──unpause──▶ active
     (none) ──staff──▶ complimentary ──ends──▶ expired
+
+Our own actions (staff, test mode's renewals) must follow these steps (`next_status` refuses the
+rest). A provider's snapshot need not: read late, it may skip steps we never heard of, and the
+provider's state is the truth — events.apply_snapshot takes it and audits the jump as irregular
+(`allowed` tells which).
 """
 
 from dataclasses import dataclass

@@ -265,6 +265,9 @@ class ProviderEvent(models.Model):
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # Parked: the provider ref of what this event needs and we have not recorded yet (a refund
+    # whose payment has not arrived). Applied when it arrives (events.record_payment).
+    waiting_for = models.CharField(max_length=100, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-received_at"]

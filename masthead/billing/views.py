@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from masthead.core.caching import mark_cacheable, public_for_anonymous
+from masthead.core.caching import mark_cacheable, public_for_anonymous, read_param
 from masthead.core.origin import absolute_url, site_origin
 
 from . import gifts, groups, offers, services
@@ -57,6 +57,10 @@ def pricing(request):
     if request.GET.get("currency", "").upper() in CURRENCIES and request.session.session_key:
         request.session["billing_currency"] = currency
     interval = "year" if request.GET.get("interval") == "year" else "month"
+    if "currency" in request.GET:
+        read_param(request, "currency", currency)
+    if "interval" in request.GET:
+        read_param(request, "interval", interval)
     offer_code = request.session.get(OFFER_SESSION_KEY, "") if request.session.session_key else ""
     offer = None
     if offer_code:

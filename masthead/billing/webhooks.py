@@ -4,6 +4,8 @@ Nothing unsigned is stored or acted on: a bad signature or a malformed body is a
 anything is recorded. Each normalised event goes through events.handle_event, which stores it once
 by id, so Stripe's duplicate deliveries and retries are harmless. If any event failed we answer 500
 and Stripe retries the delivery later; the retry finds the events that succeeded already processed.
+A refund for a payment not recorded yet is parked (stored, applied when the payment arrives) and
+acknowledged.
 """
 
 import logging

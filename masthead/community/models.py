@@ -166,6 +166,10 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     like_count = models.PositiveIntegerField(_("likes"), default=0)
     report_count = models.PositiveIntegerField(_("open reports"), default=0)
+    # A comment brought from another platform (e.g. "wordpress"), and the name it was signed with
+    # there when its writer has no account here.
+    imported_from = models.CharField(_("imported from"), max_length=20, blank=True)
+    imported_author = models.CharField(_("imported author name"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("post")

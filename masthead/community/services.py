@@ -98,6 +98,47 @@ def comment_create(*, author, article, body, parent=None, meter_limit=None, now=
     return _create(author=author, article=article, parent=parent, source=source, settings=settings, now=now)
 
 
+def comment_import(
+    *,
+    article,
+    body_html,
+    created_at,
+    source,
+    author=None,
+    author_name="",
+    parent_id=None,
+    held=False,
+    now=None,
+):
+    """A comment brought from another platform, flagged as imported (the inverse is post_remove).
+
+    Its HTML is cleaned with the members' allow-list, as anything a member writes; no rate limit,
+    held words or notices apply: it was written and moderated elsewhere. `held` keeps a comment
+    that was awaiting moderation there waiting here.
+    """
+    now = now or timezone.now()
+    parent = Post.objects.filter(pk=parent_id, article=article).first() if parent_id else None
+    html = text.clean_html(body_html)
+    source_text = text.plain(html, limit=text.MAX_LENGTH * 4) or "…"
+    with transaction.atomic():
+        post = Post.objects.create(
+            author=author,
+            article=article,
+            parent=parent.parent if parent is not None and parent.parent_id else parent,
+            body=source_text,
+            body_html=html or "<p>…</p>",
+            body_hash=text.fingerprint(source_text),
+            status=Post.Status.HELD if held else Post.Status.VISIBLE,
+            held_reason="imported, awaiting moderation" if held else "",
+            created_at=created_at or now,
+            imported_from=source[:20],
+            imported_author=(author_name or "")[:100],
+        )
+        if not held:
+            _changed(post)
+    return post
+
+
 def topic_create(*, author, category, title, body, announcement=False, now=None):
     now = now or timezone.now()
     settings = CommunitySettings.load()

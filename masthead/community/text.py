@@ -63,6 +63,19 @@ def render(source):
     ).strip()
 
 
+def clean_html(html):
+    """HTML written elsewhere (an imported comment) through the same allow-list as a rendered post."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow ugc noopener",
+        clean_content_tags={"script", "style", "svg", "math", "iframe", "object", "embed", "template"},
+        strip_comments=True,
+    ).strip()
+
+
 def fingerprint(source):
     """For duplicate-post detection: the same words, whatever the spacing or case."""
     return hashlib.sha256(" ".join(source.lower().split()).encode()).hexdigest()

@@ -4,10 +4,13 @@ The premium break is a marker, not content: everything above the first one is th
 (see masthead.content.body.split_body). Blocks render through templates in content/blocks/.
 """
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -50,6 +53,23 @@ class PremiumBreakBlock(blocks.StaticBlock):
         template = "content/blocks/premium_break.html"
 
 
+class SanitisedHTMLBlock(blocks.TextBlock):
+    """HTML that has no block of its own (a table, code, a definition list), e.g. from an import.
+
+    Cleaned with the article allow-list (content.sanitise) when saved and again when rendered.
+    """
+
+    def clean(self, value):
+        return clean_html(super().clean(value))
+
+    def render_basic(self, value, context=None):
+        return mark_safe(clean_html(value))  # noqa: S308 - cleaned by the allow-list just now
+
+    class Meta:
+        icon = "code"
+        label = _("HTML (sanitised)")
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -61,6 +81,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     embed = EmbedBlock(icon="media", label=_("Embed"), template="content/blocks/embed.html")
+    html = SanitisedHTMLBlock()
     premium_break = PremiumBreakBlock()
 
     class Meta:

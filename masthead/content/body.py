@@ -26,6 +26,8 @@ def block_text(block):
         return str(value)
     if kind == "quote":
         return " ".join(filter(None, [value.get("text", ""), value.get("attribution", "")]))
+    if kind == "html":
+        return unescape(strip_tags(str(value)))
     if kind == "image":
         return value.get("caption", "") or ""
     return ""
@@ -49,8 +51,9 @@ def reading_minutes(word_count):
 def split_body(body):
     """Split a body into (preview blocks, the rest) at the premium break.
 
-    Without a break, the preview is the first PREVIEW_FALLBACK_BLOCKS text blocks (and any
-    media between them). The break itself belongs to neither half.
+    Without a break, the preview is the first PREVIEW_FALLBACK_BLOCKS text blocks (paragraphs,
+    headings, quotes, sanitised HTML) and any media between them. The break itself belongs to
+    neither half.
     """
     blocks = list(body)
     for i, block in enumerate(blocks):
@@ -61,7 +64,7 @@ def split_body(body):
         if text_blocks >= PREVIEW_FALLBACK_BLOCKS:
             return preview, blocks[i:]
         preview.append(block)
-        if block.block_type in {"paragraph", "heading", "quote"}:
+        if block.block_type in {"paragraph", "heading", "quote", "html"}:
             text_blocks += 1
     return preview, []
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from masthead.core.caching import read_param
 from masthead.core.identity import publication
 from masthead.core.origin import absolute_url
 
@@ -27,6 +28,7 @@ def feed_limit(request):
         return DEFAULT_ITEMS
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_ITEMS:
         raise BadRequest(_("limit must be a whole number from 1 to %(max)d.") % {"max": MAX_ITEMS})
+    read_param(request, "limit", int(raw))
     return int(raw)
 
 

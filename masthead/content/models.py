@@ -152,12 +152,15 @@ class SectionPage(CacheablePage, Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.core.caching import Lazy
+        from masthead.core.caching import Lazy, read_page_number
 
         from .selectors import articles_in_section
         from .views import paginate
 
         context = super().get_context(request, *args, **kwargs)
+        # Read now, not in the Lazy: on a fragment hit the listing never runs, and the page cache
+        # must still learn that this page reads ?page=.
+        read_page_number(request)
         context["articles"] = Lazy(lambda: paginate(request, articles_in_section(self)))
         return context
 
@@ -291,6 +294,12 @@ class ArticlePage(RememberedRestrictions, Page):
         _("featured"), default=False, help_text=_("Candidates for the home page lead.")
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    canonical_url = models.URLField(
+        _("canonical URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("Only when the article first appeared elsewhere: search engines credit that address."),
+    )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
 
     base_form_class = ArticlePageForm
@@ -322,6 +331,7 @@ class ArticlePage(RememberedRestrictions, Page):
         FieldPanel("date"),
         FieldPanel("language"),
         FieldPanel("featured"),
+        FieldPanel("canonical_url"),
     ]
     # Wagtail's index serves the admin's page search; the public search has its own (search.py).
     search_fields = Page.search_fields + [

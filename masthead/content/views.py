@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from masthead.core.caching import is_anonymous_request, mark_cacheable, public_for_anonymous  # noqa: F401
+from masthead.core.caching import (  # noqa: F401
+    is_anonymous_request,
+    mark_cacheable,
+    public_for_anonymous,
+    read_param,
+)
 from masthead.core.clientip import client_ip
 
 from . import selectors, seo
@@ -27,8 +32,11 @@ def paginate(request, queryset, per_page=None):
         from masthead.core.caching import site_setting
 
         per_page = site_setting(request, NewsroomSettings).articles_per_page
+    from masthead.core.caching import read_page_number
+
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
     raw = request.GET.get("page", "1")
+    read_page_number(request)
     try:
         page = paginator.page(raw)
     except (PageNotAnInteger, EmptyPage) as error:
@@ -158,6 +166,7 @@ def search(request):
         if form.is_valid():
             query = form.cleaned_data["q"]
             context["query"] = query
+            read_param(request, "q", query)
             from .search import search_articles
 
             context["results"] = paginate(request, search_articles(query), per_page=SEARCH_RESULTS_PER_PAGE)

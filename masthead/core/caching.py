@@ -16,6 +16,40 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 PUBLIC_MAX_AGE = 60
 
 
+# The response header through which a view tells the page cache which query parameters it read,
+# with the values it used (core.pagecache stores a page only for exactly those).
+CACHE_PARAMS_HEADER = "X-Masthead-Cache-Params"
+
+
+def read_param(request, name, value):
+    """Record that the view used query parameter `name` as `value` (its canonical spelling).
+
+    The page cache stores an anonymous page only if the request's query string is exactly the
+    parameters the view read, spelled as the view used them: `?page=2` is stored, while
+    `?page=02`, `?limit=999999`, `?page=2&q=junk` on a page that reads no `q` are answered but
+    never stored. So the number of stored pages is bounded by what the site has, not by what
+    visitors type.
+    """
+    params = request.__dict__.setdefault("_masthead_cache_params", {})
+    params[name] = str(value)
+
+
+def read_page_number(request):
+    """`?page=` as a positive whole number (recorded with read_param), or None if it is absent
+    or not a plain number (the listing then answers 404 and nothing is stored)."""
+    raw = request.GET.get("page")
+    if raw is None or not raw.isdigit() or raw.startswith("0"):
+        return None
+    read_param(request, "page", raw)
+    return int(raw)
+
+
+def cache_params_header(request):
+    from urllib.parse import urlencode
+
+    return urlencode(sorted(getattr(request, "_masthead_cache_params", {}).items()))
+
+
 def is_anonymous_request(request):
     """Nothing in the request can make its response differ from another anonymous visitor's:
     not signed in, and no session or flash-message cookie."""
@@ -94,7 +128,8 @@ def fragment_cache_alias(request):
 
 def fragment_generation():
     """Part of every cached fragment's key (with the page cache's generation): publishing
-    anything makes every fragment stale at once."""
+    anything makes every fragment stale at once. None while the shared cache is unreachable:
+    callers then skip what they keep per generation."""
     from .pagecache import current_generation
 
     return current_generation()
@@ -112,9 +147,11 @@ def site_setting(request, model):
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
-    if is_preview(request):
+    generation = fragment_generation()
+    if generation is None or is_preview(request):
+        # The shared cache is down (changes cannot reach this process), or a preview.
         return model.for_site(site) if site else model()
-    key = (model._meta.label, site.pk if site else None, fragment_generation())
+    key = (model._meta.label, site.pk if site else None, generation)
     value = _settings_cache.get(key)
     if value is None:
         if len(_settings_cache) > 256:
@@ -135,9 +172,10 @@ def cached_route(root, request, path_components, route):
     from django.core.cache import cache
     from wagtail.url_routing import RouteResult
 
-    if not path_components or len(path_components) > 8 or is_preview(request):
+    generation = fragment_generation()
+    if not path_components or len(path_components) > 8 or generation is None or is_preview(request):
         return route(request, path_components)
-    key = f"route:{fragment_generation()}:{root.pk}:" + "/".join(path_components)[:300]
+    key = f"route:{generation}:{root.pk}:" + "/".join(path_components)[:300]
     hit = cache.get(key)
     if hit is not None:
         model = apps.get_model(hit[0])
@@ -174,10 +212,11 @@ def serve_page(request, path):
     from wagtail.url_routing import RouteResult
     from wagtail.views import serve
 
-    if request.method not in ("GET", "HEAD"):
+    generation = fragment_generation()
+    if request.method not in ("GET", "HEAD") or generation is None:
         return serve(request, path)
     site = Site.find_for_request(request)
-    key = (fragment_generation(), site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
+    key = (generation, site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
     remembered = _routes.get(key)
     if remembered is not None:
         request._wagtail_route_for_request = remembered

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -34,6 +36,7 @@ def _newsroom(request):
 def site_chrome(request):
     pub = publication()
     preview = is_preview(request)
+    generation = fragment_generation()
     return {
         "nav_sections": Lazy(lambda: nav_sections(shared_cache=not preview)),
         "newsroom": Lazy(lambda: _newsroom(request)),
@@ -44,10 +47,12 @@ def site_chrome(request):
         "dev_mailbox_enabled": settings.DEV_MAILBOX_ENABLED,
         "membership_url": reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")),
         # Template fragments ({% cache %}) are keyed on this: publishing makes them all stale.
-        "cache_gen": fragment_generation(),
+        # While the cache is unreachable (generation None) fragments are neither read from a
+        # shared key nor kept: a key no one else uses, and 0 seconds (Django deletes at once).
+        "cache_gen": generation if generation is not None else f"down-{secrets.token_hex(8)}",
         # ...and read from and written to this cache: a preview's is one that keeps nothing.
         "fragment_cache": fragment_cache_alias(request),
-        "fragment_seconds": FRAGMENT_SECONDS,
+        "fragment_seconds": FRAGMENT_SECONDS if generation is not None else 0,
         "MASTHEAD_ENV": settings.MASTHEAD_ENV,
         "payments_test_banner": settings.PAYMENTS_TEST_MODE_BANNER,
     }

@@ -102,6 +102,12 @@ def check_database():
 def check_cache():
     from django.core.cache import cache
 
+    from .cache import cache_state
+
+    # The resilient Redis cache turns errors into misses; its circuit breaker says whether it is
+    # currently giving up on Redis (every call a miss until it answers again).
+    if cache_state() != "ok":
+        raise RuntimeError("the cache is unreachable (circuit breaker open); every read is a miss")
     probe = f"readiness:{time.monotonic_ns()}"
     cache.set(probe, "1", 10)
     if cache.get(probe) != "1":

@@ -1,6 +1,22 @@
-"""The dev mailbox email backend: stores messages in the database instead of sending them."""
+"""Sending mail: the dev mailbox backend, templated messages, and mail through the worker.
 
+Mail written in a reader's request (sign-in codes, confirmations, receipts, notices) is rendered
+there and sent by the worker (`send_on_commit`, `send_later`): a slow or hung mail server then
+holds up a background job, never a page. Background jobs send directly (`send_templated`).
+"""
+
+import base64
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 
 class DevMailboxBackend(BaseEmailBackend):
@@ -31,50 +47,128 @@ class DevMailboxBackend(BaseEmailBackend):
         return len(rows)
 
 
-def send_templated(template_prefix, *, to, context, from_email=None, headers=None, attachments=None):
-    """Send `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` to `to`,
-    with `attachments` ([(filename, content, mimetype)], e.g. a ticket's QR code) if given.
-
-    Email is a notice, never the record: the caller's state change is already committed, so a
-    failure here is logged and swallowed rather than undoing anything.
-    """
-    import logging
-
-    from django.conf import settings
-    from django.core.mail import EmailMultiAlternatives
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import render_to_string
-
+def render_templated(template_prefix, *, to, context, from_email=None, headers=None, attachments=None):
+    """The message `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` make
+    for `to`, with `attachments` ([(filename, content, mimetype)], e.g. a ticket's QR code)."""
     from .identity import publication
 
     pub = publication()
     context = {"site_url": settings.SITE_URL, "site_name": pub.name, "publication": pub, **context}
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+    text = render_to_string(f"{template_prefix}.txt", context)
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        from_email or pub.from_email,
+        [to] if isinstance(to, str) else list(to),
+        headers=headers or {},
+        reply_to=pub.reply_to_list if not (headers or {}).get("Reply-To") else None,
+    )
     try:
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        text = render_to_string(f"{template_prefix}.txt", context)
-        message = EmailMultiAlternatives(
-            subject,
-            text,
-            from_email or pub.from_email,
-            [to] if isinstance(to, str) else list(to),
-            headers=headers or {},
-            reply_to=pub.reply_to_list if not (headers or {}).get("Reply-To") else None,
-        )
-        try:
-            message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
-        except TemplateDoesNotExist:
-            pass
-        for filename, content, mimetype in attachments or ():
-            message.attach(filename, content, mimetype)
-        message.send()
+        message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
+    except TemplateDoesNotExist:
+        pass
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
+    return message
+
+
+def send_templated(template_prefix, *, to, context, **kwargs):
+    """Render and send now — for background jobs. Code that runs in a reader's request uses
+    `send_on_commit`, which hands the sending to the worker.
+
+    Email is a notice, never the record: the caller's state change is already committed, so a
+    failure here is logged and swallowed rather than undoing anything.
+    """
+    try:
+        render_templated(template_prefix, to=to, context=context, **kwargs).send()
         return True
     except Exception:  # noqa: BLE001 - a notice that fails must not break what it reports
-        logging.getLogger(__name__).exception("Could not send %s to %s", template_prefix, to)
+        logger.exception("Could not send %s to %s", template_prefix, to)
         return False
 
 
 def send_on_commit(template_prefix, *, to, context, **kwargs):
-    """Send after the current transaction commits (so a rolled-back change sends nothing)."""
-    from django.db import transaction
+    """Render now, and after the current transaction commits hand the message to the worker
+    (a rolled-back change sends nothing; a slow or hung mail server never holds up a reader)."""
+    try:
+        message = render_templated(template_prefix, to=to, context=context, **kwargs)
+    except Exception:  # noqa: BLE001 - as send_templated: a notice never breaks its change
+        logger.exception("Could not render %s for %s", template_prefix, to)
+        return
+    transaction.on_commit(lambda: send_later(message))
 
-    transaction.on_commit(lambda: send_templated(template_prefix, to=to, context=context, **kwargs))
+
+# --- Mail through the worker -------------------------------------------------------------------
+# How long a message may wait for the mail server when it must be sent inside a request (the
+# job queue is unreachable): short, so that a hung server costs a reader seconds, not minutes.
+INLINE_SEND_TIMEOUT = 5
+
+
+def message_to_data(message):
+    """A message as JSON-safe data for a task's arguments (`message_from_data` is its inverse)."""
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment
+        raw = content if isinstance(content, bytes) else str(content).encode()
+        attachments.append([filename, base64.b64encode(raw).decode(), mimetype or ""])
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {k: str(v) for k, v in (message.extra_headers or {}).items()},
+        "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+        "attachments": attachments,
+    }
+
+
+def message_from_data(data):
+    message = EmailMultiAlternatives(
+        data["subject"],
+        data["body"],
+        data["from_email"],
+        data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype or None)
+    return message
+
+
+def send_later(message):
+    """Have the worker send `message` (an EmailMessage). Returns True once it is queued.
+
+    If the job queue cannot be reached the message is sent here and now with a short timeout
+    (INLINE_SEND_TIMEOUT); False if that failed too, so a view can tell the reader the truth.
+    """
+    from .tasks import deliver_email
+
+    try:
+        deliver_email.enqueue(message_to_data(message))
+        return True
+    except Exception:  # noqa: BLE001 - the queue is down: fall back to sending now, briefly
+        logger.exception("Could not queue an email to %s; sending it now", ", ".join(message.to))
+    try:
+        message.connection = inline_connection()
+        message.send()
+        return True
+    except Exception:  # noqa: BLE001 - reported to the caller
+        logger.exception("Could not send an email to %s", ", ".join(message.to))
+        return False
+
+
+def inline_connection():
+    """The configured mail backend, with a short timeout where the backend takes one (SMTP)."""
+    backend = get_connection()
+    if isinstance(backend, SmtpBackend):
+        backend.timeout = min(backend.timeout or INLINE_SEND_TIMEOUT, INLINE_SEND_TIMEOUT)
+    return backend

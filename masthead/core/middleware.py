@@ -46,7 +46,7 @@ def forget_sites(**kwargs):
     _sites.clear()
 
 
-from .caching import is_anonymous_request  # noqa: E402  (kept importable from here)
+from .caching import CACHE_PARAMS_HEADER, cache_params_header, is_anonymous_request  # noqa: E402
 
 
 class PrivateForPeopleMiddleware:
@@ -70,5 +70,7 @@ class PrivateForPeopleMiddleware:
                 if "public" in cache_control:
                     del response["Cache-Control"]
                 patch_cache_control(response, private=True)
+        elif "public" in response.get("Cache-Control", ""):
+            response[CACHE_PARAMS_HEADER] = cache_params_header(request)
         patch_vary_headers(response, ["Cookie"])
         return response

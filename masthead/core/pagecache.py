@@ -20,6 +20,7 @@ import secrets
 import threading
 import time
 from email.utils import formatdate
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 
@@ -29,11 +30,15 @@ GENERATION_KEY = "pagecache:generation"
 HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
 MAX_BODY = 2 * 1024 * 1024
 MAX_KEY_QUERY = 512
-# Query parameters that select what a cacheable page shows; any other parameter bypasses the
-# cache (the view still answers, uncached), so junk query strings cannot fill it.
+# Query parameters that may select what a cacheable page shows; a request with any other bypasses
+# the cache. Within these, a page is stored only if its view read exactly the parameters the
+# request carries, with the values as given (core.caching.read_param, reported in PARAMS_HEADER):
+# junk values (`?limit=` strings, `?page=0002`) are answered but never stored, so they cannot
+# fill the cache.
 ALLOWED_PARAMS = {"page", "q", "interval", "currency", "limit"}
 # The Ghost-compatible Content API's parameters (masthead.api.ghost).
 ALLOWED_PARAMS |= {"key", "filter", "include", "fields", "formats", "order"}
+PARAMS_HEADER = "x-masthead-cache-params"
 
 
 def _cache():
@@ -43,7 +48,12 @@ def _cache():
 
 
 class Generation:
-    """The current cache generation, re-read from the shared cache at most every `ttl` seconds."""
+    """The current cache generation, re-read from the shared cache at most every `ttl` seconds.
+
+    None while the cache cannot be read: then nothing keyed by the generation may be used (the
+    page cache, fragments, remembered routes and settings are all skipped), because a change made
+    meanwhile could not have been announced to this process.
+    """
 
     def __init__(self, ttl=1.0):
         self.ttl = ttl
@@ -61,6 +71,7 @@ class Generation:
                     # from before (kept by processes in memory) are never reused.
                     _cache().add(GENERATION_KEY, secrets.randbits(62), None)
                     value = _cache().get(GENERATION_KEY)
+                # Still None: the cache is unreachable (core.cache degrades errors to misses).
                 self.value, self.read_at = value, now
         return self.value
 
@@ -123,17 +134,23 @@ def _language(environ):
     return settings.LANGUAGE_CODE
 
 
-def cache_key(environ, gen):
+def _canonical_query(environ):
+    """The query string with its parameters sorted, or None if it may not be part of a key."""
     query = environ.get("QUERY_STRING", "")
-    if query:
-        if len(query) > MAX_KEY_QUERY:
-            return None
-        from urllib.parse import parse_qsl, urlencode
+    if not query:
+        return ""
+    if len(query) > MAX_KEY_QUERY:
+        return None
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if any(name not in ALLOWED_PARAMS for name, _ in pairs) or len({n for n, _ in pairs}) != len(pairs):
+        return None
+    return urlencode(sorted(pairs))
 
-        pairs = parse_qsl(query, keep_blank_values=True)
-        if any(name not in ALLOWED_PARAMS for name, _ in pairs):
-            return None
-        query = urlencode(sorted(pairs))
+
+def cache_key(environ, gen):
+    query = _canonical_query(environ)
+    if query is None:
+        return None
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
     scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
     raw = f"{_language(environ)} {scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
@@ -168,13 +185,24 @@ class PageCacheMiddleware:
         method = environ.get("REQUEST_METHOD")
         if method not in ("GET", "HEAD") or not _anonymous(environ):
             return self.app(environ, start_response)
-        key = cache_key(environ, generation.get())
+        gen = generation.get()
+        if gen is None:  # the cache is down: every anonymous page comes from the database
+            return self._bypass(environ, start_response)
+        key = cache_key(environ, gen)
         if key is None:
-            return self.app(environ, start_response)
+            return self._bypass(environ, start_response)
         entry = _cache().get(key)
         if entry is not None:
             return self._hit(entry, environ, start_response, method)
         return self._miss(key, environ, start_response, method)
+
+    def _bypass(self, environ, start_response):
+        def without_params_header(status, headers, exc_info=None):
+            return start_response(
+                status, [(n, v) for n, v in headers if n.lower() != PARAMS_HEADER], exc_info
+            )
+
+        return self.app(environ, without_params_header)
 
     def _hit(self, entry, environ, start_response, method):
         status, headers, body, etag, stored_at = entry
@@ -199,7 +227,14 @@ class PageCacheMiddleware:
             if hasattr(result, "close"):
                 result.close()
         status, headers = captured["status"], captured["headers"]
-        if method == "GET" and len(body) <= MAX_BODY and _storable(status, headers):
+        read = [v for n, v in headers if n.lower() == PARAMS_HEADER]
+        headers = [(n, v) for n, v in headers if n.lower() != PARAMS_HEADER]
+        if (
+            method == "GET"
+            and len(body) <= MAX_BODY
+            and _storable(status, headers)
+            and _canonical_query(environ) == (read[0] if read else "")
+        ):
             etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'  # noqa: S324
             headers = [(n, v) for n, v in headers if n.lower() not in ("etag", "date")]
             headers.append(("ETag", etag))

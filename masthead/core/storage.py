@@ -1,25 +1,70 @@
-"""Where uploads live: the local disk (embedded default) or S3-compatible object storage.
+"""Where uploads live — the local disk (embedded default) or S3-compatible object storage — and
+the one error a failed write becomes.
 
 With `AWS_STORAGE_BUCKET_NAME` set, every upload goes to the bucket through django-storages (the
 standard `AWS_*` settings), so any number of app servers and workers share one set of files:
 
-- `MediaStorage` (the default storage: images, renditions, documents). Images and renditions
+- `S3MediaStorage` (the default storage: images, renditions, documents). Images and renditions
   are public: their URLs are plain bucket (or CDN, `AWS_S3_CUSTOM_DOMAIN`) URLs that browsers
   and CDNs may cache; they are uploaded with `AWS_PUBLIC_MEDIA_ACL` (public-read), or the bucket
-  policy makes only those prefixes readable (docs/deploy.md). Every other object is private. Everything else — Wagtail documents, which may sit in private collections —
-  gets a short-lived signed URL (`AWS_PRIVATE_URL_SECONDS`), never the CDN.
-- `PrivateStorage` (`storages["newsroom"]`: attachments sent to the newsroom): never public;
+  policy makes only those prefixes readable (docs/deploy.md). Every other object is private.
+  Everything else — Wagtail documents, which may sit in private collections — gets a short-lived
+  signed URL (`AWS_PRIVATE_URL_SECONDS`), never the CDN.
+- `S3PrivateStorage` (`storages["newsroom"]`: attachments sent to the newsroom): never public;
   staff download through a permission-checked view that redirects to a signed URL.
 
 Nothing falls back to the disk when the bucket is unreachable or the keys are wrong: the system
 check below stops `manage.py` commands (migrate, worker, check) with the reason, and /readyz
 reports it.
+
+On the local disk, `LocalMediaStorage` never leaves a partial file. Django's FileSystemStorage
+writes an upload straight into its final name; when the disk fills up halfway the request ends in
+a 500 and the half-written file stays, referenced by nothing (or, worse, by a row saved later).
+Here every file is written to a hidden temporary name in the same directory, flushed, and only
+then linked to its final name; any OSError (disk full, quota, permissions, I/O error) removes the
+temporary file and raises StorageFailed. A write the bucket refuses raises StorageFailed too, and
+`StorageFailureMiddleware` turns it into a clear answer for the person who uploaded.
 """
 
+import errno
+import os
+import tempfile
+
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.files.storage import FileSystemStorage, storages
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from storages.backends.s3 import S3Storage
+
+
+class StorageFailed(OSError):
+    """A file could not be stored; nothing of it was kept."""
+
+    def __init__(self, name, error):
+        super().__init__(getattr(error, "errno", None), f"could not store {name}: {error}")
+        self.name = name
+
+    @property
+    def message(self):
+        if self.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return _(
+                "The file could not be saved: the server has no room for it just now. Nothing was saved."
+            )
+        return _("The file could not be saved because of a storage error. Nothing was saved.")
+
+
+class _FailingClearly:
+    """A write the object store refuses (unreachable, wrong keys, quota) is a StorageFailed."""
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except (BotoCoreError, ClientError) as error:
+            raise StorageFailed(name, OSError(errno.EIO, str(error))) from error
+
 
 # Key prefixes Wagtail writes images (originals) and renditions under: public.
 PUBLIC_PREFIXES = ("original_images/", "images/")
@@ -29,7 +74,7 @@ def object_storage_enabled():
     return bool(getattr(settings, "AWS_STORAGE_BUCKET_NAME", None))
 
 
-class PrivateStorage(S3Storage):
+class S3PrivateStorage(_FailingClearly, S3Storage):
     """Objects only signed URLs reach, valid for AWS_PRIVATE_URL_SECONDS; never through the CDN."""
 
     def __init__(self, **options):
@@ -40,13 +85,13 @@ class PrivateStorage(S3Storage):
         super().__init__(**options)
 
 
-class MediaStorage(S3Storage):
+class S3MediaStorage(_FailingClearly, S3Storage):
     """Public URLs for images and renditions, signed ones for everything else (see module docstring)."""
 
     def __init__(self, **options):
         options.setdefault("querystring_auth", False)
         super().__init__(**options)
-        self._signed = PrivateStorage(location=self.location)
+        self._signed = S3PrivateStorage(location=self.location)
 
     def get_object_parameters(self, name):
         params = super().get_object_parameters(name)
@@ -119,3 +164,71 @@ def storage_reachable(app_configs, **kwargs):
             )
         ]
     return []
+
+
+class LocalMediaStorage(FileSystemStorage):
+    """The local disk, written through a temporary file (module docstring)."""
+
+    def _save(self, name, content):
+        full_path = self.path(name)
+        directory = os.path.dirname(full_path)
+        temporary = None
+        try:
+            self._make_directory(directory)
+            fd, temporary = tempfile.mkstemp(dir=directory, prefix=".upload-")
+            with os.fdopen(fd, "wb") as out:
+                for chunk in content.chunks():
+                    out.write(chunk.encode() if isinstance(chunk, str) else chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            while True:
+                try:
+                    os.link(temporary, full_path)  # never replaces an existing file
+                    break
+                except FileExistsError:
+                    name = self.get_available_name(name)
+                    full_path = self.path(name)
+            if self.file_permissions_mode is not None:
+                os.chmod(full_path, self.file_permissions_mode)
+        except OSError as error:
+            raise StorageFailed(name, error) from error
+        finally:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+        return str(name).replace("\\", "/")
+
+    def _make_directory(self, directory):
+        if self.directory_permissions_mode is None:
+            os.makedirs(directory, exist_ok=True)
+            return
+        old_umask = os.umask(0o777 & ~self.directory_permissions_mode)
+        try:
+            os.makedirs(directory, self.directory_permissions_mode, exist_ok=True)
+        finally:
+            os.umask(old_umask)
+
+
+class StorageFailureMiddleware:
+    """A StorageFailed anywhere in a request is answered with what happened, not a 500:
+    JSON for the admin's upload scripts, a page otherwise (status 507, Insufficient Storage)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, StorageFailed):
+            return None
+        message = exception.message
+        if request.headers.get("x-requested-with") == "XMLHttpRequest" or "json" in request.headers.get(
+            "accept", ""
+        ):
+            # Wagtail's multiple upload shows error_message of a response with success false.
+            return JsonResponse({"success": False, "error_message": message}, status=507)
+        body = render_to_string("storage_error.html", {"message": message}, request=request)
+        return HttpResponse(body, status=507)

@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
-from . import signals
+from . import signals, tasks
 from .errors import EventsError
 from .models import Order, PromoCode, Ticket, TicketType, WaitlistEntry
 from .pricing import promo_terms, quote, terms_for
@@ -261,7 +261,8 @@ def order_paid(*, order_id, payment, now=None):
             tickets=len(tickets),
         )
         _invalidate_if_changed(event, before, now)
-        transaction.on_commit(lambda: send_confirmation(order_id=order.pk))
+        # The worker mails the tickets: a slow mail server never holds up the buyer's request.
+        transaction.on_commit(lambda: tasks.send_confirmation.enqueue(str(order.pk)))
         transaction.on_commit(lambda: signals.order_paid.send(sender=Order, order_id=order.pk))
     return order
 

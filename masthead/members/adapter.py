@@ -2,10 +2,13 @@
 sign-in link; the reader's address comes from core.clientip (proxies as configured)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib import messages
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from masthead.core.clientip import client_ip
 from masthead.core.identity import publication
+from masthead.core.mail import send_later
 from masthead.core.origin import absolute_url
 
 
@@ -23,7 +26,14 @@ class AccountAdapter(DefaultAccountAdapter):
             for key, value in list(context.items()):
                 if isinstance(value, str) and value.startswith(request_origin + "/"):
                     context[key] = absolute_url(value[len(request_origin) :])
-        return super().send_mail(template_prefix, email, context)
+        message = self.render_mail(template_prefix, email, context)
+        # The worker sends it (core.mail.send_later): a slow mail server never holds up the
+        # sign-in page. If it could be neither queued nor sent, the reader is told so.
+        if not send_later(message) and request is not None:
+            messages.error(
+                request,
+                _("We could not send the email just now. Please try again in a few minutes."),
+            )
 
     def render_mail(self, template_prefix, email, context, headers=None):
         message = super().render_mail(template_prefix, email, context, headers=headers)

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     display_name = models.CharField(_("name"), max_length=100, blank=True)
+    # Staff's own record of the member (e.g. brought over from another platform); never shown to them.
+    note = models.TextField(_("staff note"), blank=True)
+    labels = models.JSONField(_("labels"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

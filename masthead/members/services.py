@@ -1,9 +1,13 @@
-"""Member operations: creating an account, the profile, data export and account deletion."""
+"""Member operations: creating an account, the profile, data export, account deletion, and
+members brought from elsewhere."""
 
+import hashlib
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,8 +48,6 @@ def member_create(*, email, name="", actor=None, now=None):
     The address counts as verified: whoever made the account vouches for it. Raises ValueError
     if the address already has an account.
     """
-    from allauth.account.models import EmailAddress
-
     now = now or timezone.now()
     email = get_user_model().objects.normalize_email(email).strip()
     with transaction.atomic():
@@ -93,7 +95,6 @@ def public_name(user):
 def member_export(*, user, now=None):
     """Everything we hold about `user`, as a JSON-able dict."""
     now = now or timezone.now()
-    from allauth.account.models import EmailAddress
 
     profile = Profile.objects.filter(user=user).first()
     data = {
@@ -104,6 +105,8 @@ def member_export(*, user, now=None):
             "joined": user.date_joined.isoformat(),
             "last_sign_in": user.last_login.isoformat() if user.last_login else None,
             "profile_created": profile.created_at.isoformat() if profile else None,
+            "staff_note": profile.note if profile else "",
+            "labels": profile.labels if profile else [],
         },
         "email_addresses": [
             {"email": e.email, "verified": e.verified, "primary": e.primary}
@@ -163,3 +166,69 @@ def member_delete(*, user, actor=None, now=None):
         transaction.on_commit(
             lambda: signals.member_deleted.send(sender=None, member_id=member_id, email=email)
         )
+
+
+# --- Members brought from another platform ---------------------------------------------------
+
+
+def normalise_email(email):
+    return (email or "").strip().lower()
+
+
+def _username_for(email):
+    local = email.split("@", 1)[0]
+    return f"{local[:30]}-{hashlib.sha256(email.encode()).hexdigest()[:10]}"
+
+
+def member_find(*, email):
+    """The account with `email` (any of its addresses), or None."""
+    email = normalise_email(email)
+    address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+    if address is not None:
+        return address.user
+    return get_user_model().objects.filter(email__iexact=email).first()
+
+
+def member_import(*, email, name="", note="", labels=(), joined_at=None, actor=None, now=None):
+    """Create or update a member from another platform's list. Returns (user, created, changed).
+
+    The address counts as verified (the old platform verified it; the member signs in with a
+    code sent to it anyway). No welcome email and no default newsletters: an import is not a
+    sign-up, and newsletter choices come with the member's recorded consent
+    (newsletters.services.newsletter_import_choice). Labels are added, never removed; a note or
+    name replaces the one we have only when the source has one. Raises ValidationError for an
+    address that is not one.
+    """
+    now = now or timezone.now()
+    email = normalise_email(email)
+    validate_email(email)
+    labels = [str(label).strip()[:60] for label in labels if str(label).strip()]
+    with transaction.atomic():
+        user = member_find(email=email)
+        created = user is None
+        if created:
+            user = get_user_model()(
+                username=_username_for(email), email=email, date_joined=joined_at or now, is_active=True
+            )
+            user.set_unusable_password()
+            try:
+                with transaction.atomic():
+                    user.save()
+            except IntegrityError:
+                user.username = _username_for(f"{email}:{now.timestamp()}")
+                user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        profile, _made = Profile.objects.get_or_create(user=user)
+        before = (profile.display_name, profile.note, list(profile.labels))
+        profile.display_name = (name or profile.display_name)[:100]
+        profile.note = note or profile.note
+        profile.labels = list(dict.fromkeys([*profile.labels, *labels]))
+        changed = created or before != (profile.display_name, profile.note, profile.labels)
+        if changed:
+            profile.save(update_fields=["display_name", "note", "labels"])
+        if created:
+            audit("members.account.imported", actor=actor, member=user, target=user, now=now)
+            transaction.on_commit(lambda: signals.member_created.send(sender=None, member_id=user.pk))
+        elif changed:
+            transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
+    return user, created, changed

@@ -17,6 +17,10 @@ MESSAGES = {
     "mail.unreachable": _("Could not reach the mail server, so nothing was sent: %(error)s"),
     "test.no_address": _("Your account has no email address to send the test to."),
     "signup.no_newsletter": _("Choose at least one newsletter."),
+    "signup.mail_failed": _(
+        "We could not send the confirmation email just now, so you are not signed up yet. "
+        "Please try again in a few minutes."
+    ),
     "signup.link_invalid": _("This confirmation link is not valid or has expired. Please sign up again."),
     "unsubscribe.link_invalid": _("This unsubscribe link is not valid. Use the link in a recent email."),
 }

@@ -258,12 +258,16 @@ class Delivery(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
         CLAIMED = "claimed", _("Being sent")
+        # Handed to the mail server or provider, whose acceptance we have not heard (yet): the
+        # worker stopped or the connection dropped in between. Never sent again (at most once);
+        # a provider's tracking event confirms it, otherwise staff see it by name on the issue.
+        UNCONFIRMED = "unconfirmed", _("Unconfirmed")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    state = models.CharField(max_length=10, choices=State.choices, default="pending")
+    state = models.CharField(max_length=12, choices=State.choices, default="pending")
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     claimed_by = models.CharField(max_length=64, blank=True)

@@ -4,7 +4,9 @@ The deliveries are the record. Planning inserts a row per (issue, subscriber) un
 constraint, so planning twice adds nobody twice. A worker **claims** a batch (PostgreSQL:
 `SELECT … FOR UPDATE SKIP LOCKED`, so several workers split the work; SQLite serialises writers
 anyway), sends each message and marks it sent one by one. A claim older than the **lease** belongs
-to a worker presumed dead and may be claimed again; nothing it already marked sent is resent.
+to a worker presumed dead and may be claimed again; nothing it already handed over is resent:
+a delivery is marked unconfirmed before its message leaves and sent once the server took it
+(see transport), so a crash in between is listed on the issue's page, never silently "sent".
 """
 
 import logging
@@ -28,7 +30,7 @@ from masthead.access.readers import load_readers
 from . import signals
 from .models import Audience, Delivery, Issue, Subscription, Suppression
 from .render import Renderer, personal_values, track_id
-from .transport import BATCH_LIMIT, FAILED, LOST, OK, RETRY, open_transport
+from .transport import BATCH_LIMIT, FAILED, LOST, OK, RETRY, UNSURE, open_transport
 
 logger = logging.getLogger(__name__)
 State = Delivery.State
@@ -147,24 +149,38 @@ def _name(subscriber):
 
 
 class Recorder:
-    """Marks deliveries, one row at a time (each a short transaction of its own)."""
+    """Marks deliveries, one row at a time (each a short transaction of its own).
+
+    Two writes per recipient: `handed_over` just before the message leaves (claimed →
+    unconfirmed) and `confirmed` once the server took it (unconfirmed → sent). A worker killed
+    between the two leaves the recipient unconfirmed — listed, never silently "sent".
+    """
 
     def __init__(self, worker):
         self.worker = worker
         table = connection.ops.quote_name(Delivery._meta.db_table)
-        # The one query per recipient, written out: the ORM's own UPDATE costs several times
-        # the database's time on this path (measured with bench/newsletter_send.py --profile).
-        self.sent_sql = (
+        # The queries per recipient, written out: the ORM's own UPDATE costs several times the
+        # database's time on this path (measured with bench/newsletter_send.py --profile).
+        self.handed_sql = (
             f"UPDATE {table} SET state = %s, sent_at = %s, attempts = attempts + 1, error = '' "
             f"WHERE id = %s AND state = %s AND claimed_by = %s"
         )
+        self.confirm_sql = f"UPDATE {table} SET state = %s WHERE id = %s AND state = %s"
         self.sent_at = Delivery._meta.get_field("sent_at")
 
-    def sent(self, delivery_id, now):
+    def handed_over(self, delivery_id, now):
+        """claimed → unconfirmed; False if this worker no longer owns the delivery."""
         value = self.sent_at.get_db_prep_value(now, connection)
         with connection.cursor() as cursor:
-            cursor.execute(self.sent_sql, [State.SENT, value, delivery_id, State.CLAIMED, self.worker])
+            cursor.execute(
+                self.handed_sql, [State.UNCONFIRMED, value, delivery_id, State.CLAIMED, self.worker]
+            )
             return cursor.rowcount == 1
+
+    def confirmed(self, delivery_id):
+        """unconfirmed → sent: the server or provider took the message."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.confirm_sql, [State.SENT, delivery_id, State.UNCONFIRMED])
 
     def failed(self, delivery_id, detail):
         Delivery.objects.filter(pk=delivery_id).exclude(state=State.FAILED).update(
@@ -190,7 +206,7 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
     """Send one claimed batch. Returns {status: count}."""
     from .services import suppress
 
-    counts = {OK: 0, FAILED: 0, RETRY: 0, LOST: 0}
+    counts = {OK: 0, FAILED: 0, RETRY: 0, LOST: 0, UNSURE: 0}
     users = [d.subscriber.user for d in batch if d.subscriber.user_id]
     readers = load_readers(users, now)
     addresses = {d.pk: _address(d.subscriber) for d in batch}
@@ -204,7 +220,7 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
     grouped = {}
 
     def settle(delivery, address, outcome):
-        if outcome.status in (OK, LOST):
+        if outcome.status in (OK, LOST, UNSURE):
             counts[outcome.status] += 1
         elif outcome.status == FAILED:
             recorder.failed(delivery.pk, outcome.detail)
@@ -244,7 +260,9 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
             data=data,
             from_addr=from_addr,
             to=address,
-            record=lambda pk=delivery.pk: recorder.sent(pk, timezone.now()),
+            record=lambda pk=delivery.pk: recorder.handed_over(pk, timezone.now()),
+            confirm=lambda pk=delivery.pk: recorder.confirmed(pk),
+            key=delivery_key(issue.pk, delivery.pk),
             template=template,
             values=values,
         )
@@ -252,16 +270,31 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):
     # A provider's batch API: one call per variant and BATCH_LIMIT recipients.
     for template, items in grouped.values():
         for start in range(0, len(items), BATCH_LIMIT):
-            chunk = items[start : start + BATCH_LIMIT]
+            chunk = []
+            for delivery, address, values in items[start : start + BATCH_LIMIT]:
+                if recorder.handed_over(delivery.pk, timezone.now()):
+                    chunk.append((delivery, address, values))
+                else:
+                    counts[LOST] += 1  # another worker took it over
+            if not chunk:
+                continue
             outcomes = transport.send_many(
-                template=template, items=[(d.pk, a, v) for d, a, v in chunk], from_addr=from_addr
+                template=template,
+                items=[(d.pk, a, v) for d, a, v in chunk],
+                from_addr=from_addr,
+                metadata={d.pk: delivery_key(issue.pk, d.pk) for d, _a, _v in chunk},
             )
             for delivery, address, _values in chunk:
                 outcome = outcomes[delivery.pk]
-                if outcome.status == OK and not recorder.sent(delivery.pk, timezone.now()):
-                    outcome.status = LOST
+                if outcome.status == OK:
+                    recorder.confirmed(delivery.pk)
                 settle(delivery, address, outcome)
     return counts
+
+
+def delivery_key(issue_id, delivery_id):
+    """What names a delivery in a provider's metadata (and so in its tracking events)."""
+    return f"{issue_id}.{delivery_id}"
 
 
 def refresh_counts(issue_id, now):
@@ -292,7 +325,7 @@ def deliver_issue(*, issue_id, worker=None, max_wait=120):
     renderer = Renderer(issue, now=now)
     transport = open_transport()
     recorder = Recorder(worker)
-    totals = {OK: 0, FAILED: 0, RETRY: 0, LOST: 0}
+    totals = {OK: 0, FAILED: 0, RETRY: 0, LOST: 0, UNSURE: 0}
     if connection.vendor == "postgresql":
         # Each delivery is its own commit; a database crash may forget the last few marks, which
         # costs at most those few messages again, while a worker crash (the case that matters)
@@ -358,6 +391,7 @@ def finish_if_done(*, issue_id, now):
             now=now,
             sent=counts.get(State.SENT, 0),
             failed=counts.get(State.FAILED, 0),
+            unconfirmed=counts.get(State.UNCONFIRMED, 0),
         )
         transaction.on_commit(lambda: signals.issue_sent.send(sender=Issue, issue_id=issue_id))
     return True

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from masthead.core.audit import audit
-from masthead.core.mail import send_on_commit
+from masthead.core.mail import inline_connection, render_templated, send_later
 
 from .errors import NewsletterError
-from .models import Audience, Issue, Newsletter, Subscriber, Subscription, Suppression
+from .models import Audience, Delivery, Issue, Newsletter, Subscriber, Subscription, Suppression
 
 SIGNUP_SALT = "masthead.newsletters.signup"
 SIGNUP_MAX_AGE = timedelta(days=3)
@@ -79,6 +79,35 @@ def newsletter_unsubscribe(*, subscriber, newsletter, now=None):
     )
 
 
+def newsletter_import_choice(*, subscriber, newsletter, started_at, source, now=None):
+    """Record a choice a reader made on another platform (an import). Returns True if new.
+
+    Unlike newsletter_subscribe this never restarts a subscription the reader ended here: a
+    re-run of the same import must not undo an unsubscribe.
+    """
+    now = now or timezone.now()
+    _sub, created = Subscription.objects.get_or_create(
+        subscriber=subscriber,
+        newsletter=newsletter,
+        defaults={"started_at": min(started_at or now, now), "source": source[:20]},
+    )
+    return created
+
+
+def newsletters_by_name():
+    """Every newsletter by its slug and by its name (lower case): how an import names them."""
+    found = {}
+    for newsletter in Newsletter.objects.all():
+        found[newsletter.slug.lower()] = newsletter
+        found[newsletter.name.strip().lower()] = newsletter
+    return found
+
+
+def default_newsletters():
+    """The newsletters a new member starts with (an import's default for "subscribed to emails")."""
+    return list(Newsletter.objects.filter(active=True, subscribe_new_members=True))
+
+
 def member_set_choices(*, user, newsletter_ids, now=None):
     """Set which newsletters a member receives (the account page). Newsletters the member cannot
     currently receive (e.g. paid-only while lapsed) may be chosen; they start arriving on renewal."""
@@ -131,7 +160,7 @@ def signup_request(*, email, newsletter_ids, now=None):
     if not newsletters:
         raise NewsletterError("signup.no_newsletter")
     token = signing.dumps({"e": email, "n": [n.pk for n in newsletters]}, salt=SIGNUP_SALT, compress=True)
-    send_on_commit(
+    message = render_templated(
         "newsletters/email/confirm",
         to=email,
         context={
@@ -139,6 +168,10 @@ def signup_request(*, email, newsletter_ids, now=None):
             "confirm_url": settings.SITE_URL + reverse("newsletters:confirm", args=[token]),
         },
     )
+    # Nothing is stored, so there is no commit to wait for: the worker sends it, and the reader
+    # is told if it could be neither queued nor sent.
+    if not send_later(message):
+        raise NewsletterError("signup.mail_failed")
     return token
 
 
@@ -201,6 +234,47 @@ def unsubscribe_by_token(*, token, newsletter_slug=None, now=None):
                 newsletters=[n.slug for n in ended],
             )
     return subscriber, list(newsletters)
+
+
+# --- Reconciling unconfirmed deliveries ------------------------------------------------------
+# anymail's normalised tracking events that show the provider took the message, and those that
+# show it did not reach the recipient.
+TOOK_IT = {"queued", "sent", "deferred", "delivered", "autoresponded", "opened", "clicked", "complained"}
+DID_NOT = {"rejected", "failed", "bounced"}
+
+
+def delivery_reconcile(*, key, event_type, detail="", now=None):
+    """A provider's tracking event about a delivery (`key` from its metadata, "<issue>.<delivery>"):
+    an unconfirmed delivery becomes sent or failed. Returns True if it changed anything. Events
+    about deliveries already settled change nothing (they arrive many times, in any order)."""
+    now = now or timezone.now()
+    try:
+        issue_id, delivery_id = (int(part) for part in str(key).split("."))
+    except ValueError:
+        return False
+    if event_type in TOOK_IT:
+        change = {"state": Delivery.State.SENT}
+    elif event_type in DID_NOT:
+        change = {"state": Delivery.State.FAILED, "error": (detail or event_type)[:300]}
+    else:
+        return False
+    with transaction.atomic():
+        updated = Delivery.objects.filter(
+            pk=delivery_id, issue_id=issue_id, state=Delivery.State.UNCONFIRMED
+        ).update(**change)
+        if updated:
+            Issue.objects.filter(pk=issue_id).update(
+                sent_count=Delivery.objects.filter(issue_id=issue_id, state=Delivery.State.SENT).count(),
+                failed_count=Delivery.objects.filter(issue_id=issue_id, state=Delivery.State.FAILED).count(),
+            )
+            audit(
+                "newsletters.delivery.reconciled",
+                target=Issue.objects.get(pk=issue_id),
+                now=now,
+                delivery=delivery_id,
+                event=event_type,
+            )
+    return bool(updated)
 
 
 # --- Suppression ----------------------------------------------------------------------------
@@ -396,6 +470,8 @@ def issue_send_test(*, issue, actor, now=None):
         )
         prefix = _("TEST · as a free reader") if label == "free" else _("TEST · as a paying reader")
         message.subject = f"[{prefix}] {message.subject}"
+        # Sent here, for the editor to see the result; a short timeout (core.mail) bounds the wait.
+        message.connection = inline_connection()
         try:
             sent += message.send()
         except Exception as error:  # noqa: BLE001 - reported to the editor, nothing is recorded

@@ -3,6 +3,7 @@
 - allauth's `user_signed_up`: a new member gets the newsletters marked "subscribe new members".
 - anymail's `tracking`: a bounce or spam complaint reported by the provider's webhook suppresses
   the address (sent for every tracking event the provider posts; we act on three kinds).
+- anymail's `tracking` again: an unconfirmed delivery is settled by the provider's report of it.
 - Saving a newsletter changes the signup box on cached pages: drop them.
 """
 
@@ -14,6 +15,7 @@ from django.dispatch import receiver
 from masthead.core.pagecache import invalidate_on_change
 
 from .models import Newsletter, Suppression
+from .transport import METADATA_KEY
 
 SUPPRESSING_EVENTS = {
     "bounced": Suppression.Reason.BOUNCED,
@@ -40,6 +42,18 @@ def suppress_on_bounce(sender, event, esp_name, **kwargs):
     if reason and event.recipient:
         detail = f"{esp_name}: {event.description or event.reject_reason or event.event_type}"
         suppress(email=event.recipient, reason=reason, detail=detail, now=event.timestamp)
+
+
+@receiver(tracking)
+def reconcile_delivery(sender, event, esp_name, **kwargs):
+    """A delivery handed over without hearing back (a worker killed mid-send) is settled by the
+    provider's own report of it, found through the metadata we sent (transport.METADATA_KEY)."""
+    from .services import delivery_reconcile
+
+    key = (event.metadata or {}).get(METADATA_KEY)
+    if key:
+        detail = f"{esp_name}: {event.description or event.reject_reason or event.event_type}"
+        delivery_reconcile(key=key, event_type=event.event_type, detail=detail, now=event.timestamp)
 
 
 @receiver(post_save, sender=Newsletter)

@@ -1,13 +1,17 @@
 """Handing one personalised message to the configured mail backend, and what came of it.
 
-Plain SMTP (Django's SMTP backend, the default) is driven by hand so that the delivery is recorded
-*before* the final "." of DATA: the server only takes a message on that dot, so a worker killed
-before it leaves nothing at the server (the delivery is retried), and a worker killed after it has
-already recorded the delivery (it is not sent again). An anymail provider with batch sending (one API call, many
-recipients, per-recipient merge data and headers) gets one call per variant and batch
-(`BatchTransport`). Any other backend — other providers, the dev mailbox, Django's test outbox —
-gets an EmailMessage per recipient through its own `send_messages`. For both, deliveries are
-recorded right after the provider accepts them.
+Every delivery goes claimed → **unconfirmed** (recorded just before the message leaves) → sent
+(once the server or provider has said it took it). A worker killed in between leaves the delivery
+unconfirmed: it is never sent again (at most once), a provider's tracking event may still confirm
+it (services.delivery_reconcile), and staff see the rest by name on the issue's page.
+
+Plain SMTP (Django's SMTP backend, the default) is driven by hand so that the window is as small
+as it can be: the delivery is recorded before the final "." of DATA (the server takes a message
+only on that dot) and confirmed on the server's 250. An anymail provider with batch sending (one
+API call, many recipients, per-recipient merge data and headers) gets one call per variant and
+batch (`BatchTransport`). Any other backend — other providers, the dev mailbox, Django's test
+outbox — gets an EmailMessage per recipient through its own `send_messages`. Provider messages
+carry the delivery's key in anymail's metadata, which comes back in tracking events.
 """
 
 import smtplib
@@ -17,7 +21,9 @@ from dataclasses import dataclass
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 
-OK, RETRY, FAILED, LOST = "ok", "retry", "failed", "lost"
+OK, RETRY, FAILED, LOST, UNSURE = "ok", "retry", "failed", "lost", "unsure"
+# The anymail metadata key naming a delivery ("<issue id>.<delivery id>").
+METADATA_KEY = "masthead_delivery"
 
 
 @dataclass
@@ -92,9 +98,10 @@ class SmtpTransport:
         self.conn = None
         self.backend.connection = None
 
-    def send(self, *, data, from_addr, to, record, template=None, values=None):
-        """Send `data` (dot-stuffed MIME bytes). `record()` marks the delivery sent and returns
-        False if this worker no longer owns it; it runs just before the final dot."""
+    def send(self, *, data, from_addr, to, record, confirm, key="", template=None, values=None):
+        """Send `data` (dot-stuffed MIME bytes). `record()` marks the delivery unconfirmed and
+        returns False if this worker no longer owns it; it runs just before the final dot.
+        `confirm()` marks it sent, on the server's 250."""
         try:
             self.open()
             conn = self.conn
@@ -126,10 +133,11 @@ class SmtpTransport:
             conn.send(b".\r\n")
             code, response = conn.getreply()
         except (OSError, smtplib.SMTPException) as error:
-            # The dot may or may not have arrived: keep it recorded as sent (at most once).
+            # The dot may or may not have arrived: it stays unconfirmed (at most once).
             self._drop()
-            return Outcome(OK, f"connection lost after the message: {error}"[:300])
+            return Outcome(UNSURE, f"connection lost after the message: {error}"[:300])
         if code == 250:
+            confirm()
             return Outcome(OK)
         return classify(code, response)
 
@@ -146,20 +154,20 @@ class BackendTransport:
     def close(self):
         self.backend.close()
 
-    def send(self, *, data, from_addr, to, record, template=None, values=None):
+    def send(self, *, data, from_addr, to, record, confirm, key="", template=None, values=None):
         from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
         message = template.as_email(values)
         message.from_email = message.from_email or from_addr
+        message.metadata = {METADATA_KEY: key}  # anymail backends send it; others ignore it
+        if not record():
+            return Outcome(LOST)
         try:
             count = self.backend.send_messages([message])
         except AnymailRecipientsRefused as error:
             return Outcome(FAILED, str(error)[:300], refused=True)
         except AnymailAPIError as error:
-            status = getattr(error, "status_code", None)
-            if status is not None and 400 <= status < 500 and status != 429:
-                return Outcome(FAILED, str(error)[:300])
-            return Outcome(RETRY, str(error)[:300])
+            return api_error_outcome(error)
         except (OSError, smtplib.SMTPException) as error:
             return Outcome(RETRY, f"{type(error).__name__}: {error}"[:300])
         status = getattr(getattr(message, "anymail_status", None), "status", None) or set()
@@ -167,9 +175,19 @@ class BackendTransport:
             return Outcome(FAILED, ", ".join(sorted(status)), refused=True)
         if not count:
             return Outcome(RETRY, "the backend did not take the message")
-        if not record():
-            return Outcome(LOST)
+        confirm()
         return Outcome(OK)
+
+
+def api_error_outcome(error):
+    """A provider's answer refusing the call; no answer at all (a timeout, a dropped connection)
+    leaves it unknown whether the provider took the message: unsure, so never sent twice."""
+    status = getattr(error, "status_code", None)
+    if status is None:
+        return Outcome(UNSURE, str(error)[:300])
+    if 400 <= status < 500 and status != 429:
+        return Outcome(FAILED, str(error)[:300])
+    return Outcome(RETRY, str(error)[:300])
 
 
 class BatchTransport(BackendTransport):
@@ -181,23 +199,24 @@ class BatchTransport(BackendTransport):
         super().__init__(backend)
         self.field_format = field_format
 
-    def send_many(self, *, template, items, from_addr):
-        """`items`: [(key, address, values)]. Returns {key: Outcome}; records nothing itself."""
+    def send_many(self, *, template, items, from_addr, metadata=None):
+        """`items`: [(key, address, values)]; `metadata`: {key: delivery key}. Returns
+        {key: Outcome}; records nothing itself (the caller records all as unconfirmed first)."""
         from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
         message = template.as_batch_email(self.field_format)
         message.to = [address for _key, address, _values in items]
-        message.merge_data, message.merge_headers = {}, {}
-        for _key, address, values in items:
+        message.merge_data, message.merge_headers, message.merge_metadata = {}, {}, {}
+        for key, address, values in items:
             message.merge_data[address], message.merge_headers[address] = template.merge_values(values)
+            message.merge_metadata[address] = {METADATA_KEY: (metadata or {}).get(key, "")}
         try:
             self.backend.send_messages([message])
         except AnymailRecipientsRefused as error:
             return {key: Outcome(FAILED, str(error)[:300], refused=True) for key, _a, _v in items}
         except AnymailAPIError as error:
-            status = getattr(error, "status_code", None)
-            kind = FAILED if status is not None and 400 <= status < 500 and status != 429 else RETRY
-            return {key: Outcome(kind, str(error)[:300]) for key, _a, _v in items}
+            outcome = api_error_outcome(error)
+            return {key: Outcome(outcome.status, outcome.detail) for key, _a, _v in items}
         except (OSError, smtplib.SMTPException) as error:
             return {key: Outcome(RETRY, f"{type(error).__name__}: {error}"[:300]) for key, _a, _v in items}
         recipients = getattr(getattr(message, "anymail_status", None), "recipients", {}) or {}

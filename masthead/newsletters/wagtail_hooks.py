@@ -89,6 +89,12 @@ class IssueInspectView(InspectView):
             .select_related("subscriber")
             .order_by("-id")[:20]
         )
+        # Named, all of them: these may or may not have the issue, and are not sent it again.
+        context["unconfirmed"] = (
+            Delivery.objects.filter(issue=issue, state=Delivery.State.UNCONFIRMED)
+            .select_related("subscriber__user")
+            .order_by("id")
+        )
         context["recipients_now"] = (
             len(recipient_ids(issue.newsletter, timezone.now())) if issue.editable else None
         )
@@ -227,6 +233,7 @@ def issue_counts(issue):
         planned=Count("id"),
         sent=Count("id", filter=Q(state=Delivery.State.SENT)),
         failed=Count("id", filter=Q(state=Delivery.State.FAILED)),
+        unconfirmed=Count("id", filter=Q(state=Delivery.State.UNCONFIRMED)),
         pending=Count("id", filter=Q(state__in=[Delivery.State.PENDING, Delivery.State.CLAIMED])),
         opened=Count("id", filter=Q(opened_at__isnull=False)),
         clicked=Count("id", filter=Q(clicked_at__isnull=False)),

@@ -11,6 +11,10 @@ MESSAGES = {
     "too_many_files": _("Attach at most %(limit)s files."),
     "file.too_big": _("%(name)s is larger than %(limit)s MB."),
     "file.empty": _("%(name)s is empty."),
+    "file.storage": _(
+        "%(name)s could not be saved: the server has no room for files just now. Nothing was sent; "
+        "please try again later, or send your message without the file."
+    ),
     "file.type": _(
         "%(name)s is not a document or image we accept (PDF, Word or OpenDocument text, "
         "plain text, PNG, JPEG or WebP)."

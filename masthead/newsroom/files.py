@@ -123,10 +123,18 @@ def _storage():
     return newsroom_storage()
 
 
-def store(data, ext):
-    """Keep `data` under a new random name (local disk or the private bucket) and return that name."""
+def store(data, ext, *, original=""):
+    """Keep `data` under a new random name (local disk or the private bucket) and return that name.
+
+    The storage writes completely or not at all (core.storage): a full disk, an I/O error or a
+    bucket that refuses leaves no partial file and raises NewsroomRefused("file.storage") for the
+    form to show.
+    """
     name = f"{secrets.token_hex(16)}.{ext}"
-    saved = _storage().save(name, ContentFile(data))
+    try:
+        saved = _storage().save(name, ContentFile(data))
+    except OSError as error:  # StorageFailed is one
+        raise NewsroomRefused("file.storage", name=original or name) from error
     if saved != name:  # a random 128-bit name cannot collide; if the storage renamed it, fail loudly
         raise RuntimeError(f"attachment stored as {saved!r}, expected {name!r}")
     return name

@@ -89,10 +89,18 @@ def _attach(message, uploads, now):
         data, ext, ctype = files.check_upload(upload)
         name = upload[0] if isinstance(upload, tuple) else upload.name
         checked.append((data, ext, ctype, files.safe_original_name(name)))
+    stored_names = []
     for data, ext, ctype, original in checked:
         # Written inside the caller's transaction, after every check has passed; a rollback
-        # after this point would leave an unreferenced file (see docs/notes/issue-8.md).
-        stored = files.store(data, ext)
+        # after this point would leave an unreferenced file (see docs/notes/issue-8.md). A file
+        # that cannot be stored refuses the whole message and removes the files stored before it.
+        try:
+            stored = files.store(data, ext, original=original)
+        except NewsroomRefused:
+            for name in stored_names:
+                files.remove(name)
+            raise
+        stored_names.append(stored)
         Attachment.objects.create(
             message=message,
             stored_name=stored,

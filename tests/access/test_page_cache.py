@@ -118,6 +118,48 @@ def test_unknown_query_parameters_bypass_the_cache(wsgi, demo):
     assert wsgi("/?utm_source=newsletter").headers.get("x-cache") is None
 
 
+@pytest.mark.parametrize(
+    "path", ["/search/?q=robots&page=1", "/feeds/rss/?limit=5", "/membership/?currency=USD&interval=year"]
+)
+def test_parameters_a_page_reads_are_part_of_its_key(wsgi, demo, path):
+    assert wsgi(path).headers["x-cache"] == "MISS"
+    assert wsgi(path).headers["x-cache"] == "HIT"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?page=2",  # the home page reads no ?page=
+        "/search/?q=robots&page=01",  # not the view's spelling of page 1
+        "/feeds/rss/?limit=005",
+        "/membership/?interval=fortnight",  # read as "month"
+        "/membership/?currency=usd",  # read as "USD"
+        "/search/?q=robots&q=drones",
+    ],
+)
+def test_parameters_a_page_does_not_read_as_given_are_answered_but_never_stored(wsgi, demo, path):
+    first = wsgi(path)
+    assert first.status in (200, 404)
+    assert "x-masthead-cache-params" not in first.headers
+    assert wsgi(path).headers.get("x-cache") != "HIT"
+
+
+def test_junk_parameter_values_cannot_fill_the_cache(wsgi, demo):
+    from django.core.cache import cache
+
+    def stored():
+        if settings.REDIS_URL:
+            return cache._cache.get_client().dbsize()
+        return len(cache._cache)  # diskcache: entries on disk
+
+    wsgi("/feeds/rss/")
+    before = stored()
+    assert before > 0, "the cache holds at least the feed (the count works)"
+    for n in range(40):
+        assert wsgi(f"/feeds/rss/?limit={'0' * (n + 1)}7").status == 200
+    assert stored() == before
+
+
 def test_a_members_page_is_never_stored_nor_served_from_the_cache(wsgi, premium, paying_user):
     secret = secret_of(premium)
     cookie = session_cookie(paying_user)

@@ -139,6 +139,22 @@ def test_events_list(api, bearer):
     assert api.get("/api/v1/events/999999/orders/", **bearer).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/events/{big}/orders/",
+        "/api/v1/members/{big}/",
+        "/api/v1/memberships/{big}/",
+        "/api/v1/newsroom/threads/{big}/",
+        "/api/v1/memberships/?member_id={big}",
+    ],
+)
+def test_ids_too_large_for_the_database_are_refused_not_a_500(api, bearer, path):
+    """Found by schemathesis on SQLite: a 20-digit id raised OverflowError in the database driver."""
+    response = api.get(path.format(big=2**64), **bearer)
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid", response.content
+
+
 @override_settings(API_ADMIN_RATE_LIMIT=2)
 def test_admin_keys_are_rate_limited(api, bearer):
     codes = [api.get("/api/v1/newsletters/", **bearer).status_code for _ in range(3)]

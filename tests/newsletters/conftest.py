@@ -128,6 +128,9 @@ class Inbox:
         self.messages = []
         self.refuse = {}  # address -> list of SMTP replies to give on RCPT, in turn
         self.delay = 0.0
+        # Seconds between taking a message (it is recorded) and saying so: widens the window in
+        # which a sender killed has handed a message over without hearing back.
+        self.accept_delay = 0.0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         # A slow server is slow before the message (like an MTA checking the recipient); on the
@@ -144,6 +147,10 @@ class Inbox:
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        if self.accept_delay:
+            import asyncio
+
+            await asyncio.sleep(self.accept_delay)
         return "250 Message accepted for delivery"
 
 

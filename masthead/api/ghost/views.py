@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from masthead.access.readers import reader_for_request
 from masthead.core import ratelimit
-from masthead.core.caching import cacheable_for, mark_cacheable
+from masthead.core.caching import cacheable_for, mark_cacheable, read_param
 
 from .. import keys
 from ..models import ApiKey
@@ -87,7 +87,15 @@ def _authenticate(request):
     return key, None
 
 
+# The query parameters every Content API answer depends on, all checked by `parse` (or the key
+# lookup) before an answer exists: the page cache stores answers under exactly these.
+READ_PARAMS = ("key", "limit", "page", "filter", "include", "fields", "formats", "order")
+
+
 def _answer(request, body):
+    for name in READ_PARAMS:
+        if name in request.GET:
+            read_param(request, name, request.GET[name])
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
     return _cors(cacheable_for(request, response))
 

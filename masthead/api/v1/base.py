@@ -12,10 +12,11 @@ validation errors are answered as 400), 401 without a valid key, 403 for a missi
 """
 
 import math
+from typing import Annotated
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
@@ -139,3 +140,9 @@ def paginate(qs, page, limit):
     start = (page - 1) * limit
     rows = list(qs[start : start + limit]) if start < total else []
     return rows, {"page": page, "limit": limit, "pages": max(1, math.ceil(total / limit)), "total": total}
+
+
+# Database ids are 64-bit: a larger number names no row (and SQLite raises on it rather than
+# finding nothing), so it is refused as a 400 like any other out-of-range parameter.
+MAX_DB_ID = 2**63 - 1
+DbId = Annotated[int, Path(ge=1, le=MAX_DB_ID)]

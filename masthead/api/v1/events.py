@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 
 from masthead.events.models import EventPage, Order
 
-from .base import ERRORS, ERRORS_404, PageMeta, not_found, paginate, require
+from .base import ERRORS, ERRORS_404, DbId, PageMeta, not_found, paginate, require
 
 router = Router(tags=["events"])
 
@@ -90,7 +90,7 @@ def list_events(
 @router.get("/{event_id}/orders/", response={200: OrderList, **ERRORS_404}, summary="An event's orders")
 def list_orders(
     request,
-    event_id: int,
+    event_id: DbId,
     page: int = Query(1, ge=1, le=1_000_000),
     limit: int = Query(50, ge=1, le=100),
     state: Order.State | None = Query(None),

@@ -13,7 +13,17 @@ from ninja import Field, Query, Router, Schema, Status
 from masthead.access.selectors import member_status
 from masthead.members.services import display_name, member_create, member_profile_update
 
-from .base import ERRORS, ERRORS_404, ApiError, ErrorOut, PageMeta, not_found, paginate, require
+from .base import (
+    ERRORS,
+    ERRORS_404,
+    ApiError,
+    DbId,
+    ErrorOut,
+    PageMeta,
+    not_found,
+    paginate,
+    require,
+)
 
 router = Router(tags=["members"])
 
@@ -83,7 +93,7 @@ def list_members(
 
 
 @router.get("/{member_id}/", response={200: MemberOut, **ERRORS_404}, summary="One member")
-def get_member(request, member_id: int):
+def get_member(request, member_id: DbId):
     require(request, "members:read")
     return _out(_member(member_id), timezone.now())
 
@@ -103,7 +113,7 @@ def create_member(request, data: MemberCreate):
 
 
 @router.patch("/{member_id}/", response={200: MemberOut, **ERRORS_404}, summary="Change a member's name")
-def change_member(request, member_id: int, data: MemberChange):
+def change_member(request, member_id: DbId, data: MemberChange):
     require(request, "members:write")
     user = _member(member_id)
     member_profile_update(user=user, display_name=data.name.strip())

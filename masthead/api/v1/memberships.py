@@ -7,7 +7,7 @@ from ninja import Query, Router, Schema
 
 from masthead.billing.models import Status, Subscription
 
-from .base import ERRORS, ERRORS_404, PageMeta, not_found, paginate, require
+from .base import ERRORS, ERRORS_404, MAX_DB_ID, DbId, PageMeta, not_found, paginate, require
 
 router = Router(tags=["memberships"])
 
@@ -57,7 +57,7 @@ def list_memberships(
     page: int = Query(1, ge=1, le=1_000_000),
     limit: int = Query(20, ge=1, le=100),
     status: Status | None = Query(None),
-    member_id: int | None = Query(None, ge=1),
+    member_id: int | None = Query(None, ge=1, le=MAX_DB_ID),
 ):
     require(request, "memberships:read")
     qs = _subscriptions()
@@ -70,7 +70,7 @@ def list_memberships(
 
 
 @router.get("/{membership_id}/", response={200: MembershipOut, **ERRORS_404}, summary="One membership")
-def get_membership(request, membership_id: int):
+def get_membership(request, membership_id: DbId):
     require(request, "memberships:read")
     sub = _subscriptions().filter(pk=membership_id).first()
     if sub is None:

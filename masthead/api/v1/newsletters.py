@@ -14,7 +14,7 @@ from ninja import Query, Router, Schema
 from masthead.newsletters.models import Newsletter, Subscription
 from masthead.newsletters.services import newsletter_subscribe, newsletter_unsubscribe, subscriber_for_user
 
-from .base import ERRORS, ERRORS_404, PageMeta, not_found, paginate, require
+from .base import ERRORS, ERRORS_404, DbId, PageMeta, not_found, paginate, require
 
 router = Router(tags=["newsletters"])
 
@@ -85,7 +85,7 @@ def list_newsletters(request):
 )
 def list_subscribers(
     request,
-    newsletter_id: int,
+    newsletter_id: DbId,
     page: int = Query(1, ge=1, le=1_000_000),
     limit: int = Query(50, ge=1, le=100),
 ):
@@ -123,7 +123,7 @@ def _member(member_id):
     response={200: SubscribeOut, **ERRORS_404},
     summary="Subscribe a member (no change if already subscribed)",
 )
-def subscribe(request, newsletter_id: int, data: SubscribeIn):
+def subscribe(request, newsletter_id: DbId, data: SubscribeIn):
     require(request, "newsletters:write")
     newsletter = _newsletter(newsletter_id)
     subscriber = subscriber_for_user(user=_member(data.member_id))
@@ -135,7 +135,7 @@ def subscribe(request, newsletter_id: int, data: SubscribeIn):
     response={200: SubscribeOut, **ERRORS_404},
     summary="Unsubscribe a member (no change if not subscribed)",
 )
-def unsubscribe(request, newsletter_id: int, member_id: int):
+def unsubscribe(request, newsletter_id: DbId, member_id: DbId):
     require(request, "newsletters:write")
     newsletter = _newsletter(newsletter_id)
     subscriber = subscriber_for_user(user=_member(member_id))

@@ -11,7 +11,7 @@ from ninja import Query, Router, Schema
 
 from masthead.newsroom.models import Kind, Status, Thread
 
-from .base import ERRORS, ERRORS_404, PageMeta, not_found, paginate, require
+from .base import ERRORS, ERRORS_404, DbId, PageMeta, not_found, paginate, require
 
 router = Router(tags=["newsroom"])
 
@@ -89,7 +89,7 @@ def list_threads(
 @router.get(
     "/threads/{thread_id}/", response={200: ThreadDetail, **ERRORS_404}, summary="A thread and its messages"
 )
-def get_thread(request, thread_id: int):
+def get_thread(request, thread_id: DbId):
     require(request, "newsroom:read")
     thread = Thread.objects.select_related("sender").filter(pk=thread_id).first()
     if thread is None:

@@ -40,6 +40,15 @@ class PaymentProvider:
         """Refund a payment in full. Returns the normalised charge.refunded payload."""
         raise NotImplementedError
 
+    def find_customer(self, email):
+        """The provider's customer id for `email`, or "" (importing members without an id)."""
+        return ""
+
+    def customer_subscriptions(self, customer_ref):
+        """Snapshots of the customer's subscriptions that are active or trialing. Read only:
+        nothing is created or charged. None if the provider has no such customer."""
+        return None
+
 
 def provider_name():
     """Stripe when its keys are configured; otherwise the offline test mode."""

@@ -38,6 +38,8 @@ WITH_INVOICE = ["latest_invoice"]
 # States in which Stripe is still collecting (or gave up collecting) the first payment: nothing
 # has been bought yet, so no snapshot in these states reaches our records.
 NOT_BOUGHT = ("incomplete", "incomplete_expired")
+# Subscriptions an import links to members (billing.adoption): paying now, or in a trial.
+ADOPTABLE = ("active", "trialing")
 
 
 class InvalidWebhook(ValueError):
@@ -126,6 +128,8 @@ def snapshot(subscription, *, version=None):
     ):
         snap["next_payment_attempt"] = _iso(invoice.get("next_payment_attempt"))
         snap["payment_attempts"] = invoice.get("attempt_count") or 0
+        # The unpaid invoice's creation is when the member fell behind, however late we hear of it.
+        snap["past_due_since"] = _iso(invoice.get("created"))
     return snap
 
 
@@ -288,6 +292,22 @@ class StripeProvider(PaymentProvider):
             client().v1.refunds.create, target, {"idempotency_key": f"refund-{payment.provider_ref}"}
         )
         return {"payment_ref": payment.provider_ref, "amount": refund["amount"]}
+
+    def find_customer(self, email):
+        found = _call(client().v1.customers.list, {"email": email, "limit": 2})["data"]
+        # Two customers with one address: which one pays is a human decision, not ours.
+        return found[0]["id"] if len(found) == 1 else ""
+
+    def customer_subscriptions(self, customer_ref):
+        try:
+            found = _call(
+                client().v1.subscriptions.list, {"customer": customer_ref, "status": "all", "limit": 100}
+            )["data"]
+        except stripe.InvalidRequestError as error:
+            if error.http_status == 404:
+                return None
+            raise
+        return [snapshot(sub) for sub in found if sub["status"] in ADOPTABLE]
 
 
 def _refund_target(ref):
@@ -478,9 +498,9 @@ def _charge_payment_ref(charge):
 
 
 def _on_charge_refunded(event, charge):
+    # Even for a payment we have not recorded: its invoice.paid may still be on its way. The event
+    # is then parked until it arrives (a refund of someone else's charge stays parked, harmlessly).
     ref = _charge_payment_ref(charge)
-    if not Payment.objects.filter(provider="stripe", provider_ref=ref, state=Payment.State.PAID).exists():
-        return []  # not a payment of ours
     return [(event["id"], "charge.refunded", {"payment_ref": ref, "amount": charge["amount_refunded"]})]
 
 

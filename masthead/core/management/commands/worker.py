@@ -1,7 +1,7 @@
 """Run the background task worker, with the periodic-job scheduler.
 
 Uses the configured django_tasks backend: the database worker (django-tasks-db) in the embedded
-set-up, an RQ worker when REDIS_URL is set. `make run` starts one for you.
+set-up, an RQ worker when REDIS_QUEUE_URL (or REDIS_URL) is set. `make run` starts one for you.
 """
 
 from django.conf import settings

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0001_initial'),
+        ('members', '0002_profile_note_and_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -28,7 +28,7 @@ def record_current_mrr(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('billing', '0002_one_time_payments'),
+        ('billing', '0003_providerevent_waiting_for'),
     ]
 
     operations = [
