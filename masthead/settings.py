@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "masthead.community",
     "masthead.events",
     "masthead.api",
+    "masthead.analytics",
     # django-ninja (the admin API); listed so its API docs page uses local static files, not a CDN.
     "ninja",
     "masthead.importers",
@@ -569,7 +570,12 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.events.tasks.expire_holds": 60,
     "masthead.api.tasks.retry_due_webhooks": 30,
     "masthead.importers.tasks.resume_imports": 30,
+    "masthead.analytics.tasks.roll_up": 300,
 }
+# Page views are counted by a first-party beacon (analytics.counting); 0 turns it off entirely.
+ANALYTICS_BEACON = env_bool("ANALYTICS_BEACON", True)
+# Each process writes the views it counted at least this often (tests: at once).
+ANALYTICS_FLUSH_SECONDS = float(env("ANALYTICS_FLUSH_SECONDS", "0" if TESTING else "1"))
 # Where "start a free trial" and "upgrade" lead (the access app names no other app's views).
 MASTHEAD_MEMBERSHIP_URL_NAME = "billing:pricing"
 

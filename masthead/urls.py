@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.analytics import beacon
 from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
@@ -27,6 +28,7 @@ urlpatterns = [
     path("favicon.ico", core_identity.favicon_ico, name="favicon"),
     path("brand/icon-<int:size>.png", core_identity.icon_view, name="brand_icon"),
     path("brand/share.png", core_identity.share_image_view, name="brand_share_image"),
+    path(beacon.PATH.lstrip("/"), beacon.hit, name="analytics_hit"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("accounts/", include("allauth.urls")),
     path("ghost/api/", include("masthead.api.ghost.urls")),

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from masthead.core.attribution import with_via
+
 from .policy import Reason
 
 
@@ -57,10 +59,13 @@ def paywall_prompt(decision, reader, *, next_url, benefits=()):
     """The call to action for a preview decision (None for full access)."""
     if decision.full:
         return None
+    # Sign-up and membership links say which call to action was answered (core.attribution);
+    # sign-in links do not: signing in is not joining.
+    via_next = with_via(next_url, decision.reason)
     trial_or_upgrade = (
-        Action(str(_("Become a member again")), membership_url(next_url))
+        Action(str(_("Become a member again")), membership_url(via_next))
         if reader.had_trial
-        else Action(str(_("Start your free trial")), membership_url(next_url))
+        else Action(str(_("Start your free trial")), membership_url(via_next))
     )
     benefits = tuple(benefits)
     if decision.reason == Reason.SIGN_IN_REQUIRED:
@@ -72,7 +77,7 @@ def paywall_prompt(decision, reader, *, next_url, benefits=()):
                     "Create a free account or sign in to read on. All it takes is your email address — no password."
                 )
             ),
-            primary=Action(str(_("Sign up free")), signup_url(next_url)),
+            primary=Action(str(_("Sign up free")), signup_url(via_next)),
             secondary=(Action(str(_("Sign in")), signin_url(next_url)),),
         )
     if decision.reason == Reason.METER_USED_UP:
@@ -114,7 +119,7 @@ def paywall_prompt(decision, reader, *, next_url, benefits=()):
         text=text,
         primary=trial_or_upgrade,
         secondary=(
-            Action(str(_("Sign up free")), signup_url(next_url)),
+            Action(str(_("Sign up free")), signup_url(via_next)),
             Action(str(_("Sign in")), signin_url(next_url)),
         ),
         benefits=benefits,

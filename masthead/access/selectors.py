@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from .models import GiftLink, Grant, MeterRead
+from django.db.models import Count, F
+
+from .models import GiftLink, GiftRead, Grant, MeterRead
 from .readers import current_month
 
 
@@ -50,3 +52,45 @@ def member_status(*, user, now):
     if any(g.level == "premium" for g in grants):
         return "lapsed"
     return "free"
+
+
+# --- For reports (the analytics app) ------------------------------------------------------------
+
+
+def premium_grants_covering(when):
+    """(user id, source) of every premium grant covering `when`."""
+    return list(
+        Grant.objects.current(when)
+        .filter(level="premium", user__isnull=False)
+        .values_list("user_id", "source")
+    )
+
+
+def premium_grant_spans(*, sources):
+    """(user id, starts_at, ends_at) of every premium grant from `sources`, oldest first. Grants
+    are never deleted, so these are members' whole histories."""
+    return list(
+        Grant.objects.filter(level="premium", source__in=sources, user__isnull=False)
+        .order_by("starts_at")
+        .values_list("user_id", "starts_at", "ends_at")
+    )
+
+
+def meter_reads(start, end):
+    """{article id: metered reads recorded in [start, end)}."""
+    rows = (
+        MeterRead.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("article_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["article_id"]: row["n"] for row in rows}
+
+
+def gift_reads(start, end):
+    """{article id: readers who opened a gift link to it in [start, end)}."""
+    rows = (
+        GiftRead.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values(article_id=F("link__article_id"))
+        .annotate(n=Count("id"))
+    )
+    return {row["article_id"]: row["n"] for row in rows}

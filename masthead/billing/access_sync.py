@@ -5,6 +5,8 @@ with the subscription's open grant and only ends/creates grants when they differ
 after every event, in any order, converges on the same access.
 """
 
+from django.db.models import Max
+
 from masthead.access.models import Grant
 from masthead.access.services import grant_create, grant_end
 
@@ -30,7 +32,12 @@ def sync_grants(*, user, ref, access, now, actor=None, reason=""):
             return grants[0]
         for grant in grants:
             grant_end(grant=grant, actor=actor, reason=reason or "membership changed", now=now)
-        starts = now if grants else min(access.starts_at, now)
+        # A new grant continues where this subscription's last one ended (a trial, a period
+        # before a renewal), so grants never overlap and the history says which access covered
+        # when (reports count trials and paid access from it). The first one starts with the
+        # subscription.
+        last_end = Grant.objects.filter(source_ref=ref, ends_at__lte=now).aggregate(end=Max("ends_at"))["end"]
+        starts = now if grants else max(min(access.starts_at, now), last_end or access.starts_at)
         return grant_create(
             user=user,
             level="premium",

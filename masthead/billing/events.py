@@ -33,6 +33,7 @@ from masthead.core.audit import audit
 from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
 from .models import CheckoutSession, Payment, Price, ProviderEvent, Status, Subscription
+from .revenue import record_revenue_change
 from .settings import grace_days
 
 logger = logging.getLogger(__name__)
@@ -217,6 +218,7 @@ def apply_snapshot(*, provider, snap, now):
         sub.discount_periods_left = snap["discount_periods_left"]
     sub.provider_version = version
     sub.save()
+    record_revenue_change(sub, now=now)
     if before != target:
         audit(
             f"billing.subscription.{target}",

@@ -528,3 +528,28 @@ class BillingSettings(BaseSiteSetting):
             if part.isdigit():
                 days.append(int(part))
         return days or [1, 3, 5]
+
+
+class RevenueChange(models.Model):
+    """A subscription's monthly recurring revenue (MRR) became `mrr` at `at` (see billing.revenue).
+
+    Written only when the value moves, so the rows of one subscription are its MRR history:
+    new (0 → x), expansion (up), contraction (down), churn (x → 0), reactivation (0 → x again).
+    Revenue reports add these up; they are never edited.
+    """
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="revenue_changes")
+    at = models.DateTimeField(db_index=True)
+    currency = models.CharField(max_length=3)
+    mrr = models.IntegerField(help_text=_("Minor units per month after the change"))
+    previous_mrr = models.IntegerField()
+    status = models.CharField(max_length=15, choices=Status.choices)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("revenue change")
+
+    def __str__(self):
+        return (
+            f"{self.subscription_id}: {self.previous_mrr} → {self.mrr} {self.currency} at {self.at:%Y-%m-%d}"
+        )

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 
 from .models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
 from .renditions import HERO_SPECS
@@ -212,3 +213,79 @@ def recent_for_feed(limit, *, section=None, author=None):
     if author is not None:
         qs = qs.filter(article_authors__author=author)
     return attach_sections(qs[:limit])
+
+
+# --- For reports (the analytics app) ------------------------------------------------------------
+
+FACTS_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a report says about a page: its title, path, and for articles its section and authors."""
+
+    pk: int
+    title: str
+    url: str
+    is_article: bool
+    section_id: int | None = None
+    section_title: str = ""
+    author_ids: tuple = ()
+    author_titles: tuple = ()
+
+
+def _site_root_prefix():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page.url_path if site else "/"
+
+
+def page_facts(ids):
+    """{page id: PageFacts} for the pages among `ids` that exist (live or not), in a few queries per
+    500 ids; for articles with their section and bylines."""
+    ids = sorted({int(i) for i in ids})
+    prefix = _site_root_prefix()
+    article_type = ArticlePage._meta.label_lower
+    sections = {s.path: s for s in section_index().values()}
+    facts = {}
+    for start in range(0, len(ids), FACTS_CHUNK):
+        chunk = ids[start : start + FACTS_CHUNK]
+        bylines = {}
+        for article_id, author_id, title in (
+            ArticleAuthor.objects.filter(article_id__in=chunk)
+            .order_by("sort_order")
+            .values_list("article_id", "author_id", "author__title")
+        ):
+            bylines.setdefault(article_id, []).append((author_id, title))
+        pages = Page.objects.filter(pk__in=chunk).values_list(
+            "pk", "title", "url_path", "path", "content_type__app_label", "content_type__model"
+        )
+        for pk, title, url_path, path, app_label, model in pages:
+            url = "/" + url_path[len(prefix) :] if url_path.startswith(prefix) else url_path
+            is_article = f"{app_label}.{model}" == article_type
+            section = sections.get(path[: -ArticlePage.steplen]) if is_article else None
+            authors = bylines.get(pk, [])
+            facts[pk] = PageFacts(
+                pk=pk,
+                title=title,
+                url=url,
+                is_article=is_article,
+                section_id=section.pk if section else None,
+                section_title=section.title if section else "",
+                author_ids=tuple(a for a, _ in authors),
+                author_titles=tuple(t for _, t in authors),
+            )
+    return facts
+
+
+def page_ids_for_paths(paths):
+    """{public path: page id} for the paths that are pages of the default site."""
+    prefix = _site_root_prefix()
+    wanted = {prefix + p.lstrip("/"): p for p in paths if p.startswith("/")}
+    result = {}
+    items = list(wanted)
+    for start in range(0, len(items), FACTS_CHUNK):
+        for pk, url_path in Page.objects.filter(url_path__in=items[start : start + FACTS_CHUNK]).values_list(
+            "pk", "url_path"
+        ):
+            result[wanted[url_path]] = pk
+    return result

@@ -87,6 +87,8 @@ ROLES = {
             "taggit.add_tag",
             "taggit.change_tag",
             "taggit.view_tag",
+            # Readers, conversion and content figures; money stays with Finance.
+            "analytics.view_dashboard",
         ],
         PAGE_PUBLISHING,
         MEDIA_MANAGE,
@@ -111,7 +113,15 @@ ROLES = {
     ),
     FINANCE: (
         _("Memberships, payments, refunds and event sales, with their exports; no content."),
-        [*ADMIN, *BILLING_READ, "billing.change_subscription", "billing.change_payment", "events.view_order"],
+        [
+            *ADMIN,
+            *BILLING_READ,
+            "billing.change_subscription",
+            "billing.change_payment",
+            "events.view_order",
+            "analytics.view_dashboard",
+            "analytics.view_revenue",
+        ],
         [],
         [],
     ),

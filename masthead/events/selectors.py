@@ -208,3 +208,45 @@ def sales_figures(event, now=None):
     currencies = {tt.currency for tt in types if tt.price}
     totals["currency"] = currencies.pop() if len(currencies) == 1 else ""
     return rows, totals
+
+
+# --- For reports (the analytics app) ------------------------------------------------------------
+
+
+def event_sales(starts_from, starts_until):
+    """Per event starting in [starts_from, starts_until): tickets sold (paid orders), at member
+    prices, revenue per currency, and tickets checked in. Free RSVPs count as tickets, not revenue."""
+    events = list(
+        EventPage.objects.filter(starts_at__gte=starts_from, starts_at__lt=starts_until).values(
+            "id", "title", "starts_at"
+        )
+    )
+    ids = [e["id"] for e in events]
+    paid = Order.objects.filter(event_id__in=ids, state=Order.State.PAID)
+    sold = {
+        row["event_id"]: row
+        for row in paid.values("event_id").annotate(
+            tickets=Sum("quantity"), member_tickets=Sum("quantity", filter=Q(member_price=True))
+        )
+    }
+    revenue = {}
+    for row in paid.values("event_id", "currency").annotate(total=Sum("total")):
+        revenue.setdefault(row["event_id"], {})[row["currency"]] = row["total"] or 0
+    checked = {
+        row["event_id"]: row
+        for row in Ticket.objects.filter(event_id__in=ids)
+        .exclude(state=Ticket.State.CANCELED)
+        .values("event_id")
+        .annotate(issued=Count("id"), checked_in=Count("id", filter=Q(state=Ticket.State.CHECKED_IN)))
+    }
+    return [
+        {
+            **event,
+            "tickets": (sold.get(event["id"]) or {}).get("tickets") or 0,
+            "member_tickets": (sold.get(event["id"]) or {}).get("member_tickets") or 0,
+            "revenue": revenue.get(event["id"], {}),
+            "issued": (checked.get(event["id"]) or {}).get("issued") or 0,
+            "checked_in": (checked.get(event["id"]) or {}).get("checked_in") or 0,
+        }
+        for event in events
+    ]

@@ -31,3 +31,22 @@ class Member(User):
 
     def __str__(self):
         return self.email or self.username
+
+
+class SignupSource(models.Model):
+    """Where a member signed up from: the page (an article) and the call to action they answered.
+
+    Written once, at sign-up, from the `next` URL the sign-up form carried (core.attribution).
+    Empty path: signed up directly. Deleted with the account.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="signup_source")
+    path = models.CharField(max_length=300, blank=True)
+    cta = models.CharField(max_length=30, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("sign-up source")
+
+    def __str__(self):
+        return f"{self.user_id} from {self.path or '—'} ({self.cta or 'direct'})"

@@ -11,10 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.attribution import came_from
 from masthead.core.audit import audit
 
 from . import privacy, signals
-from .models import Profile
+from .models import Profile, SignupSource
 
 # Kept when an account is deleted, and said so on the delete page.
 KEPT_ON_DELETE = (
@@ -29,6 +30,16 @@ def display_name(user):
     Never for other members or the public: use public_name."""
     profile = getattr(user, "profile", None)
     return (profile.display_name if profile else "") or user.get_full_name() or user.email
+
+
+def signup_source_record(*, user, next_url, now=None):
+    """Remember where `user` signed up from (their sign-up's `next` URL). Once per member."""
+    now = now or timezone.now()
+    path, cta = came_from(next_url or "")
+    source, _created = SignupSource.objects.get_or_create(
+        user=user, defaults={"path": path, "cta": cta, "created_at": now}
+    )
+    return source
 
 
 def member_create(*, email, name="", actor=None, now=None):
@@ -102,6 +113,10 @@ def member_export(*, user, now=None):
             for e in EmailAddress.objects.filter(user=user)
         ],
         "sessions": _sessions(user),
+        "signed_up_from": [
+            {"page": s.path, "call_to_action": s.cta, "when": s.created_at.isoformat()}
+            for s in SignupSource.objects.filter(user=user)
+        ],
         "history": [
             {"when": e.created_at.isoformat(), "what": e.code, "reason": e.reason, "details": e.data}
             for e in user.audit_entries.all()
