@@ -31,8 +31,16 @@ test: $(STAMP)
 worker: $(STAMP)
 	@$(PY) manage.py worker
 
+# The static gates (.ci/run runs them too; .pre-commit-config.yaml has the same hooks): format, lint
+# rules, migrations in step with the models, the deploy checks under production settings, the app
+# layers (import-linter) and types on the boundary modules (mypy). Each failure stops make.
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	PY=$(PY) .ci/deploy-check
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	@$(PY) bench/run.py

@@ -55,7 +55,6 @@ def _clear_cache():
 
     cache.clear()
     forget_process_caches()
-    yield
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ DEMO_COLLECTION = "Demo newsroom"
 # "Submit to editors" on the writer's button; "Resubmit to editors' approval" after changes.
 WORKFLOW_NAME, TASK_NAME = "editors", "editors' approval"
 OLD_WORKFLOW_NAME, OLD_TASK_NAME = "Writer submits, editor approves", "Editor approval"
-PASSWORD_FILE = "demo-staff-password"
+PASSWORD_FILE = "demo-staff-password"  # noqa: S105 - a file name, not a password
 
 
 class Loader:
