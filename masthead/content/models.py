@@ -26,6 +26,7 @@ from masthead.core.caching import RememberedRestrictions
 from . import body as body_text
 from .admin_forms import ArticlePageForm, ConfirmFreePanel
 from .blocks import ArticleBodyBlock
+from .gate import gate
 from .levels import SHORT_LABELS, AccessLevel
 
 
@@ -432,9 +433,7 @@ class ArticlePage(RememberedRestrictions, Page):
     default_preview_mode = "paying"
 
     def serve_preview(self, request, mode_name):
-        from masthead.access.reading import preview_as
-
-        preview_as(request, self, mode_name if mode_name in dict(self.preview_modes) else "paying")
+        gate().preview_as(request, self, mode_name if mode_name in dict(self.preview_modes) else "paying")
         return super().serve_preview(request, mode_name)
 
     def get_preview_context(self, request, mode_name):

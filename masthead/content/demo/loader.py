@@ -28,6 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from masthead.core import demo as core_demo
 from masthead.core.identity import FAVICON_SPECS, LOGO_SPECS
 from masthead.core.models import PublicationSettings, default_publication_name
 from masthead.core.origin import site_record_address
@@ -373,18 +374,9 @@ class Loader:
         groups = self.groups()
         self.workflow(home, groups[EDITORS])
         self.users(groups, authors)
-        # Membership plans belong to billing; the demo asks it for its own demo data.
-        from masthead.billing.demo import load_billing_demo
-
-        self.created += load_billing_demo(site)
-        from masthead.newsletters.demo import load_newsletters_demo  # newsletters' own demo data
-
-        self.created += load_newsletters_demo()
-        self.created += __import__("masthead.newsroom.demo", fromlist=["x"]).load_newsroom_demo(site)
-        self.created += __import__("masthead.community.demo", fromlist=["x"]).load_community_demo(site)
-        from masthead.events.demo import load_events_demo  # events are their own app's demo data
-
-        self.created += load_events_demo(home, now=self.now)
+        # Plans, newsletters, the newsroom line, the community and events belong to their apps,
+        # which register their own demo parts (core.demo); content never imports them.
+        self.created += core_demo.load_registered(site=site, home=home, now=self.now)
 
 
 def load_demo(*, out=None, now=None):
