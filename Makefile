@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test install lint worker bench clean-db
+.PHONY: run test test-fast install lint worker bench clean-db
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ run: $(STAMP)
 test: $(STAMP)
 	@scripts/ensure-chromium
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+# The fast tier: no servers, processes, browser or live server (tests/conftest.py marks the rest
+# `integration`). `make test` runs both tiers.
+test-fast: $(STAMP)
+	@$(PY) -m pytest $(PYTEST_ARGS) -m "not integration"
 
 worker: $(STAMP)
 	@$(PY) manage.py worker
