@@ -4,6 +4,8 @@ Pages are Wagtail pages, so drafts, revisions, previews, scheduling and workflow
 Wagtail. Reads that several views share (latest articles, related, archives) live in selectors.py.
 """
 
+import uuid
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -437,8 +439,6 @@ class ArticlePage(RememberedRestrictions, Page):
         return super().serve_preview(request, mode_name)
 
     def get_preview_context(self, request, mode_name):
-        import uuid
-
         context = super().get_preview_context(request, mode_name)
         # Unpublished text must never be read from or written to the shared fragment cache:
         # a generation of its own makes every {% cache %} in the preview miss and go unread.

@@ -5,6 +5,7 @@ pixels. Heroes are abstract illustrations whose motif follows the section (circu
 hardware, a network for AI, candles for fintech, …); portraits are stylised head-and-shoulders.
 """
 
+import colorsys
 import hashlib
 import io
 import os
@@ -175,7 +176,6 @@ def portrait_image(name, *, size=PORTRAIT_SIZE):
     """A stylised head-and-shoulders portrait on a coloured ground (JPEG)."""
     rng = _rng("portrait:" + name)
     hue = rng.random()
-    import colorsys
 
     bg = tuple(round(c * 255) for c in colorsys.hls_to_rgb(hue, 0.78, 0.45))
     shirt = tuple(round(c * 255) for c in colorsys.hls_to_rgb((hue + 0.5) % 1, 0.32, 0.45))

@@ -7,7 +7,9 @@ only when missing, so a second run creates, changes and publishes nothing.
 import hashlib
 import logging
 import os
+import secrets
 from datetime import timedelta
+from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -76,7 +78,6 @@ class Loader:
         if existing:
             return existing
         content = make_bytes()
-        from io import BytesIO
 
         image = self.Image(title=title, collection=self._collection)
         image.file = ImageFile(BytesIO(content), name=filename)
@@ -281,8 +282,6 @@ class Loader:
             return password
         path = settings.VAR_DIR / PASSWORD_FILE
         if not path.exists():
-            import secrets
-
             path.write_text(secrets.token_urlsafe(9))
             path.chmod(0o600)
         return path.read_text().strip()
