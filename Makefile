@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test install lint worker bench clean-db
+.PHONY: run test test-fast install lint worker bench clean-db
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,11 +28,24 @@ test: $(STAMP)
 	@scripts/ensure-chromium
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
+# The fast tier: no servers, processes, browser or live server (tests/conftest.py marks the rest
+# `integration`). `make test` runs both tiers.
+test-fast: $(STAMP)
+	@$(PY) -m pytest $(PYTEST_ARGS) -m "not integration"
+
 worker: $(STAMP)
 	@$(PY) manage.py worker
 
+# The static gates (.ci/run runs them too; .pre-commit-config.yaml has the same hooks): format, lint
+# rules, migrations in step with the models, the deploy checks under production settings, the app
+# layers (import-linter) and types on the boundary modules (mypy). Each failure stops make.
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	PY=$(PY) .ci/deploy-check
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	@$(PY) bench/run.py

@@ -10,6 +10,7 @@ import os
 import secrets
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -69,7 +70,6 @@ SECRET_KEY = _secret_key()
 def _site_url(value):
     """The public origin, checked: scheme and host, nothing after them. Every absolute link the
     site writes (canonical, og:url, JSON-LD, sitemaps, feeds, emails) starts with it."""
-    from urllib.parse import urlsplit
 
     parts = urlsplit(value.strip())
     example = "Set it to the address readers type, e.g. SITE_URL=https://news.example.com"
@@ -236,7 +236,6 @@ def _test_redis_url(url):
     """Tests clear the cache; give each test process its own Redis database so they cannot collide:
     the URL's database number + 1 + the xdist worker's index (two checkouts testing at once pass
     different base numbers, e.g. /0 and /4)."""
-    from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(url)
     base_db = int(parts.path.strip("/") or 0)

@@ -6,7 +6,9 @@ the demo untouched. Tests that need real commits (browser tests against a live s
 processes) use `transactional_db` with serialized rollback, which restores the demo afterwards.
 """
 
+import inspect
 import os
+import re
 import shutil
 
 import pytest
@@ -20,6 +22,79 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Smaller demo pictures: making renditions of full-size ones is most of the demo's load time.
 os.environ.setdefault("MASTHEAD_DEMO_IMAGE_SCALE", "0.4")
 os.environ.setdefault("DEMO_STAFF_PASSWORD", "demo-staff-test-password")
+
+
+# --- Test tiers ---------------------------------------------------------------------------------
+# The integration tier: tests that start servers or processes (localstripe, SMTP, S3, workers,
+# manage.py), drive a browser or need a live server or PostgreSQL. `make test-fast` runs the rest
+# (`-m "not integration"`); `make test` and .ci/run run both. Marked here, so a new test lands in
+# the right tier by what it uses, not by remembering a decorator.
+INTEGRATION_DIRS = {"browser", "storage"}
+INTEGRATION_FIXTURES = {
+    "live_server",
+    "localstripe",
+    "smtp_inbox",
+    "use_smtp",
+    "s3_server",
+    "object_storage",
+}
+# What a test's own body may call to start a process or a server.
+INTEGRATION_CALLS = re.compile(r"start_manage\(|subprocess\.|Popen\(|LocalStripe\(|Controller\(")
+
+
+_starters = {}
+
+
+def _module_starters(module):
+    """Names of a test module's own helpers and fixtures whose bodies start a process or server."""
+    if module not in _starters:
+        sources = {}
+        for name, obj in vars(module).items():
+            if name.startswith("test_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            try:
+                sources[name] = inspect.getsource(getattr(obj, "__wrapped__", obj))
+            except (OSError, TypeError):
+                continue
+        names = {name for name, source in sources.items() if INTEGRATION_CALLS.search(source)}
+        # ... and the helpers that use those (a fixture that builds a class that starts redis).
+        while True:
+            more = {
+                name
+                for name, source in sources.items()
+                if name not in names and any(re.search(rf"\b{n}\b", source) for n in names)
+            }
+            if not more:
+                break
+            names |= more
+        _starters[module] = names
+    return _starters[module]
+
+
+def _is_integration(item):
+    if item.path.parent.name in INTEGRATION_DIRS:
+        return True
+    if item.get_closest_marker("browser") or item.get_closest_marker("postgres"):
+        return True
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if INTEGRATION_FIXTURES & fixtures:
+        return True
+    try:
+        source = inspect.getsource(item.function)
+    except (AttributeError, OSError, TypeError):
+        return False
+    if INTEGRATION_CALLS.search(source):
+        return True
+    starters = _module_starters(item.module)
+    return bool(starters & fixtures) or any(re.search(rf"\b{name}\b", source) for name in starters)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    # tryfirst: before `-m` deselects by marker.
+    for item in items:
+        if _is_integration(item):
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +130,6 @@ def _clear_cache():
 
     cache.clear()
     forget_process_caches()
-    yield
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from masthead.content import gate as content_gate
+from masthead.core import privacy
+
 
 class AccessConfig(AppConfig):
     name = "masthead.access"
@@ -8,9 +11,10 @@ class AccessConfig(AppConfig):
     verbose_name = _("Access")
 
     def ready(self):
-        from masthead.members import privacy
-
         from . import privacy as access_privacy
         from . import signal_handlers  # noqa: F401
+        from .gate import AccessGate
+
+        content_gate.register(AccessGate())
 
         privacy.register("access", export=access_privacy.export_member, erase=access_privacy.erase_member)

@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.errors import Refusal
+
 MESSAGES = {
     "gift.not_found": _(
         "This gift link is not valid. Check that you copied all of it, or ask for a new one."
@@ -23,15 +25,8 @@ MESSAGES = {
 }
 
 
-class AccessRefused(PermissionDenied):
+class AccessRefused(Refusal, PermissionDenied):
     """An access service refused; `code` keys MESSAGES."""
 
-    def __init__(self, code, **params):
-        self.code = code
-        self.params = params
-        super().__init__(self.message)
-
-    @property
-    def message(self):
-        text = MESSAGES[self.code]
-        return text % self.params if self.params else str(text)
+    messages = MESSAGES
+    status = 403

@@ -86,7 +86,7 @@ def load_readers(users, now):
     Reader here has an empty one (the policy then gives metered members the preview).
     """
     users = [u for u in users if u is not None]
-    spans = {u.pk: [] for u in users}
+    spans: dict[int, list[GrantSpan]] = {u.pk: [] for u in users}
     for user_id, level, source, starts_at, ends_at in (
         Grant.objects.filter(user_id__in=list(spans))
         .order_by()

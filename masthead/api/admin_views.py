@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from masthead.core.errors import refusal_to_form
+
 from . import services
 from .errors import ApiRefused
 from .forms import ApiKeyForm, WebhookForm
@@ -38,7 +40,7 @@ def keys(request):
                     actor=request.user,
                 )
             except ApiRefused as refusal:
-                form.add_error(None, refusal.message)
+                refusal_to_form(form, refusal)
             else:
                 # Shown once, in this response only; never stored, never redirected with it.
                 response = TemplateResponse(

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.errors import Refusal
+
 MESSAGES = {
     "name_taken": _("A key with this name already exists."),
     "name_required": _("Give the key a name."),
@@ -21,13 +23,7 @@ MESSAGES = {
 }
 
 
-class ApiRefused(Exception):
+class ApiRefused(Refusal):
     """A refused change, with a code from MESSAGES and its parameters."""
 
-    def __init__(self, code, **params):
-        self.code, self.params = code, params
-        super().__init__(code)
-
-    @property
-    def message(self):
-        return str(MESSAGES[self.code]) % self.params if self.params else str(MESSAGES[self.code])
+    messages = MESSAGES

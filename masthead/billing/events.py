@@ -140,6 +140,8 @@ def _subscription_for(provider, snap):
     if sub is not None:
         return sub, False
     price = _price_for(provider, snap.get("price_ref")) or checkout.price
+    if price is None:
+        raise LookupError(f"no price for subscription {snap['ref']}")
     sub = Subscription.objects.create(
         user=checkout.user,
         plan=price.plan,

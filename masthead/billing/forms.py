@@ -1,7 +1,7 @@
 import re
-from datetime import date
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .gifts import GIFT_MONTHS
@@ -57,7 +57,7 @@ class CardForm(forms.Form):
         if not match or not 1 <= int(match.group(1)) <= 12:
             raise forms.ValidationError(_("Use the form MM/YY, e.g. 12/30."))
         month, year = int(match.group(1)), 2000 + int(match.group(2))
-        today = date.today()
+        today = timezone.localdate()
         if (year, month) < (today.year, today.month):
             raise forms.ValidationError(_("This card has expired."))
         return self.cleaned_data["expiry"]

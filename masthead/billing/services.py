@@ -5,6 +5,7 @@ through billing.events.apply_snapshot — the same code the provider's webhooks 
 page shows the change at once and the webhook that follows changes nothing.
 """
 
+import uuid
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -244,7 +245,6 @@ def subscription_end(*, subscription, actor=None, now=None, reason=""):
 
 def subscription_complimentary(*, user, plan, ends_at, actor, reason, now=None):
     """A membership staff give: no provider, no charge, access until `ends_at`."""
-    import uuid
 
     now = now or timezone.now()
     price = plan.prices.filter(active=True).first()

@@ -62,3 +62,8 @@ def load_community_demo(site=None, *, now=None):
     )
     post(welcome, "Introduce yourself: what are you **building**, and what should we be covering?", 60)
     return len(CATEGORIES) + 2
+
+
+def load_demo(*, site, home, now):
+    """This app's part of the demo newsroom (registered with core.demo in apps.py)."""
+    return load_community_demo(site)

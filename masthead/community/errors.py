@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.errors import Refusal
+
 MESSAGES = {
     "sign_in": _("Sign in to join the conversation."),
     "comments_off": _("Comments are closed on this article."),
@@ -23,8 +25,8 @@ MESSAGES = {
 }
 
 
-class CommunityRefused(PermissionDenied):
-    def __init__(self, code):
-        self.code = code
-        self.message = MESSAGES[code]
-        super().__init__(str(self.message))
+class CommunityRefused(Refusal, PermissionDenied):
+    """A community service refused; `code` keys MESSAGES."""
+
+    messages = MESSAGES
+    status = 403

@@ -6,14 +6,14 @@ public articles in full, everything else as its preview with a link.
 
 from django.template.loader import render_to_string
 
-from masthead.access.reading import anonymous_decision
 from masthead.core.origin import absolute_url, site_origin
 
+from .gate import gate
 from .readable import readable_blocks
 
 
 def feed_item_html(article, request):
-    decision = anonymous_decision(article)
+    decision = gate().anonymous_decision(article)
     return render_to_string(
         "content/feed_item.html",
         {

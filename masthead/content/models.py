@@ -4,6 +4,8 @@ Pages are Wagtail pages, so drafts, revisions, previews, scheduling and workflow
 Wagtail. Reads that several views share (latest articles, related, archives) live in selectors.py.
 """
 
+import uuid
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -26,6 +28,7 @@ from masthead.core.caching import RememberedRestrictions
 from . import body as body_text
 from .admin_forms import ArticlePageForm, ConfirmFreePanel
 from .blocks import ArticleBodyBlock
+from .gate import gate
 from .levels import SHORT_LABELS, AccessLevel
 
 
@@ -432,14 +435,10 @@ class ArticlePage(RememberedRestrictions, Page):
     default_preview_mode = "paying"
 
     def serve_preview(self, request, mode_name):
-        from masthead.access.reading import preview_as
-
-        preview_as(request, self, mode_name if mode_name in dict(self.preview_modes) else "paying")
+        gate().preview_as(request, self, mode_name if mode_name in dict(self.preview_modes) else "paying")
         return super().serve_preview(request, mode_name)
 
     def get_preview_context(self, request, mode_name):
-        import uuid
-
         context = super().get_preview_context(request, mode_name)
         # Unpublished text must never be read from or written to the shared fragment cache:
         # a generation of its own makes every {% cache %} in the preview miss and go unread.

@@ -10,8 +10,7 @@ article is indexed by its headline, dek and preview, never by the text below its
 
 from django.db import transaction
 
-from masthead.access.reading import anonymous_decision
-
+from .gate import gate
 from .models import ArticlePage, SearchEntry
 from .readable import readable_text
 from .search_text import index_text
@@ -21,7 +20,7 @@ def entry_fields(article):
     return {
         "title": index_text(article.title),
         "dek": index_text(article.dek or ""),
-        "body": index_text(readable_text(article, full=anonymous_decision(article).full)),
+        "body": index_text(readable_text(article, full=gate().anonymous_decision(article).full)),
         "date": article.date or article.first_published_at,
     }
 

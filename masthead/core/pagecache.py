@@ -160,7 +160,7 @@ def cache_key(environ, gen):
 def _storable(status, headers):
     if not status.startswith("200"):
         return False
-    lower = {}
+    lower: dict[str, list[str]] = {}
     for name, value in headers:
         lower.setdefault(name.lower(), []).append(value)
     if "set-cookie" in lower:

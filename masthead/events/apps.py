@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core import account_sections, demo, privacy
+
 
 class EventsConfig(AppConfig):
     name = "masthead.events"
@@ -9,7 +11,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from masthead.billing import payments
-        from masthead.members import privacy, sections
 
         from . import privacy as events_privacy
         from .services import PURPOSE, on_payment
@@ -17,4 +18,7 @@ class EventsConfig(AppConfig):
 
         payments.register(PURPOSE, on_paid=on_payment)
         privacy.register("events", export=events_privacy.export_member, erase=events_privacy.erase_member)
-        sections.register(key="events", template="events/account_panel.html", context=account_panel, order=20)
+        account_sections.register(
+            key="events", template="events/account_panel.html", context=account_panel, order=20
+        )
+        demo.register("events", "masthead.events.demo.load_demo", order=50)

@@ -126,3 +126,8 @@ def load_events_demo(home, *, now=None):
         index.add_child(instance=event)
         created += 1
     return created
+
+
+def load_demo(*, site, home, now):
+    """This app's part of the demo newsroom (registered with core.demo in apps.py)."""
+    return load_events_demo(home, now=now)

@@ -9,6 +9,7 @@ would be overwritten by an older revision on the next publish.
 import secrets
 import uuid
 import zoneinfo
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -181,8 +182,6 @@ class EventPage(CacheablePage, Page):
         if self.map_url:
             return self.map_url
         if self.venue_address:
-            from urllib.parse import urlencode
-
             return "https://www.openstreetmap.org/search?" + urlencode(
                 {"query": " ".join(self.venue_address.split())}
             )

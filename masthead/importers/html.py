@@ -152,7 +152,8 @@ class Converter:
         for node in list(parent.children):
             self._node(node)
 
-    def _node(self, node):
+    # One branch per HTML element the importer understands: a dispatch table, written as ifs.
+    def _node(self, node):  # noqa: C901
         if isinstance(node, Comment):
             if node.strip().lower() in PAYWALL_COMMENTS:
                 self._emit("premium_break", None)

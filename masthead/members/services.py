@@ -11,10 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core import privacy
 from masthead.core.attribution import came_from
 from masthead.core.audit import audit
 
-from . import privacy, signals
+from . import signals
 from .models import Profile, SignupSource
 
 # Kept when an account is deleted, and said so on the delete page.

@@ -70,3 +70,8 @@ def load_newsletters_demo(*, now=None):
         )
         created += 2
     return created
+
+
+def load_demo(*, site, home, now):
+    """This app's part of the demo newsroom (registered with core.demo in apps.py)."""
+    return load_newsletters_demo()

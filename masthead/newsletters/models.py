@@ -6,6 +6,7 @@ newsletter's audience and the access app's view of each member at that moment.
 """
 
 import secrets
+from email.utils import formataddr
 
 from django.conf import settings
 from django.db import models
@@ -84,8 +85,6 @@ class Newsletter(models.Model):
 
     @property
     def from_header(self):
-        from email.utils import formataddr
-
         return formataddr((self.sender_name, self.sender_email))
 
 

@@ -93,7 +93,7 @@ class SmtpTransport:
         try:
             if self.conn is not None:
                 self.conn.close()
-        except Exception:  # noqa: BLE001 - the connection is being thrown away anyway
+        except Exception:  # noqa: BLE001, S110 - the connection is being thrown away anyway
             pass
         self.conn = None
         self.backend.connection = None

@@ -33,3 +33,8 @@ def load_newsroom_demo(site=None):
         _obj, made = CannedReply.objects.get_or_create(title=title, defaults={"body": body})
         created += made
     return created
+
+
+def load_demo(*, site, home, now):
+    """This app's part of the demo newsroom (registered with core.demo in apps.py)."""
+    return load_newsroom_demo(site)

@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.errors import Refusal
+
 MESSAGES = {
     "flood": _("You have sent several messages recently. Please try again in an hour."),
     "not_paying": _("Conversations with the newsroom are a benefit of paying membership."),
@@ -27,15 +29,8 @@ MESSAGES = {
 }
 
 
-class NewsroomRefused(PermissionDenied):
+class NewsroomRefused(Refusal, PermissionDenied):
     """A newsroom service refused; `code` keys MESSAGES."""
 
-    def __init__(self, code, **params):
-        self.code = code
-        self.params = params
-        super().__init__(self.message)
-
-    @property
-    def message(self):
-        text = MESSAGES[self.code]
-        return text % self.params if self.params else str(text)
+    messages = MESSAGES
+    status = 403

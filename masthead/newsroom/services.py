@@ -222,6 +222,16 @@ def _announce(thread, message, *, new_thread):
     )
 
 
+def author_contact_handler(**message):
+    """content.author_contact's handler (registered in apps.py): None once sent, or the refusal's
+    message for the form."""
+    try:
+        author_contact(**message)
+    except NewsroomRefused as refusal:
+        return refusal.message
+    return None
+
+
 def author_contact(
     *, author, sender_name, sender_email, body, sender=None, client_ip="", honeypot="", now=None
 ):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.core.caching import mark_cacheable
 from masthead.core.clientip import client_ip
+from masthead.core.errors import refusal_to_form
 
 from . import publishing, services
 from .errors import NewsroomRefused
@@ -52,7 +53,7 @@ def write(request):
                 honeypot=cd.get("website", ""),
             )
         except NewsroomRefused as refusal:
-            form.add_error(None, refusal.message)
+            refusal_to_form(form, refusal)
         else:
             if thread is not None and thread.is_conversation:
                 messages.success(request, _("Thank you. Your message is in; the newsroom will answer here."))
@@ -97,7 +98,7 @@ def thread(request, pk):
                     thread=thread, body=form.cleaned_data["message"], uploads=form.cleaned_data["attachments"]
                 )
             except NewsroomRefused as refusal:
-                form.add_error(None, refusal.message)
+                refusal_to_form(form, refusal)
             else:
                 messages.success(request, _("Your reply is in the conversation."))
                 return redirect("newsroom:thread", pk=thread.pk)

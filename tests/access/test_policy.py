@@ -137,12 +137,17 @@ readers = st.builds(
                 ["subscription", "trial", "complimentary", "gift_membership", "group_seat"]
             ),
             starts_at=st.datetimes(
-                min_value=datetime(2025, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(UTC)
+                # hypothesis takes naive bounds and adds the zone itself (DTZ001 does not apply).
+                min_value=datetime(2025, 1, 1),  # noqa: DTZ001
+                max_value=datetime(2027, 1, 1),  # noqa: DTZ001
+                timezones=st.just(UTC),
             ),
             ends_at=st.one_of(
                 st.none(),
                 st.datetimes(
-                    min_value=datetime(2025, 1, 2), max_value=datetime(2028, 1, 1), timezones=st.just(UTC)
+                    min_value=datetime(2025, 1, 2),  # noqa: DTZ001
+                    max_value=datetime(2028, 1, 1),  # noqa: DTZ001
+                    timezones=st.just(UTC),
                 ),
             ),
         ),

@@ -43,7 +43,7 @@ def test_staff_pause_and_complimentary():
 
 
 @pytest.mark.parametrize(
-    "current, event",
+    ("current", "event"),
     [
         (Status.EXPIRED, lc.PAID),
         (Status.EXPIRED, lc.RESUME),
@@ -64,7 +64,7 @@ def test_an_ended_subscription_never_comes_back():
 
 
 @pytest.mark.parametrize(
-    "state, cancel, expected",
+    ("state", "cancel", "expected"),
     [
         ("trialing", False, Status.TRIALING),
         ("trialing", True, Status.CANCELED),

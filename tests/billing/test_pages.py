@@ -70,7 +70,7 @@ def test_from_paywall_to_full_access_through_the_test_checkout(signed_in, member
 
 
 @pytest.mark.parametrize(
-    "field, value, message",
+    ("field", "value", "message"),
     [
         ("card_number", "1234", "12 to 19 digits"),
         ("card_number", "4242 4242 4242 4241", "not valid"),

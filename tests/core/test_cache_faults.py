@@ -112,7 +112,7 @@ def test_a_dead_cache_is_a_miss_and_the_breaker_stops_calling_it(own_redis):
         assert cache.add("n", 1) is False
     assert time.monotonic() - started < 2, "an open breaker answers at once"
     assert cache_state() == "degraded"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unavailable"):
         cache.incr("n")  # as for a missing key: rate limits and the generation start afresh
 
 

@@ -55,7 +55,7 @@ def replace(*, metrics, rows, days=None, day=None, snapshots=()):
             if not value and not (full_key[-2] in snapshots and full_key[-1] == ""):
                 continue
             row_day, (metric, key) = (day, full_key) if days is None else (full_key[0], full_key[1:])
-            assert metric in metrics, metric
+            assert metric in metrics, metric  # noqa: S101 - an invariant of the rollups' own keys, not input
             objects.append(DailyMetric(day=row_day, metric=metric, key=key[:200], value=value))
         DailyMetric.objects.bulk_create(objects, batch_size=2000)
     return len(objects)

@@ -20,6 +20,7 @@ import logging
 import time
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 import stripe
 from django.conf import settings
@@ -423,13 +424,16 @@ def _invoice_payment(invoice, *, ref, amount, at):
     """A PAYMENT for an invoice: the period and description of its main (non-proration) line."""
     lines = (invoice.get("lines") or {}).get("data") or []
     regular = [line for line in lines if not line.get("proration")] or lines
-    line = max(regular, key=lambda line: (line.get("period") or {}).get("end") or 0, default={})
+    line: dict[str, Any] = max(
+        regular, key=lambda line: (line.get("period") or {}).get("end") or 0, default={}
+    )
     period = line.get("period") or {}
     price = (
         Price.objects.select_related("plan").filter(stripe_price_id=_line_price(line)).first()
         if line
         else None
     )
+    description: str | None
     if price is not None:
         description = f"{price.plan.name} ({price.get_interval_display()})"
         if invoice.get("billing_reason") == "subscription_update":

@@ -16,6 +16,7 @@ Any expiry date in the future and any CVC are accepted.
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
@@ -227,7 +228,7 @@ def pay_checkout(*, checkout, card_number, now=None):
         )
         raise BillingError("already_member")
     price = checkout.price
-    payload = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
+    payload: dict[str, Any] = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
     if checkout.kind == CheckoutSession.Kind.PAYMENT:
         payload["payment"] = {
             "ref": f"tch_{checkout.pk.hex[:20]}",

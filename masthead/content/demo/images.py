@@ -5,6 +5,7 @@ pixels. Heroes are abstract illustrations whose motif follows the section (circu
 hardware, a network for AI, candles for fintech, …); portraits are stylised head-and-shoulders.
 """
 
+import colorsys
 import hashlib
 import io
 import os
@@ -20,7 +21,8 @@ PORTRAIT_SIZE = (round(480 * SCALE), round(480 * SCALE))
 
 
 def _rng(name):
-    return random.Random(int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big"))
+    # Seeded so the demo pictures are the same on every machine; nothing secret depends on it.
+    return random.Random(int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big"))  # noqa: S311
 
 
 def _hex(color):
@@ -174,7 +176,6 @@ def portrait_image(name, *, size=PORTRAIT_SIZE):
     """A stylised head-and-shoulders portrait on a coloured ground (JPEG)."""
     rng = _rng("portrait:" + name)
     hue = rng.random()
-    import colorsys
 
     bg = tuple(round(c * 255) for c in colorsys.hls_to_rgb(hue, 0.78, 0.45))
     shirt = tuple(round(c * 255) for c in colorsys.hls_to_rgb((hue + 0.5) % 1, 0.32, 0.45))

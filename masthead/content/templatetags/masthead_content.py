@@ -5,6 +5,7 @@ from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..gate import gate
 from ..search_text import HAN_RUN, query_terms
 
 register = template.Library()
@@ -37,7 +38,8 @@ def snippet_around(text, terms, width=SNIPPET_CHARS):
         out.append(f"<mark>{escape(m.group(0))}</mark>")
         last = m.end()
     out.append(escape(window[last:]))
-    return mark_safe(escape(prefix) + "".join(out) + escape(suffix))
+    # Every piece of text is escaped above; the only markup is our own <mark>.
+    return mark_safe(escape(prefix) + "".join(out) + escape(suffix))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -45,14 +47,10 @@ def search_snippet(context, article, query):
     """A highlighted excerpt from the text this reader may read without spending anything."""
     from django.utils import timezone
 
-    from masthead.access.readers import reader_for_request
-    from masthead.access.reading import peek
-
     from ..readable import readable_text
 
     request = context.get("request")
-    reader = reader_for_request(request) if request is not None else None
-    full = peek(reader, article, timezone.now()) if reader is not None else False
+    full = gate().may_read_free(request, article, timezone.now()) if request is not None else False
     terms = []
     for term in query_terms(query):
         terms.append(term)
