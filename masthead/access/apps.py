@@ -10,7 +10,7 @@ class AccessConfig(AppConfig):
     def ready(self):
         from masthead.members import privacy
 
+        from . import entitlements, signal_handlers  # noqa: F401
         from . import privacy as access_privacy
-        from . import signal_handlers  # noqa: F401
 
         privacy.register("access", export=access_privacy.export_member, erase=access_privacy.erase_member)

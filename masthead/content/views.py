@@ -13,6 +13,7 @@ from taggit.models import Tag
 from masthead.core.caching import (  # noqa: F401
     is_anonymous_request,
     mark_cacheable,
+    offer_variant,
     public_for_anonymous,
     read_param,
 )
@@ -55,13 +56,24 @@ def article_context(request, article):
     """
     from masthead.access import prompts
     from masthead.access.models import PaywallSettings
+    from masthead.access.policy import VARIANT_REASONS
     from masthead.access.readers import reader_for_request
     from masthead.access.reading import decision_for_request
-    from masthead.core.caching import Lazy, is_preview, site_setting
+    from masthead.core.caching import Lazy, is_preview, offer_variant, site_setting, withdraw_variant
 
     gift = getattr(request, "masthead_gift", None)
     decision = decision_for_request(request, article, gift=gift)
     public = article.effective_access_level == "public"
+    # Full text by the reader's variant alone (public, paying, a members' article) is the same
+    # page for the whole variant; a metered read, a gift or a preview (whose call to action
+    # depends on the member's history) is rendered per request and never kept.
+    offer_variant(request)
+    if (
+        decision.reason not in VARIANT_REASONS
+        or gift is not None
+        or getattr(request, "masthead_gift_error", None)
+    ):
+        withdraw_variant(request)
 
     def body_parts():
         if public:
@@ -159,6 +171,8 @@ def archive_period(request, year, month=None):
 
 @public_for_anonymous
 def search(request):
+    # Snippets show what the reader's variant may read without spending anything (access.peek).
+    offer_variant(request)
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": "", "results": None}
     status = 200
