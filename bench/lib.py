@@ -122,8 +122,10 @@ def prepare_site(db, *, fresh=False, suffix=""):
 
 
 @contextmanager
-def serve(db, var_dir, *, workers=2, threads=1, server="granian", **extra_env):
+def serve(db, var_dir, *, workers=2, threads=1, server="granian", root=None, **extra_env):
+    """Serve the site; `root` is the checkout whose code runs (default: this one)."""
     port = free_port()
+    root = Path(root or ROOT)
     env = site_env(db, var_dir, **extra_env)
     if server == "granian":
         cmd = [
@@ -156,7 +158,9 @@ def serve(db, var_dir, *, workers=2, threads=1, server="granian", **extra_env):
             "--worker-tmp-dir",
             "/dev/shm",
         ]
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    if root != ROOT:
+        env["PYTHONPATH"] = str(root)  # ahead of this checkout's editable install
+    process = subprocess.Popen(cmd, cwd=root, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -55,11 +55,17 @@ def measure(label, base, member, args):
     for name, (path, headers) in pages.items():
         lib.wrk(base + path, connections=args.connections, duration=2, headers=headers)  # warm up
         row = lib.wrk(base + path, connections=args.connections, duration=args.duration, headers=headers)
-        if headers:
-            body = lib.fetch(base + path, headers=dict([member.split(": ", 1)])).decode()
-            row["full_text"] = "paywalled-content" in body if path == premium else None
+        request = urllib.request.Request(base + path, headers=dict(h.split(": ", 1) for h in headers))
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read().decode()
+            row["x_cache"] = response.headers.get("X-Cache")
+        row["full_text"] = "paywalled-content" in body if path == premium else None
         rows[name] = row
-        print(f"    [{label}] {name:38} {row['rps']:9.1f} req/s  p99 {row['p99_ms']:7.1f} ms", flush=True)
+        print(
+            f"    [{label}] {name:38} {row['rps']:9.1f} req/s  p99 {row['p99_ms']:7.1f} ms  "
+            f"X-Cache {row['x_cache']}, full text {row['full_text']}",
+            flush=True,
+        )
     return rows
 
 
@@ -92,12 +98,12 @@ def main():
     trees = ([("before", Path(args.before).resolve())] if args.before else []) + [("after", lib.ROOT)]
     results = {}
     for label, root in trees:
-        # The baseline's code first on the import path; the site, database and Redis are shared.
-        extra = {"PYTHONPATH": str(root)} if root != lib.ROOT else {}
+        # The baseline's code is served from its own checkout; the site, database and Redis
+        # are shared.
         import redis
 
         redis.Redis.from_url(lib.redis_url(var_dir)).flushdb()  # no pages kept from the other code
-        with lib.serve("postgres", var_dir, workers=args.workers, **extra) as (base, process):
+        with lib.serve("postgres", var_dir, workers=args.workers, root=root) as (base, process):
             results[label] = measure(label, base, member, args)
             if args.memory:
                 done, after = memory(base, process, member, 10_000)
