@@ -1,12 +1,13 @@
-"""The page cache for anonymous readers: whole responses, served before Django runs.
+"""The page cache: whole responses, served before Django runs — for anonymous readers, and for
+signed-in readers per access variant (below, and docs/caching.md).
 
-It wraps the WSGI application (masthead/wsgi.py). A request may be answered from the cache only
+It wraps the WSGI application (masthead/wsgi.py). A request may be answered with an anonymous page only
 if it is a GET or HEAD carrying neither a session nor a flash-message cookie — nothing that can
 make its page differ from another anonymous visitor's. A response may be stored only if the
 view said so (`Cache-Control: public`), sets no cookie, is a 200, and varies on nothing but Cookie
-and Accept-Encoding. A page rendered for a member is marked private and is therefore never
-stored, and a member's request never reads the cache: the two cannot mix (tests/access/
-test_no_leaks.py runs with this cache on).
+and Accept-Encoding. A page rendered for a member is marked private and is never stored
+as an anonymous page, and a member's request never reads an anonymous page: the two cannot mix
+(tests/access/test_no_leaks.py and test_member_cache.py run with this cache on).
 
 Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or saving a
 setting that changes what anonymous readers see, bumps a counter that is part of every key.
