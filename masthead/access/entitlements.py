@@ -133,6 +133,12 @@ def signed_in(sender, request=None, user=None, **kwargs):
     revoke(getattr(user, "pk", None))
 
 
+@receiver(post_delete, sender="usersessions.UserSession")
+def session_ended(sender, instance, **kwargs):
+    # "Sign out other devices" deletes those sessions without a signed-out signal.
+    revoke(instance.user_id)
+
+
 @receiver(post_save, sender=get_user_model())
 def member_changed(sender, instance, created=False, update_fields=None, **kwargs):
     # Becoming staff (never cached) or being deactivated; a sign-in touches only last_login.

@@ -363,3 +363,16 @@ def test_publishing_an_access_change_reaches_every_variant(wsgi, demo, reader_us
     after = free.get(article.url)
     assert after.headers.get("x-cache") != "HIT"
     assert escape(secret) not in after.text and secret not in after.text
+
+
+def test_ending_a_session_from_another_device_revokes_its_entitlement(wsgi, premium, paying_user):
+    from allauth.usersessions.models import UserSession
+
+    payer = wsgi(paying_user)
+    payer.settle(premium.url)
+    assert payer.get(premium.url).headers["x-cache"] == "HIT"
+    for session in UserSession.objects.filter(user=paying_user):
+        session.end()  # what "sign out other devices" does, without a signed-out signal
+    page = payer.get(premium.url)
+    assert page.headers.get("x-cache") != "HIT"
+    assert escape(secret_of(premium)) not in page.text
