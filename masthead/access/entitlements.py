@@ -106,13 +106,19 @@ def refresh_cookie(request, response):
     )
 
 
-def revoke(user_id):
-    """Every entitlement of `user_id` goes stale now, and again once the transaction commits (a
-    page rendered from the old grants in between cannot be served under a new entitlement)."""
+def revoke(user_id, *, at_once=False):
+    """Every entitlement of `user_id` goes stale once the change commits (and now too, if
+    `at_once`: signing out must not wait for anything).
+
+    Grants wait for the commit: an entitlement reissued before it read the old grants and
+    carries the version the commit then replaces. Nothing is written inside a transaction that
+    may hold row locks (billing webhooks), and a failing cache cannot fail the commit's other
+    callbacks (robust)."""
     if user_id is None:
         return
-    signed.bump_version(user_id)
-    transaction.on_commit(lambda: signed.bump_version(user_id))
+    if at_once:
+        signed.bump_version(user_id)
+    transaction.on_commit(lambda: signed.bump_version(user_id), robust=True)
 
 
 @receiver(post_save, sender=Grant)
@@ -125,18 +131,18 @@ def grants_changed(sender, instance, **kwargs):
 
 @receiver(user_logged_out)
 def signed_out(sender, request=None, user=None, **kwargs):
-    revoke(getattr(user, "pk", None))
+    revoke(getattr(user, "pk", None), at_once=True)
 
 
 @receiver(user_logged_in)
 def signed_in(sender, request=None, user=None, **kwargs):
-    revoke(getattr(user, "pk", None))
+    revoke(getattr(user, "pk", None), at_once=True)
 
 
 @receiver(post_delete, sender="usersessions.UserSession")
 def session_ended(sender, instance, **kwargs):
     # "Sign out other devices" deletes those sessions without a signed-out signal.
-    revoke(instance.user_id)
+    revoke(instance.user_id, at_once=True)
 
 
 @receiver(post_save, sender=get_user_model())
@@ -148,4 +154,4 @@ def member_changed(sender, instance, created=False, update_fields=None, **kwargs
 
 @receiver(pre_delete, sender=get_user_model())
 def member_deleted(sender, instance, **kwargs):
-    revoke(instance.pk)
+    revoke(instance.pk, at_once=True)

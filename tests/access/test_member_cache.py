@@ -24,6 +24,7 @@ from masthead.access.services import grant_create, grant_end
 from masthead.content.body import plain_text, split_body
 from masthead.core import entitlement as signed
 from masthead.core.pagecache import PageCacheMiddleware
+from tests.conftest import run_on_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +240,7 @@ def test_membership_ending_mid_session_loses_the_paying_variant_at_once(wsgi, pr
     assert payer.get(premium.url).headers["x-cache"] == "HIT"
     stale = dict(payer.jar)
     grant_end(grant=Grant.objects.get(user=paying_user))  # a payment failed, a membership ended
+    run_on_commit()  # entitlements go stale when the change commits
     after = payer.get(premium.url)
     assert "x-cache" not in after.headers, "a stale entitlement goes down the per-request path"
     assert escape(secret) not in after.text and secret not in after.text
@@ -271,6 +273,7 @@ def test_a_trial_starting_reissues_the_entitlement(wsgi, premium, reader_user):
         source="trial",
         ends_at=timezone.now() + timezone.timedelta(days=14),
     )
+    run_on_commit()
     page = free.get(premium.url)
     assert escape(secret_of(premium)) in page.text
     assert signed.verify(free.jar[signed.COOKIE_NAME], free.jar["sessionid"]).variant == "paying"
