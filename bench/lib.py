@@ -26,9 +26,17 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port; within BENCH_PORTS ("8500-8599") when set, so runs sharing a machine keep apart."""
+    low, _, high = os.environ.get("BENCH_PORTS", "").partition("-")
+    candidates = range(int(low), int(high) + 1) if low and high else [0]
+    for port in candidates:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError("no free port in BENCH_PORTS")
 
 
 def site_env(db, var_dir, **extra):
@@ -114,8 +122,10 @@ def prepare_site(db, *, fresh=False, suffix=""):
 
 
 @contextmanager
-def serve(db, var_dir, *, workers=2, threads=1, server="granian", **extra_env):
+def serve(db, var_dir, *, workers=2, threads=1, server="granian", root=None, **extra_env):
+    """Serve the site; `root` is the checkout whose code runs (default: this one)."""
     port = free_port()
+    root = Path(root or ROOT)
     env = site_env(db, var_dir, **extra_env)
     if server == "granian":
         cmd = [
@@ -148,7 +158,9 @@ def serve(db, var_dir, *, workers=2, threads=1, server="granian", **extra_env):
             "--worker-tmp-dir",
             "/dev/shm",
         ]
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    if root != ROOT:
+        env["PYTHONPATH"] = str(root)  # ahead of this checkout's editable install
+    process = subprocess.Popen(cmd, cwd=root, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

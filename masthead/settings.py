@@ -162,6 +162,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Accepts the page cache's entitlement claim and keeps members' entitlement cookies current.
+    "masthead.access.entitlements.EntitlementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -275,6 +277,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # The page cache for anonymous readers (core.pagecache), in front of Django in masthead.wsgi.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# How long a signed-in member's entitlement (core.entitlement) lets the page cache serve them
+# pages of their access variant before it must be reissued from their grants.
+ENTITLEMENT_SECONDS = int(env("ENTITLEMENT_SECONDS", "300"))
 # How long nginx's optional micro-cache may keep an anonymous page (it cannot be purged).
 EDGE_CACHE_SECONDS = int(env("EDGE_CACHE_SECONDS", "5"))
 # Wagtail previews render `{% cache %}` fragments through this one, which keeps nothing: a preview's

@@ -12,7 +12,7 @@ class AccessConfig(AppConfig):
 
     def ready(self):
         from . import privacy as access_privacy
-        from . import signal_handlers  # noqa: F401
+        from . import entitlements, signal_handlers  # noqa: F401
         from .gate import AccessGate
 
         content_gate.register(AccessGate())

@@ -7,6 +7,7 @@ from masthead.core.caching import site_setting
 
 from . import prompts
 from .models import PaywallSettings
+from .policy import VARIANT_REASONS
 from .readers import reader_for_request
 from .reading import anonymous_decision, decision_for_request, peek, preview_as
 
@@ -23,6 +24,9 @@ class AccessGate:
 
     def preview_as(self, request, article, mode):
         return preview_as(request, article, mode)
+
+    def same_page_for_variant(self, decision):
+        return decision.reason in VARIANT_REASONS
 
     def reader_context(self, request, article, decision, *, public):
         reader = reader_for_request(request)

@@ -140,3 +140,33 @@ def decide(reader, content, now, *, meter=None, gift=None, month=None):
             meter_limit=limit,
         )
     return Decision(False, Reason.METER_USED_UP, meter_remaining=0, meter_limit=limit)
+
+
+# --- Access variants: the page cache's view of a reader ------------------------------------
+# Pages that differ only by these are cached once per variant (core.pagecache, with the signed
+# entitlement of core.entitlement). Which variant a reader is in is decided here, beside
+# `decide`, so the two cannot disagree.
+VARIANT_ANONYMOUS, VARIANT_MEMBER, VARIANT_PAYING, VARIANT_STAFF = "anonymous", "member", "paying", "staff"
+
+# Reasons whose page is the same for every reader of a variant. Metered reads, gift reads and
+# previews (whose call to action depends on the member's history) are rendered per request.
+VARIANT_REASONS = {Reason.PUBLIC, Reason.PAYING, Reason.MEMBER}
+
+
+def variant(reader, now):
+    if reader.is_staff:
+        return VARIANT_STAFF
+    if not reader.is_member:
+        return VARIANT_ANONYMOUS
+    return VARIANT_PAYING if reader.is_paying(now) else VARIANT_MEMBER
+
+
+def variant_holds_until(reader, now):
+    """The next moment a grant starts or ends (when `variant` may change), or None."""
+    moments = [
+        moment
+        for grant in reader.grants
+        for moment in (grant.starts_at, grant.ends_at)
+        if moment is not None and moment > now
+    ]
+    return min(moments) if moments else None

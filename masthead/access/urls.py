@@ -9,4 +9,5 @@ urlpatterns = [
     path("gift/new/", views.gift_create, name="gift_create"),
     path("gift/created/<id:pk>/", views.gift_created, name="gift_created"),
     path("gift/<str:token>/", views.gift_open, name="gift_open"),
+    path("me/parts/", views.personal_parts, name="personal_parts"),
 ]

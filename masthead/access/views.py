@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from masthead.content.models import ArticlePage
 from masthead.content.views import mark_cacheable
@@ -97,3 +97,24 @@ def _render_article(request, article):
     if hasattr(response, "render"):
         response.render()
     return mark_cacheable(response, personal=True)
+
+
+@require_GET
+def personal_parts(request):
+    """The personal slots of a page served from the page cache (access.personal), as JSON."""
+    from .personal import personal_parts as render_parts
+
+    page = request.GET.get("page", "")
+    slots = set(request.GET.get("slots", "")[:200].split(","))
+    if request.user.is_authenticated:
+        path = request.GET.get("path", "")
+        parts = render_parts(
+            request,
+            slots=slots,
+            page_id=int(page) if page.isdigit() else None,
+            # Where the newsletter box's form returns to: this site's page, never elsewhere.
+            next_path=path if path.startswith("/") and not path.startswith("//") else None,
+        )
+    else:
+        parts = {}  # signed out meanwhile: the page's slots keep their fallbacks
+    return mark_cacheable(JsonResponse(parts), personal=True)

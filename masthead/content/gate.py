@@ -24,6 +24,10 @@ class ArticleGate(Protocol):
     def preview_as(self, request, article, mode) -> Any:
         """Make `request` read `article` as a `mode` reader (ArticlePage.preview_modes) would."""
 
+    def same_page_for_variant(self, decision) -> bool:
+        """Is this decision's page the same for every reader of its access variant (so the page
+        cache may keep it per variant)? A metered read or a preview is not."""
+
     def reader_context(self, request, article, decision, *, public) -> dict:
         """The article template's paywall prompt, meter notice and `can_gift` for this reader."""
 

@@ -99,11 +99,13 @@ class HomePage(CacheablePage, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.core.caching import Lazy
+        from masthead.core.caching import Lazy, offer_variant
 
         from .selectors import home_page_context
         from .seo import organization_json_ld
 
+        # The same for every member of a variant once the personal parts are slots.
+        offer_variant(request)
         context = super().get_context(request, *args, **kwargs)
         context["organization_json_ld"] = Lazy(lambda: organization_json_ld(request))
         # Lazy: the home page's body is a cached fragment; on a hit none of this runs.
@@ -155,11 +157,12 @@ class SectionPage(CacheablePage, Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.core.caching import Lazy, read_page_number
+        from masthead.core.caching import Lazy, offer_variant, read_page_number
 
         from .selectors import articles_in_section
         from .views import paginate
 
+        offer_variant(request)
         context = super().get_context(request, *args, **kwargs)
         # Read now, not in the Lazy: on a fragment hit the listing never runs, and the page cache
         # must still learn that this page reads ?page=.

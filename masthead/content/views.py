@@ -12,6 +12,7 @@ from taggit.models import Tag
 from masthead.core.caching import (  # noqa: F401
     is_anonymous_request,
     mark_cacheable,
+    offer_variant,
     public_for_anonymous,
     read_param,
 )
@@ -54,11 +55,21 @@ def article_context(request, article):
     Lazy: on a fragment hit their queries never run. A gift page sets request.masthead_gift
     (a validated GiftPass) before rendering.
     """
-    from masthead.core.caching import Lazy, is_preview
+    from masthead.core.caching import Lazy, is_preview, offer_variant, withdraw_variant
 
     gift = getattr(request, "masthead_gift", None)
     decision = gate().decision_for_request(request, article, gift=gift)
     public = article.effective_access_level == "public"
+    # Full text by the reader's variant alone (public, paying, a members' article) is the same
+    # page for the whole variant; a metered read, a gift or a preview (whose call to action
+    # depends on the member's history) is rendered per request and never kept.
+    offer_variant(request)
+    if (
+        not gate().same_page_for_variant(decision)
+        or gift is not None
+        or getattr(request, "masthead_gift_error", None)
+    ):
+        withdraw_variant(request)
 
     def body_parts():
         if public:
@@ -152,6 +163,8 @@ def archive_period(request, year, month=None):
 
 @public_for_anonymous
 def search(request):
+    # Snippets show what the reader's variant may read without spending anything (access.peek).
+    offer_variant(request)
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": "", "results": None}
     status = 200

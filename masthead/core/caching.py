@@ -87,6 +87,23 @@ def public_for_anonymous(view):
     return wrapped
 
 
+def offer_variant(request):
+    """Offer this page to the page cache per access variant (docs/caching.md).
+
+    Call it before rendering, from views whose page is the same for every signed-in reader of
+    the variant once personal parts are left out: templates then render each personal part as an
+    empty slot (`request.masthead_variant_page`), filled after load by access's personal-parts
+    request. Only requests whose entitlement the access middleware accepted get a variant.
+    """
+    request.masthead_variant_page = getattr(request, "masthead_variant", None)
+    return request.masthead_variant_page
+
+
+def withdraw_variant(request):
+    """This page turned out personal (a metered read, a gift): render it per request, keep nothing."""
+    request.masthead_variant_page = None
+
+
 class Lazy:
     """A template value computed on first use, then remembered.
 

@@ -1,18 +1,29 @@
-"""The page cache for anonymous readers: whole responses, served before Django runs.
+"""The page cache: whole responses, served before Django runs — for anonymous readers, and for
+signed-in readers per access variant (below, and docs/caching.md).
 
-It wraps the WSGI application (masthead/wsgi.py). A request may be answered from the cache only
+It wraps the WSGI application (masthead/wsgi.py). A request may be answered with an anonymous page only
 if it is a GET or HEAD carrying neither a session nor a flash-message cookie — nothing that can
 make its page differ from another anonymous visitor's. A response may be stored only if the
 view said so (`Cache-Control: public`), sets no cookie, is a 200, and varies on nothing but Cookie
-and Accept-Encoding. A page rendered for a member is marked private and is therefore never
-stored, and a member's request never reads the cache: the two cannot mix (tests/access/
-test_no_leaks.py runs with this cache on).
+and Accept-Encoding. A page rendered for a member is marked private and is never stored
+as an anonymous page, and a member's request never reads an anonymous page: the two cannot mix
+(tests/access/test_no_leaks.py and test_member_cache.py run with this cache on).
 
 Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or saving a
 setting that changes what anonymous readers see, bumps a counter that is part of every key.
 Each process re-reads the counter at most once a second, so changes show within about a second
 and a hit costs one cache read. Storage is the default cache: Redis in production, the
 SQLite-backed diskcache when embedded — both shared by every worker process.
+
+Signed-in readers (docs/caching.md): a request carrying a valid signed entitlement
+(core.entitlement: genuine, unexpired, issued with this very session cookie) is answered from
+the page stored for its access variant ("member" or "paying"; staff are never cached), keyed
+apart from the anonymous page. The page and the member's grants version are read in one
+round trip; a version that differs from the entitlement's (grants changed, signed out, cache
+flushed) sends the request down the per-request path, which reissues the entitlement. A miss
+renders the page through Django with the entitlement in the environ; it is stored only if
+Django marked it as rendered for that variant without personal parts (X-Masthead-Variant,
+set by access.entitlements after the view offered itself with core.caching.offer_variant).
 """
 
 import hashlib
@@ -39,6 +50,8 @@ ALLOWED_PARAMS = {"page", "q", "interval", "currency", "limit"}
 # The Ghost-compatible Content API's parameters (masthead.api.ghost).
 ALLOWED_PARAMS |= {"key", "filter", "include", "fields", "formats", "order"}
 PARAMS_HEADER = "x-masthead-cache-params"
+VARIANT_HEADER = "x-masthead-variant"
+INTERNAL_HEADERS = (PARAMS_HEADER, VARIANT_HEADER)
 
 
 def _cache():
@@ -147,17 +160,20 @@ def _canonical_query(environ):
     return urlencode(sorted(pairs))
 
 
-def cache_key(environ, gen):
+def cache_key(environ, gen, variant=None):
+    """The key of the page for this request: anonymous, or one access variant's copy."""
     query = _canonical_query(environ)
     if query is None:
         return None
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
     scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
     raw = f"{_language(environ)} {scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
-    return f"pagecache:{gen}:" + hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()  # noqa: S324
+    digest = hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()  # noqa: S324
+    return f"pagecache:{gen}:{variant}:{digest}" if variant else f"pagecache:{gen}:{digest}"
 
 
-def _storable(status, headers):
+def _storable(status, headers, variant=None):
+    """May this response be stored: for every anonymous reader, or for one access variant?"""
     if not status.startswith("200"):
         return False
     lower: dict[str, list[str]] = {}
@@ -167,9 +183,15 @@ def _storable(status, headers):
         return False
     if "'nonce-" in ",".join(lower.get("content-security-policy", [])):
         return False  # a nonce served to every reader would be no nonce (core/csp.py)
-    cache_control = ",".join(lower.get("cache-control", [])).lower()
-    if "public" not in cache_control or "private" in cache_control or "no-store" in cache_control:
-        return False
+    if variant is not None:
+        # Private to browsers (no shared cache outside this one may keep it), and marked by
+        # Django as rendered for exactly this variant with the personal parts left out.
+        if lower.get(VARIANT_HEADER) != [variant]:
+            return False
+    else:
+        cache_control = ",".join(lower.get("cache-control", [])).lower()
+        if "public" not in cache_control or "private" in cache_control or "no-store" in cache_control:
+            return False
     vary = {v.strip().lower() for value in lower.get("vary", []) for v in value.split(",") if v.strip()}
     return vary <= HARMLESS_VARY
 
@@ -183,8 +205,10 @@ class PageCacheMiddleware:
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD")
-        if method not in ("GET", "HEAD") or not _anonymous(environ):
+        if method not in ("GET", "HEAD"):
             return self.app(environ, start_response)
+        if not _anonymous(environ):
+            return self._signed_in(environ, start_response, method)
         gen = generation.get()
         if gen is None:  # the cache is down: every anonymous page comes from the database
             return self._bypass(environ, start_response)
@@ -196,13 +220,35 @@ class PageCacheMiddleware:
             return self._hit(entry, environ, start_response, method)
         return self._miss(key, environ, start_response, method)
 
+    def _signed_in(self, environ, start_response, method):
+        from . import entitlement as signed
+
+        claim = signed.from_environ(environ)
+        if claim is None:  # no entitlement, or not a genuine, current one for this session
+            return self._bypass(environ, start_response)
+        gen = generation.get()
+        key = cache_key(environ, gen, claim.variant) if gen is not None else None
+        if key is None:
+            return self._bypass(environ, start_response)
+        # One round trip: the variant's page and the member's grants version.
+        found = _cache().get_many([key, signed.version_key(claim.user_id)])
+        if found.get(signed.version_key(claim.user_id)) != claim.version:
+            # Grants changed, signed out, or the cache lost the version: Django renders for
+            # whoever the session says and reissues the entitlement.
+            return self._bypass(environ, start_response)
+        entry = found.get(key)
+        if entry is not None:
+            return self._hit(entry, environ, start_response, method)
+        environ[signed.ENVIRON_KEY] = claim
+        return self._miss(key, environ, start_response, method, variant=claim.variant)
+
     def _bypass(self, environ, start_response):
-        def without_params_header(status, headers, exc_info=None):
+        def without_internal_headers(status, headers, exc_info=None):
             return start_response(
-                status, [(n, v) for n, v in headers if n.lower() != PARAMS_HEADER], exc_info
+                status, [(n, v) for n, v in headers if n.lower() not in INTERNAL_HEADERS], exc_info
             )
 
-        return self.app(environ, without_params_header)
+        return self.app(environ, without_internal_headers)
 
     def _hit(self, entry, environ, start_response, method):
         status, headers, body, etag, stored_at = entry
@@ -213,7 +259,7 @@ class PageCacheMiddleware:
         start_response(status, headers + [("X-Cache", "HIT"), ("Age", age)])
         return [b""] if method == "HEAD" else [body]
 
-    def _miss(self, key, environ, start_response, method):
+    def _miss(self, key, environ, start_response, method, variant=None):
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -228,11 +274,12 @@ class PageCacheMiddleware:
                 result.close()
         status, headers = captured["status"], captured["headers"]
         read = [v for n, v in headers if n.lower() == PARAMS_HEADER]
-        headers = [(n, v) for n, v in headers if n.lower() != PARAMS_HEADER]
+        storable = _storable(status, headers, variant)
+        headers = [(n, v) for n, v in headers if n.lower() not in INTERNAL_HEADERS]
         if (
             method == "GET"
             and len(body) <= MAX_BODY
-            and _storable(status, headers)
+            and storable
             and _canonical_query(environ) == (read[0] if read else "")
         ):
             etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'  # noqa: S324

@@ -523,3 +523,65 @@ def test_a_writers_unsaved_preview_never_reaches_readers(demo, clients, writer, 
         UNSAVED_TEXT
         in writer.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])).content.decode()
     )
+
+
+# --- The page cache with signed-in variants on (docs/caching.md) -------------------------------
+
+
+@pytest.mark.parametrize("order", ["paying first", "paying last"])
+def test_every_variant_through_the_page_cache_gets_exactly_what_the_policy_gives(
+    demo, paywall, reader_user, paying_user, staff_user, django_user_model, order
+):
+    """Every kind of reader reads every premium and members' article, the home page, a section and
+    a search three times through the real page cache, in both orders, so each reads pages
+    another variant has filled. The full text reaches exactly those the policy gives it to."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from masthead.access.models import MeterRead
+    from masthead.core.pagecache import PageCacheMiddleware
+    from tests.access.test_member_cache import Reader
+
+    app = PageCacheMiddleware(WSGIHandler())
+    now = timezone.now()
+    premium_articles = list(demo.articles.filter(access_level="premium", language="en")[:3])
+    members_articles = list(demo.articles.filter(access_level="members", language="en")[:2])
+    spent = django_user_model.objects.create_user("spent", "spent@example.com", None)
+    for article in demo.articles.filter(access_level="premium").exclude(
+        pk__in=[a.pk for a in premium_articles]
+    )[:2]:
+        meter_record_read(user=spent, article=article, limit=paywall.monthly_free_articles, now=now)
+    readers = {
+        "anonymous": Reader(app),
+        "meter used up": Reader(app, spent),
+        "free member": Reader(app, reader_user),
+        "staff": Reader(app, staff_user),
+        "paying": Reader(app, paying_user),
+    }
+    names = list(readers) if order == "paying last" else list(reversed(readers))
+    paths = [a.url for a in premium_articles + members_articles] + ["/", "/ai/", "/search/?q=robots"]
+    hits = set()
+    for _round in range(3):
+        for who in names:
+            for article in premium_articles + members_articles:
+                html = readers[who].get(article.url).text
+                hidden = secret_of(article)
+                if article.access_level == "members":
+                    entitled = who != "anonymous"
+                elif who == "free member":
+                    # A metered read: the first two of this month's premium articles, in full.
+                    entitled = article in premium_articles[: paywall.monthly_free_articles]
+                else:
+                    entitled = who in ("paying", "staff")
+                assert (escape(hidden) in html) == entitled, (who, article.slug, _round)
+                if not entitled:
+                    assert hidden not in html, (who, article.slug)
+            for path in paths:
+                response = readers[who].get(path)
+                if response.headers.get("x-cache") == "HIT":
+                    hits.add(who)
+                if path in ("/", "/ai/", "/search/?q=robots"):
+                    for article in premium_articles:
+                        assert secret_of(article) not in response.text, (who, path)
+    assert {"anonymous", "free member", "paying"} <= hits, "the variants were served from the cache"
+    assert "staff" not in hits
+    assert MeterRead.objects.filter(user=reader_user).count() == paywall.monthly_free_articles

@@ -30,6 +30,8 @@ def newsletter_signup_box(context):
             "newsletters": list(offered.values("pk", "name", "description")),
             "request": request,
             "csrf_token": context.get("csrf_token"),
+            # Filled in after the page (access.personal): back to the page, not the parts request.
+            "next_path": context.get("next_path"),
         }
 
     key = f"nl-signup-box:{fragment_generation()}"
