@@ -11,8 +11,8 @@ class AccessConfig(AppConfig):
     verbose_name = _("Access")
 
     def ready(self):
-        from . import privacy as access_privacy
         from . import entitlements, signal_handlers  # noqa: F401
+        from . import privacy as access_privacy
         from .gate import AccessGate
 
         content_gate.register(AccessGate())
