@@ -9,4 +9,6 @@ urlpatterns = [
     path("gift/new/", views.gift_create, name="gift_create"),
     path("gift/created/<id:pk>/", views.gift_created, name="gift_created"),
     path("gift/<str:token>/", views.gift_open, name="gift_open"),
+    # The same gift, read in another edition (the article's translation): one story, one gift.
+    path("gift/<str:token>/<str:language>/", views.gift_open, name="gift_open_in"),
 ]
