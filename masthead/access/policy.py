@@ -127,7 +127,8 @@ def decide(reader, content, now, *, meter=None, gift=None, month=None):
     if level == MEMBERS and (reader.is_member or reader.has_level(MEMBERS, now)):
         return Decision(True, Reason.MEMBER)
     if gift is not None and (
-        gift.article_id == content.pk or (gift.access_key is not None and gift.access_key == access_key(content))
+        gift.article_id == content.pk
+        or (gift.access_key is not None and gift.access_key == access_key(content))
     ):
         # A gift read never touches the recipient's meter.
         return Decision(True, Reason.GIFT)
