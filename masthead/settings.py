@@ -112,6 +112,11 @@ INSTALLED_APPS = [
     "masthead.importers",
     # Wagtail
     "wagtail.contrib.forms",
+    # Editions (issue 20): Wagtail's own locales and "translate this page" — no extra dependency,
+    # and translations stay linked by translation_key (wagtail-localize's PO-file workflow is more
+    # than a newsroom whose translators write whole articles needs).
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -483,7 +488,11 @@ else:
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Masthead")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Chinese titles keep their characters in slugs (readable, and what Chinese readers share);
+# pinyin would need a dictionary and loses tones.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

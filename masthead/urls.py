@@ -12,6 +12,7 @@ from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
 from masthead.core import converters  # noqa: F401  (registers <id:…>, used by the apps' URLs)
+from masthead.core import editions as core_editions
 from masthead.core import health as core_health
 from masthead.core import identity as core_identity
 from masthead.core import views as core_views
@@ -51,12 +52,14 @@ if settings.SERVE_MEDIA:
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [
+# Pages are served per edition: English at the root, Chinese under /zh/ (core.editions); Wagtail
+# finds the edition's home as the translation of the site's root page in the active language.
+urlpatterns += core_editions.edition_patterns(
     # Wagtail's page serving, with routes remembered per process (core.caching.serve_page); the
     # pattern and name are Wagtail's own, so reversing "wagtail_serve" still works.
     re_path(r"^((?:[\w\-]+/)*)$", core_caching.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
-]
+)
 
 handler400 = "masthead.core.views.bad_request"
 handler404 = "masthead.core.views.page_not_found"

@@ -222,3 +222,32 @@ def paying_user(db, django_user_model):
         ends_at=timezone.now() + timezone.timedelta(days=30),
     )
     return user
+
+
+ZH_SECTIONS = {"startups": ("创业公司", "创始人、融资与出海。"), "ai": ("人工智能", "大模型、芯片与规则。")}
+
+
+@pytest.fixture
+def zh_edition(demo):
+    """The Chinese edition's home and sections (issue 20), made as `manage.py create_edition` does."""
+    from masthead.content.editions import create_edition
+
+    return create_edition("zh-hans", home_title="东方电路", section_titles=ZH_SECTIONS)
+
+
+@pytest.fixture
+def translate(zh_edition):
+    """translate(article, title=..., slug=...): its Chinese version, published (body copied)."""
+    from wagtail.models import Locale
+
+    from masthead.content.models import ArticlePage
+
+    def make(article, *, title="中文版", slug=None, publish=True):
+        copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
+        copy.title, copy.slug = title, slug or f"{article.slug}-zh"
+        revision = copy.save_revision()
+        if publish:
+            revision.publish()
+        return ArticlePage.objects.get(pk=copy.pk)
+
+    return make

@@ -49,9 +49,10 @@ class Reader:
     user_id: int | None = None
     is_staff: bool = False
     grants: tuple[GrantSpan, ...] = ()
-    # The metered reads of `meter_month` (first day of the month, newsroom time zone).
+    # The metered reads of `meter_month` (first day of the month, newsroom time zone), as access
+    # keys (access_key): a translated pair is one key, so reading both versions counts once.
     meter_month: date | None = None
-    metered_article_ids: frozenset[int] = field(default_factory=frozenset)
+    metered_article_ids: frozenset = field(default_factory=frozenset)
 
     @property
     def is_member(self):
@@ -81,9 +82,17 @@ class Meter:
 
 @dataclass(frozen=True)
 class GiftPass:
-    """A gift link already validated and counted (access.services.gift_link_open) for one article."""
+    """A gift link already validated and counted (access.services.gift_link_open) for one article
+    and, through `access_key`, its translations."""
 
     article_id: int
+    access_key: object = None
+
+
+def access_key(content):
+    """What access is granted and metered for: an article's translation group (issue 20: the
+    English and Chinese versions of a story are one read, one gift), else the content's pk."""
+    return getattr(content, "access_key", None) or content.pk
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,10 @@ def decide(reader, content, now, *, meter=None, gift=None, month=None):
         return Decision(True, Reason.PAYING)
     if level == MEMBERS and (reader.is_member or reader.has_level(MEMBERS, now)):
         return Decision(True, Reason.MEMBER)
-    if gift is not None and gift.article_id == content.pk:
+    if gift is not None and (
+        gift.article_id == content.pk
+        or (gift.access_key is not None and gift.access_key == access_key(content))
+    ):
         # A gift read never touches the recipient's meter.
         return Decision(True, Reason.GIFT)
     if level == MEMBERS:
@@ -129,7 +141,7 @@ def decide(reader, content, now, *, meter=None, gift=None, month=None):
         # Anonymous visitors are never metered into premium text.
         return Decision(False, Reason.MEMBERSHIP_REQUIRED, meter_limit=limit)
     used = reader.metered_article_ids if month is not None and reader.meter_month == month else frozenset()
-    if content.pk in used:
+    if access_key(content) in used:
         return Decision(True, Reason.METERED, meter_remaining=max(0, limit - len(used)), meter_limit=limit)
     if len(used) < limit:
         return Decision(

@@ -1,10 +1,12 @@
 """Load what the policy needs about a reader: nothing for anonymous visitors, one query for members."""
 
+import uuid
 from datetime import UTC, datetime
 
 from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from wagtail.models import Page
 
 from .models import Grant, MeterRead
 from .policy import ANONYMOUS, GrantSpan, Reader, month_of
@@ -23,11 +25,11 @@ def load_reader(user, now):
         return ANONYMOUS
     month = current_month(now)
     spans, article_ids = [], set()
-    for kind, level, source, starts_at, ends_at, article_id in _grants_and_reads(user.pk, month):
+    for kind, level, source, starts_at, ends_at, translation_key in _grants_and_reads(user.pk, month):
         if kind == "g":
             spans.append(GrantSpan(level, source, _aware(starts_at), _aware(ends_at)))
         else:
-            article_ids.add(article_id)
+            article_ids.add(_key(translation_key))
     return Reader(
         user_id=user.pk,
         is_staff=user.is_staff,
@@ -46,12 +48,18 @@ def _grants_and_reads(user_id, month):
     grant, read = Grant._meta, MeterRead._meta
     sql = (
         f"SELECT 'g', level, source, starts_at, ends_at, NULL FROM {grant.db_table} WHERE user_id = %s "
-        f"UNION ALL SELECT 'm', '', '', NULL, NULL, article_id FROM {read.db_table} "
-        "WHERE user_id = %s AND month = %s"
+        f"UNION ALL SELECT 'm', '', '', NULL, NULL, p.translation_key FROM {read.db_table} r "
+        f"JOIN {Page._meta.db_table} p ON p.id = r.article_id "
+        "WHERE r.user_id = %s AND r.month = %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [user_id, user_id, connection.ops.adapt_datefield_value(month)])
         return cursor.fetchall()
+
+
+def _key(translation_key):
+    """A page's translation_key as the ORM gives it (SQLite hands back hex text, PostgreSQL a UUID)."""
+    return translation_key if isinstance(translation_key, uuid.UUID) else uuid.UUID(str(translation_key))
 
 
 def _aware(value):

@@ -134,7 +134,8 @@ def meter_record_read(*, user, article, limit, now=None):
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         reads = MeterRead.objects.filter(user=user, month=month)
-        if reads.filter(article=article).exists():
+        # A translation read this month already counts for this article (one read per story).
+        if reads.filter(article__translation_key=article.translation_key).exists():
             return True
         if reads.count() >= limit:
             return False
@@ -211,6 +212,7 @@ def gift_link_open(*, token, reader_key, user=None, now=None):
         raise AccessRefused("gift.expired")
     if not link.article.live:
         raise AccessRefused("gift.article_unavailable")
+    story = link.article.translation_key  # the pass opens the article's translations too
     with transaction.atomic():
         link = GiftLink.objects.select_for_update().get(pk=link.pk)
         if not GiftRead.objects.filter(link=link, reader_key=reader_key).exists():
@@ -223,4 +225,4 @@ def gift_link_open(*, token, reader_key, user=None, now=None):
                 created_at=now,
             )
             GiftLink.objects.filter(pk=link.pk).update(read_count=F("read_count") + 1)
-    return link, GiftPass(article_id=link.article_id)
+    return link, GiftPass(article_id=link.article_id, access_key=story)

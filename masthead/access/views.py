@@ -73,8 +73,13 @@ def link_path(link):
     return reverse("access:gift_open", args=[link.token])
 
 
-def gift_open(request, token):
-    """Read a premium article through a gift link, or see why not (with the preview)."""
+def gift_open(request, token, language=None):
+    """Read a premium article through a gift link, or see why not (with the preview).
+
+    With `language`, the article's live translation in that edition (404 if there is none): a
+    gift pass covers every version of the story (access.policy.access_key)."""
+    from masthead.content.editions import translation_in
+
     if not request.session.session_key:
         request.session.save()  # a reader counts once per browser: we need to recognise them
     key = reader_key_for(user=request.user, session_key=request.session.session_key)
@@ -87,9 +92,10 @@ def gift_open(request, token):
             return mark_cacheable(response, personal=True)
         # Expired, revoked or used up: the article's preview, with the reason above it.
         request.masthead_gift_error = refusal.message
-        return _render_article(request, link.article.specific)
+        return _render_article(request, translation_in(link.article, language))
     request.masthead_gift = gift
-    return _render_article(request, link.article.specific)
+    request.masthead_gift_token = link.token  # the language switch keeps the gift (content.editions)
+    return _render_article(request, translation_in(link.article, language))
 
 
 def _render_article(request, article):

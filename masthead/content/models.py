@@ -7,6 +7,7 @@ Wagtail. Reads that several views share (latest articles, related, archives) liv
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -360,9 +361,14 @@ class ArticlePage(RememberedRestrictions, Page):
         if self.live and self.date is None:
             self.date = self.first_published_at or timezone.now()
         self.word_count = body_text.count_words(self.plain_text())
+        # An article in a second edition (a Chinese-locale page) is in that language, whatever the
+        # English original it was translated from said; default-locale articles keep their field
+        # (older Chinese articles live in the English tree).
+        if self.locale_id and self.locale.language_code != settings.LANGUAGE_CODE:
+            self.language = self.locale.language_code
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = set(update_fields) | {"date", "word_count"}
+            kwargs["update_fields"] = set(update_fields) | {"date", "word_count", "language"}
         return super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):
@@ -401,6 +407,12 @@ class ArticlePage(RememberedRestrictions, Page):
     @property
     def effective_access_level(self):
         return self.access_level or AccessLevel.PUBLIC
+
+    @property
+    def access_key(self):
+        """What access is granted for (access.policy.access_key): the translation group, so a
+        story's English and Chinese versions share the meter, gifts and previews' spent reads."""
+        return self.translation_key
 
     @property
     def reading_minutes(self):

@@ -129,7 +129,10 @@ def _choose_related(article, limit):
     # support neither values_list nor unsaved (new) tags' primary keys.
     tag_ids = [tag.pk for tag in article.tags.all() if tag.pk is not None]
     candidates = (
-        ArticlePage.objects.live().filter(date__isnull=False).exclude(pk=article.pk).order_by("-date", "-pk")
+        ArticlePage.objects.live()
+        .filter(date__isnull=False, locale_id=article.locale_id)  # the reader's edition only
+        .exclude(pk=article.pk)
+        .order_by("-date", "-pk")
     )
     related = []
     if tag_ids:
@@ -150,7 +153,9 @@ def lead_story(home):
         lead = live_articles().filter(pk=home.lead_story_id).first()
         if lead:
             return lead
-    return live_articles().filter(featured=True).first() or live_articles().first()
+    # Only this edition's articles: each edition's home is the root of its own tree.
+    mine = live_articles().filter(path__startswith=home.path)
+    return mine.filter(featured=True).first() or mine.first()
 
 
 HOME_LATEST = 6

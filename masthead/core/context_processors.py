@@ -15,13 +15,21 @@ FRAGMENT_SECONDS = 3600
 def nav_sections(*, shared_cache=True):
     """The sections in the site navigation. Cached; content signal handlers clear it on publish.
     Previews (`shared_cache=False`) read the live sections without touching the cache."""
-    sections = cache.get(NAV_CACHE_KEY) if shared_cache else None
+    from django.utils.translation import get_language
+
+    # One entry per edition under the one key, so deleting the key clears every edition's menu.
+    language = get_language() or settings.LANGUAGE_CODE
+    by_language = (cache.get(NAV_CACHE_KEY) or {}) if shared_cache else {}
+    sections = by_language.get(language)
     if sections is None:
         from masthead.content.models import SectionPage
 
-        sections = [(s.title, s.url, s.slug, s.color) for s in SectionPage.objects.live().order_by("path")]
+        sections = [
+            (s.title, s.url, s.slug, s.color)
+            for s in SectionPage.objects.live().filter(locale__language_code=language).order_by("path")
+        ]
         if shared_cache:
-            cache.set(NAV_CACHE_KEY, sections, 3600)
+            cache.set(NAV_CACHE_KEY, {**by_language, language: sections}, 3600)
     return sections
 
 

@@ -585,3 +585,55 @@ def test_every_variant_through_the_page_cache_gets_exactly_what_the_policy_gives
     assert {"anonymous", "free member", "paying"} <= hits, "the variants were served from the cache"
     assert "staff" not in hits
     assert MeterRead.objects.filter(user=reader_user).count() == paywall.monthly_free_articles
+
+
+# --- Editions (issue 20) ----------------------------------------------------------------------
+
+
+def test_the_chinese_edition_of_a_premium_article_leaks_nothing(clients, premium, secret, translate):
+    chinese = translate(premium, title="付费文章", slug="付费文章")
+    assert chinese.url.startswith("/zh/")
+    for who, client in clients.items():
+        html = client.get(chinese.url).content.decode()
+        assert '<html lang="zh-Hans">' in html, who
+        if who in DENIED:
+            assert escape(secret) not in html and secret not in html, who
+            assert 'class="paywall"' in html, who
+        else:
+            assert escape(secret) in html, who
+    # Both cached anonymous pages (per edition) stay previews.
+    for url in (premium.url, chinese.url, premium.url, chinese.url):
+        html = Client().get(url).content.decode()
+        assert escape(secret) not in html and secret not in html
+
+
+def test_a_gift_link_opens_both_versions_and_only_them(
+    demo, paying_user, paywall, premium, secret, translate
+):
+    from masthead.access.services import gift_link_create
+
+    chinese = translate(premium)
+    link = gift_link_create(article=premium, user=paying_user, settings=paywall)
+    reader = Client()
+    english_gift = reader.get(reverse("access:gift_open", args=[link.token])).content.decode()
+    assert escape(secret) in english_gift
+    assert reverse("access:gift_open_in", args=[link.token, "zh-hans"]) in english_gift  # the switch
+    response = reader.get(reverse("access:gift_open_in", args=[link.token, "zh-hans"]))
+    assert response.status_code == 200 and escape(secret) in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    link.refresh_from_db()
+    assert link.read_count == 1  # one reader, one story
+    assert reader.get(reverse("access:gift_open_in", args=[link.token, "fr"])).status_code == 404
+    # Another premium story is not opened by this gift.
+    other = demo.articles.filter(access_level="premium").exclude(pk=premium.pk).first()
+    assert escape(secret_of(other)) not in reader.get(other.url).content.decode()
+    # The translation's own URL is still the preview.
+    assert escape(secret) not in Client().get(chinese.url).content.decode()
+
+
+def test_a_gift_link_to_an_unpublished_translation_is_404(paying_user, paywall, premium, translate):
+    from masthead.access.services import gift_link_create
+
+    translate(premium, publish=False)
+    link = gift_link_create(article=premium, user=paying_user, settings=paywall)
+    assert Client().get(reverse("access:gift_open_in", args=[link.token, "zh-hans"])).status_code == 404

@@ -35,7 +35,7 @@ def test_a_member_decision_costs_one_query_however_much_history(demo, reader_use
     with django_assert_num_queries(1):
         reader = load_reader(reader_user, now)
         decision = decide(reader, premium[2], now, meter=Meter(3), month=current_month(now))
-    assert reader.had_trial and reader.metered_article_ids == {a.pk for a in premium[:2]}
+    assert reader.had_trial and reader.metered_article_ids == {a.translation_key for a in premium[:2]}
     assert decision.consumes_meter and decision.meter_remaining == 0
 
 

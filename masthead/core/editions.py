@@ -1,0 +1,34 @@
+"""The site's editions: English unprefixed (its URLs never changed), Chinese under /zh/.
+
+Django's i18n_patterns would put the Chinese edition under /zh-hans/ (the language code); readers
+and links expect the shorter /zh/, so the prefix comes from EDITION_PREFIXES instead. LocaleMiddleware
+already reads "/zh/" as zh-hans (the closest supported variant), so only the URL pattern differs.
+"""
+
+from django.conf import settings
+from django.urls import URLResolver
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
+
+# Language code → URL prefix. The default language has none.
+EDITION_PREFIXES = {"zh-hans": "zh"}
+
+
+def prefix_for(language_code):
+    if language_code == settings.LANGUAGE_CODE:
+        return ""
+    return EDITION_PREFIXES.get(language_code, language_code) + "/"
+
+
+class EditionPrefixPattern(LocalePrefixPattern):
+    def __init__(self):
+        super().__init__(prefix_default_language=False)
+
+    @property
+    def language_prefix(self):
+        return prefix_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def edition_patterns(*urls):
+    """Like i18n_patterns(..., prefix_default_language=False), with the prefixes above."""
+    return [URLResolver(EditionPrefixPattern(), list(urls))]
