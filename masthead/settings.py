@@ -450,9 +450,9 @@ if AWS_STORAGE_BUCKET_NAME:
         read_timeout=int(env("AWS_S3_READ_TIMEOUT", "30")),
         retries={"max_attempts": 3, "mode": "standard"},
     )
-    STORAGES["default"] = {"BACKEND": "masthead.core.storage.S3MediaStorage"}
+    STORAGES["default"] = {"BACKEND": "masthead.core.storage_s3.S3MediaStorage"}
     STORAGES["newsroom"] = {
-        "BACKEND": "masthead.core.storage.S3PrivateStorage",
+        "BACKEND": "masthead.core.storage_s3.S3PrivateStorage",
         "OPTIONS": {"location": env("AWS_PRIVATE_LOCATION", "private/newsroom")},
     }
     # Wagtail checks a document's privacy, then redirects to its (signed) URL.
