@@ -41,16 +41,17 @@ sys.path.insert(0, str(ROOT))
 # Run inside `manage.py shell`: comments and publishes at the given rates until the deadline.
 DRIVER = """
 import json, os, random, time
+from urllib.parse import urlparse
 from django.contrib.auth import get_user_model
 from masthead.access.reading import anonymous_decision
 from masthead.community.models import CommunitySettings
 from masthead.community.services import comment_create
 from masthead.content.models import ArticlePage
 
-paths = json.loads(os.environ["BENCH_PATHS"])
+paths = set(json.loads(os.environ["BENCH_PATHS"]))
 comments_per_s = float(os.environ["BENCH_COMMENTS"])
 publishes_per_s = float(os.environ["BENCH_PUBLISHES"]) / 60
-articles = [a for a in ArticlePage.objects.live().specific() if a.url_path and any(a.get_url().endswith(p) for p in paths)]
+articles = [a for a in ArticlePage.objects.live().specific() if urlparse(a.get_full_url() or "").path in paths]
 public = [a for a in articles if anonymous_decision(a).full]
 settings = CommunitySettings.load()
 settings.hold_first_posts = False
