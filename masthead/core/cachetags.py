@@ -245,17 +245,21 @@ class ProcessCache:
 
     def get(self, key, version, default=None):
         self._check(version)
-        if key not in self.data:
+        try:  # another thread may evict it meanwhile: then it is a miss
+            self.data.move_to_end(key)
+            return self.data[key]
+        except KeyError:
             return default
-        self.data.move_to_end(key)
-        return self.data[key]
 
     def set(self, key, value, version):
         self._check(version)
         self.data[key] = value
         self.data.move_to_end(key)
         while len(self.data) > self.size:
-            self.data.popitem(last=False)
+            try:
+                self.data.popitem(last=False)
+            except KeyError:
+                break
 
     def clear(self):
         self.data.clear()
