@@ -197,6 +197,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "masthead.core.context_processors.site_chrome",
+                "masthead.content.context_processors.navigation",
             ],
         },
     },

@@ -379,3 +379,100 @@ def test_ending_a_session_from_another_device_revokes_its_entitlement(wsgi, prem
     page = payer.get(premium.url)
     assert page.headers.get("x-cache") != "HIT"
     assert escape(secret_of(premium)) not in page.text
+
+
+# --- Tags (core.cachetags): what a change makes stale, and what it leaves -----------------------
+
+
+def _two_public_articles(demo):
+    articles = list(demo.articles.filter(access_level="public", language="en")[:2])
+    assert len(articles) == 2
+    return articles
+
+
+def _comments_shown_at_once():
+    from masthead.community.models import CommunitySettings
+
+    settings = CommunitySettings.load()
+    settings.hold_first_posts = False
+    settings.save()
+
+
+def test_a_comment_makes_its_article_stale_and_no_other_page(wsgi, demo, paying_user):
+    from masthead.community.services import comment_create
+
+    _comments_shown_at_once()
+    article, other = _two_public_articles(demo)
+    anonymous = wsgi()
+    paths = ["/", other.url, other.section.url, "/archive/", article.url]
+    for path in paths:
+        anonymous.get(path)
+    assert [anonymous.get(path).headers["x-cache"] for path in paths] == ["HIT"] * len(paths)
+
+    comment_create(author=paying_user, article=article, body="A remark only this article shows")
+
+    after = anonymous.get(article.url)
+    assert after.headers["x-cache"] == "MISS" and "A remark only this article shows" in after.text
+    assert anonymous.get(article.url).headers["x-cache"] == "HIT"
+    # The home page, another article, its section and the archive are still the cached pages.
+    assert [anonymous.get(path).headers["x-cache"] for path in paths[:-1]] == ["HIT"] * (len(paths) - 1)
+
+
+def test_a_like_or_a_ban_reaches_the_article_page(wsgi, demo, paying_user, reader_user):
+    from masthead.community.services import comment_create, member_ban
+
+    _comments_shown_at_once()
+    article, _other = _two_public_articles(demo)
+    comment_create(author=paying_user, article=article, body="A remark that will be hidden")
+    anonymous = wsgi()
+    anonymous.get(article.url)
+    cached = anonymous.get(article.url)
+    assert cached.headers["x-cache"] == "HIT" and "A remark that will be hidden" in cached.text
+    member_ban(user=paying_user, actor=reader_user, reason="test")
+    after = anonymous.get(article.url)
+    assert after.headers["x-cache"] == "MISS"
+
+
+def test_publishing_an_article_makes_every_listing_stale(wsgi, demo):
+    article, other = _two_public_articles(demo)
+    anonymous = wsgi()
+    paths = ["/", article.section.url, "/archive/", "/feeds/rss/", other.url, "/search/?q=robots"]
+    for path in paths:
+        anonymous.get(path)
+    assert [anonymous.get(path).headers["x-cache"] for path in paths] == ["HIT"] * len(paths)
+    article.title = "A headline no listing has shown"
+    article.save_revision().publish()
+    after = {path: anonymous.get(path) for path in paths}
+    assert [r.headers["x-cache"] for r in after.values()] == ["MISS"] * len(paths)
+    assert "A headline no listing has shown" in after[article.section.url].text
+    assert "A headline no listing has shown" in after["/feeds/rss/"].text
+
+
+def test_an_access_change_removes_the_full_text_from_every_cached_variant(
+    wsgi, demo, paying_user, reader_user, paywall
+):
+    paywall.monthly_free_articles = 0  # no meter: a premium article is a preview for free members
+    paywall.save()
+    article = demo.article(access_level="public", language="en")
+    secret = secret_of(article)
+    readers = {"anonymous": wsgi(), "member": wsgi(reader_user), "paying": wsgi(paying_user)}
+    for name, reader in readers.items():
+        if name == "anonymous":
+            reader.get(article.url)
+        else:
+            reader.settle(article.url)
+        cached = reader.get(article.url)
+        assert cached.headers.get("x-cache") == "HIT", name
+        assert escape(secret) in cached.text, name
+    # Another process's pages and fragments too: its `site` version is at most a second old.
+    from masthead.core import cachetags
+
+    article.access_level = "premium"
+    article.save_revision().publish()
+    cachetags.generation.read_at -= 1.5  # as another process would see it a second later
+    for name in ("anonymous", "member"):
+        after = readers[name].get(article.url)
+        assert after.headers.get("x-cache") != "HIT", name
+        assert escape(secret) not in after.text and secret not in after.text, name
+        assert 'class="paywall"' in after.text, name
+    assert escape(secret) in readers["paying"].get(article.url).text

@@ -235,17 +235,20 @@ def test_topics_in_paying_categories_and_locked_topics(member, payer, investors,
     assert refused.value.code == "staff_only"
 
 
-def test_a_visible_comment_on_a_public_article_invalidates_the_page_cache(
+def test_a_visible_comment_on_a_public_article_invalidates_its_page_and_no_other(
     member, public_article, premium_article, payer
 ):
-    from masthead.core.pagecache import current_generation
+    from masthead.core import cachetags
 
-    before = current_generation()
+    tags = [f"comments:{public_article.pk}", f"comments:{premium_article.pk}", cachetags.SITE]
+    before = cachetags.versions(tags)
     services.comment_create(author=member, article=public_article, body="changes the cached page")
-    assert current_generation() != before
-    before = current_generation()
+    after = cachetags.versions(tags)
+    # Its article's tag changes (its cached page and thread); not every page of the site.
+    assert after[tags[0]] != before[tags[0]]
+    assert after[tags[1]] == before[tags[1]] and after[cachetags.SITE] == before[cachetags.SITE]
     services.comment_create(author=payer, article=premium_article, body="anonymous readers never see this")
-    assert current_generation() == before
+    assert cachetags.versions([cachetags.SITE]) == {cachetags.SITE: before[cachetags.SITE]}
 
 
 def test_a_hidden_post_tells_its_author_why_once(staff_user, member, public_article):
