@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from masthead.core.errors import refusal_to_message
+
 from . import services
 from .errors import NewsletterError
 from .forms import ScheduleForm
@@ -43,7 +45,7 @@ class IssueEditView(EditView):
     def dispatch(self, request, *args, **kwargs):
         issue = get_object_or_404(Issue, pk=kwargs.get("pk"))
         if not issue.editable:
-            messages.warning(request, services.NewsletterError("issue.not_editable").text)
+            messages.warning(request, services.NewsletterError("issue.not_editable").message)
             return redirect(reverse("newsletter_issues:inspect", args=[issue.pk]))
         return super().dispatch(request, *args, **kwargs)
 
@@ -200,7 +202,7 @@ class IssueViewSet(ModelViewSet):
                 services.issue_unschedule(issue=issue, actor=request.user)
                 messages.success(request, _("The issue is back to draft."))
         except NewsletterError as refusal:
-            messages.error(request, refusal.text)
+            refusal_to_message(request, refusal)
         return redirect(reverse(f"{self.name}:inspect", args=[pk]))
 
 

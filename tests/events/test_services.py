@@ -55,11 +55,11 @@ def test_a_non_member_is_refused_during_the_presale_and_for_members_only_tickets
 ):
     with pytest.raises(EventsError) as refusal:
         services.order_start(event=conference, ticket_type=general, user=reader, quantity=1)
-    assert refusal.value.events_code == "members_presale"
-    assert "presale" in refusal.value.text
+    assert refusal.value.code == "members_presale"
+    assert "presale" in refusal.value.message
     with pytest.raises(EventsError) as refusal:
         services.order_start(event=conference, ticket_type=roundtable, user=reader, quantity=1)
-    assert refusal.value.events_code == "members_only"
+    assert refusal.value.code == "members_only"
 
 
 def test_not_yet_on_sale_over_limit_and_codes(conference, general, paying):
