@@ -25,10 +25,9 @@ from typing import Any
 
 import stripe
 from django.conf import settings
-from django.db.models import Max
 
 from ..errors import ProviderUnavailable
-from ..models import CheckoutSession, Offer, Payment, Price, ProviderEvent, Subscription
+from ..models import CheckoutSession, Offer, Payment, Price, Subscription
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot
 
@@ -530,7 +529,7 @@ NORMALISERS = {
 }
 
 
-# --- Setting up the account (manage.py stripe_sync) and its status --------------------------------
+# --- Setting up the account (manage.py stripe_sync) ---------------------------------
 
 
 def sync_price(price):
@@ -577,12 +576,3 @@ def sync_coupon(offer):
         if (float(theirs) if key == "percent_off" and theirs is not None else theirs) != value:
             raise ValueError(f"Stripe coupon {offer.code} exists with other terms ({key}: {theirs})")
     return offer.code
-
-
-def stripe_status():
-    """For the admin: is Stripe configured, and when did its last webhook arrive?"""
-    last = ProviderEvent.objects.filter(provider="stripe").aggregate(last=Max("received_at"))["last"]
-    return {
-        "configured": bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET),
-        "last_event_at": last,
-    }
