@@ -483,7 +483,7 @@ def group_join_domain(request, token):
 
 
 def account_panel(request):
-    """The membership panel on the account page (members.sections)."""
+    """The membership panel on the account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     sub = services.live_subscription(request.user)

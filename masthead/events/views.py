@@ -170,7 +170,7 @@ def event_calendar(request, event_id):
 
 
 def account_panel(request):
-    """The member's tickets on their account page (members.sections)."""
+    """The member's tickets on their account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     tickets = list(my_event_tickets(request.user))

@@ -162,7 +162,7 @@ def manage(request, token):
 
 # --- Account page ---------------------------------------------------------------------------
 def account_panel(request):
-    """The newsletters panel on the account page (members.sections)."""
+    """The newsletters panel on the account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     now = timezone.now()
