@@ -16,9 +16,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
-# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from a
-# thread with a running loop unless told this is intended.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Smaller demo pictures: making renditions of full-size ones is most of the demo's load time.
 os.environ.setdefault("MASTHEAD_DEMO_IMAGE_SCALE", "0.4")
 os.environ.setdefault("DEMO_STAFF_PASSWORD", "demo-staff-test-password")
