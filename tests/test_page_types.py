@@ -56,4 +56,4 @@ class PageTreeTests(WagtailPageTestCase):
             for model in apps.get_models()
             if issubclass(model, Page) and model is not Page and model.__module__.startswith("masthead.")
         }
-        self.assertEqual(ours, set(TREE))
+        assert ours == set(TREE)
