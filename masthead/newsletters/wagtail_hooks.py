@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from masthead.core.errors import refusal_to_message
+from masthead.core.errors import refusal_response, refusal_to_message
 
 from . import services
 from .errors import NewsletterError
@@ -155,11 +155,7 @@ class IssueViewSet(ModelViewSet):
         try:
             html, text = render_variant(issue, articles, key, tracking=False)
         except RenderError as error:
-            return HttpResponse(
-                services.NewsletterError("issue.render_failed", error=str(error)).text,
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
+            return refusal_response(services.NewsletterError("issue.render_failed", error=str(error)))
         # What a real recipient would read: their name and links in place of the merge tags.
         html, text = fill_for_preview(html, text, preview_recipient(issue, request.user))
         if request.GET.get("format") == "text":

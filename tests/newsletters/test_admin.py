@@ -211,3 +211,20 @@ def test_a_scheduled_issue_shows_its_time_in_the_newsroom_zone(
     assert timezone.localtime(issue.scheduled_at).strftime("%H:%M") == "09:30"
     page = admin_client.get(reverse("newsletter_issues:inspect", args=[issue.pk])).content.decode()
     assert "Scheduled for 5 March 2031, 09:30 (Asia/Shanghai time)." in page
+
+
+def test_a_template_error_in_the_preview_is_a_clear_400(admin_client, free_letter, make_issue, monkeypatch):
+    from django.template import TemplateSyntaxError
+
+    from masthead.newsletters import render
+
+    issue = make_issue(free_letter)
+
+    def broken(*args, **kwargs):
+        raise TemplateSyntaxError("Invalid block tag 'endfor'")
+
+    monkeypatch.setattr(render, "render_to_string", broken)
+    response = admin_client.get(reverse("newsletter_issues:preview", args=[issue.pk, "full"]))
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "could not be rendered" in text and "Invalid block tag" in text
