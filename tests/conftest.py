@@ -154,20 +154,6 @@ def staff_user(db, django_user_model):
     )
 
 
-def run_on_commit():
-    """Run the on-commit callbacks queued so far, as a commit would.
-
-    Tests run inside a transaction that never commits, so notices queued with
-    transaction.on_commit (emails, tasks) would never fire; call this where a test expects them.
-    """
-    from django.db import connection
-
-    while connection.run_on_commit:
-        callbacks, connection.run_on_commit = connection.run_on_commit, []
-        for _sids, func, _robust in callbacks:
-            func()
-
-
 @pytest.fixture
 def all_queries(monkeypatch):
     """Every SQL statement run on any connection object while the test runs.
