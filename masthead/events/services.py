@@ -374,7 +374,7 @@ def ticket_check_in(*, event, code, actor, now=None):
             target=event,
             now=now,
             ticket_code=code,
-            why=refusal.events_code,
+            why=refusal.code,
         )
         raise refusal
     return ticket

@@ -24,7 +24,6 @@ from masthead.access.services import grant_create, grant_end
 from masthead.content.body import plain_text, split_body
 from masthead.core import entitlement as signed
 from masthead.core.pagecache import PageCacheMiddleware
-from tests.conftest import run_on_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -231,7 +230,9 @@ def test_home_sections_and_search_are_cached_for_signed_in_readers(wsgi, demo, p
     assert 'class="account-name"' not in hit.text and CSRF_INPUT not in hit.text
 
 
-def test_membership_ending_mid_session_loses_the_paying_variant_at_once(wsgi, premium, paying_user, paywall):
+def test_membership_ending_mid_session_loses_the_paying_variant_at_once(
+    wsgi, premium, paying_user, paywall, django_capture_on_commit_callbacks
+):
     paywall.monthly_free_articles = 0  # no meter: without the grant, the article is a preview
     paywall.save()
     secret = secret_of(premium)
@@ -239,8 +240,8 @@ def test_membership_ending_mid_session_loses_the_paying_variant_at_once(wsgi, pr
     payer.settle(premium.url)
     assert payer.get(premium.url).headers["x-cache"] == "HIT"
     stale = dict(payer.jar)
-    grant_end(grant=Grant.objects.get(user=paying_user))  # a payment failed, a membership ended
-    run_on_commit()  # entitlements go stale when the change commits
+    with django_capture_on_commit_callbacks(execute=True):  # entitlements go stale when the change commits
+        grant_end(grant=Grant.objects.get(user=paying_user))  # a payment failed, a membership ended
     after = payer.get(premium.url)
     assert "x-cache" not in after.headers, "a stale entitlement goes down the per-request path"
     assert escape(secret) not in after.text and secret not in after.text
@@ -264,16 +265,18 @@ def test_an_entitlement_expires_by_the_end_of_the_grant(wsgi, premium, django_us
     )
 
 
-def test_a_trial_starting_reissues_the_entitlement(wsgi, premium, reader_user):
+def test_a_trial_starting_reissues_the_entitlement(
+    wsgi, premium, reader_user, django_capture_on_commit_callbacks
+):
     free = wsgi(reader_user)
     free.settle("/")
-    grant_create(
-        user=reader_user,
-        level="premium",
-        source="trial",
-        ends_at=timezone.now() + timezone.timedelta(days=14),
-    )
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        grant_create(
+            user=reader_user,
+            level="premium",
+            source="trial",
+            ends_at=timezone.now() + timezone.timedelta(days=14),
+        )
     page = free.get(premium.url)
     assert escape(secret_of(premium)) in page.text
     assert signed.verify(free.jar[signed.COOKIE_NAME], free.jar["sessionid"]).variant == "paying"
