@@ -352,6 +352,19 @@ def charge_due(sub, *, now, force=False):
     attempt = sub.payment_attempts + 1
     key = f"{sub.provider_ref}_{period_start.isoformat()}_{attempt}"
     description = f"{sub.plan.name} ({sub.price.get_interval_display()})"
+
+    def this_invoice(**period):
+        """The payment of this period's invoice, as the provider reports it (paid or failed)."""
+        return ProviderPayment(
+            ref=f"tin_{key}",
+            subscription_ref=sub.provider_ref,
+            amount=amount,
+            currency=sub.price.currency,
+            description=description,
+            at=now.isoformat(),
+            **period,
+        ).as_payload()
+
     if sub.test_card_behaviour == "decline":
         schedule = billing_settings().retry_schedule
         since = sub.past_due_since or now
@@ -360,14 +373,7 @@ def charge_due(sub, *, now, force=False):
             f"test_fail_{key}",
             "invoice.payment_failed",
             {
-                "payment": ProviderPayment(
-                    ref=f"tin_{key}",
-                    subscription_ref=sub.provider_ref,
-                    amount=amount,
-                    currency=sub.price.currency,
-                    description=description,
-                    at=now.isoformat(),
-                ).as_payload(),
+                "payment": this_invoice(),
                 "next_attempt_at": next_attempt.isoformat() if next_attempt else None,
             },
             now,
@@ -391,18 +397,7 @@ def charge_due(sub, *, now, force=False):
     _send(
         f"test_paid_{key}",
         "invoice.paid",
-        {
-            "payment": ProviderPayment(
-                ref=f"tin_{key}",
-                subscription_ref=sub.provider_ref,
-                amount=amount,
-                currency=sub.price.currency,
-                description=description,
-                period_start=period_start.isoformat(),
-                period_end=period_end.isoformat(),
-                at=now.isoformat(),
-            ).as_payload()
-        },
+        {"payment": this_invoice(period_start=period_start.isoformat(), period_end=period_end.isoformat())},
         now,
     )
     _send(
