@@ -123,7 +123,7 @@ def reattach_snapshots():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from masthead.core.caching import forget_process_caches
+    from masthead.core.cachetags import forget_process_caches
 
     cache.clear()
     forget_process_caches()

@@ -282,9 +282,3 @@ class RememberedRestrictions:
             len(cached)  # evaluate now: later iterations and .exists() use the result cache
             self.__dict__["_masthead_view_restrictions"] = cached
         return cached
-
-
-def forget_process_caches():
-    """Drop what this process remembers (tests: a rolled-back transaction sends no signals):
-    every per-process cache (core.cachetags.PROCESS_CACHES) and the `site` version."""
-    cachetags.forget_process_caches()

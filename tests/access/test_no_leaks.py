@@ -505,7 +505,7 @@ def assert_readers_see_the_published_article(clients, page):
 def test_a_writers_unsaved_preview_never_reaches_readers(demo, clients, writer, level, caches):
     """Wagtail's preview renders the article template with the edit form's unsaved values: none of
     it may be read from or written to a cache that readers are served from."""
-    from masthead.core.caching import forget_process_caches
+    from masthead.core.cachetags import forget_process_caches
     from masthead.core.pagecache import bump_generation
 
     page = demo.article(access_level=level, language="en")
