@@ -131,7 +131,10 @@ def cache_key(environ, gen, variant=None):
     if query is None:
         return None
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+    # X-Forwarded-Proto is the proxy's word only when a proxy is trusted (settings: then Django's
+    # SECURE_PROXY_SSL_HEADER is set); from anyone else it is ignored, as Django ignores it.
+    forwarded = environ.get("HTTP_X_FORWARDED_PROTO") if settings.SECURE_PROXY_SSL_HEADER else None
+    scheme = forwarded or environ.get("wsgi.url_scheme", "http")
     raw = f"{_language(environ)} {scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
     digest = hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()  # noqa: S324
     # "pagecache2": entries carry their tags' versions (a sixth item); code from before tags
