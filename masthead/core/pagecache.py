@@ -35,7 +35,6 @@ from django.conf import settings
 
 from . import cachetags
 
-GENERATION_KEY = cachetags.SITE_KEY
 # Vary headers a stored response may carry: Cookie and Accept-Encoding are the same for every
 # request that reaches the cache, and the negotiated language is part of the key.
 HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
@@ -60,25 +59,6 @@ def _cache():
     from django.core.cache import caches
 
     return caches["default"]
-
-
-# The `site` tag's version, re-read at most once a second (core.cachetags).
-Generation, generation = cachetags.Generation, cachetags.generation
-
-
-def bump_generation():
-    """Invalidate every cached page and fragment (the `site` tag, core.cachetags)."""
-    cachetags.invalidate(cachetags.SITE)
-
-
-def invalidate_on_change(*tags):
-    """Invalidate `tags` (default: `site`, everything) now and again after the transaction
-    commits; see core.cachetags.invalidate_on_change."""
-    cachetags.invalidate_on_change(*tags)
-
-
-def current_generation():
-    return generation.get()
 
 
 # Per process: the tags of the pages this process stored or served, by page key, so a hit reads
@@ -179,7 +159,7 @@ class PageCacheMiddleware:
             return self.app(environ, start_response)
         if not _anonymous(environ):
             return self._signed_in(environ, start_response, method)
-        gen = generation.get()
+        gen = cachetags.generation.get()
         if gen is None:  # the cache is down: every anonymous page comes from the database
             return self._bypass(environ, start_response)
         key = cache_key(environ, gen)
@@ -196,7 +176,7 @@ class PageCacheMiddleware:
         claim = signed.from_environ(environ)
         if claim is None:  # no entitlement, or not a genuine, current one for this session
             return self._bypass(environ, start_response)
-        gen = generation.get()
+        gen = cachetags.generation.get()
         key = cache_key(environ, gen, claim.variant) if gen is not None else None
         if key is None:
             return self._bypass(environ, start_response)
@@ -214,7 +194,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _read_many(key, extra=()):
-        tags = _known_tags.get(key, generation.value) or ()
+        tags = _known_tags.get(key, cachetags.generation.value) or ()
         return _cache().get_many([key, *extra, *(cachetags.tag_key(t) for t in tags)])
 
     @staticmethod
@@ -226,7 +206,7 @@ class PageCacheMiddleware:
             return None
         stored = entry[5] if len(entry) > 5 else {}
         if stored:
-            _known_tags.set(key, tuple(stored), generation.value)
+            _known_tags.set(key, tuple(stored), cachetags.generation.value)
         return entry if cachetags.current(stored, found) else None
 
     def _read(self, key):

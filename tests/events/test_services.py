@@ -282,11 +282,11 @@ def test_the_periodic_job_and_the_demo_are_safe_to_run_twice(demo, conference):
 def test_selling_out_drops_cached_anonymous_pages_but_an_ordinary_sale_does_not(
     small_event, general, make_member, conference
 ):
-    from masthead.core.pagecache import current_generation, generation
+    from masthead.core.cachetags import generation
 
     def gen():
-        generation.value = None  # re-read now, not after the per-process second
-        return current_generation()
+        generation.forget()  # re-read now, not after the per-process second
+        return generation.get()
 
     start = gen()
     # 3 left is already "few": one sale keeps the step, so the cached page stays.
