@@ -11,6 +11,9 @@ renders them for whoever the session says.
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from masthead.content.models import ArticlePage
+
+from .models import GiftLink
 from .policy import Decision, Meter, Reason, decide
 from .readers import current_month, reader_for_request
 from .reading import DECISION_ATTR, paywall_settings
@@ -19,8 +22,6 @@ SLOTS = ("account", "gift", "comments", "newsletter")
 
 
 def _article(page_id):
-    from masthead.content.models import ArticlePage
-
     return ArticlePage.objects.live().filter(pk=page_id).first()
 
 
@@ -58,8 +59,6 @@ def personal_parts(request, *, slots, page_id=None, next_path=None):
 
 def gift_quota(request, now):
     """(gift links left this month, the monthly allowance) for a paying member; None otherwise."""
-    from .models import GiftLink
-
     user = request.user
     reader = reader_for_request(request, now)
     if not (reader.is_paying(now) or user.is_staff):

@@ -1,6 +1,7 @@
 """What the access app holds about a member, for export and account deletion."""
 
 from .models import GiftLink, Grant, MeterRead
+from .services import gift_link_revoke, grant_end
 
 
 def export_member(user):
@@ -34,8 +35,6 @@ def export_member(user):
 
 def erase_member(user, *, now):
     """Before the account goes: end open grants (kept, anonymised) and withdraw gift links."""
-    from .services import gift_link_revoke, grant_end
-
     for grant in Grant.objects.filter(user=user).current(now):
         grant_end(grant=grant, reason="account deleted", now=now)
     for link in GiftLink.objects.filter(created_by=user, revoked_at__isnull=True):

@@ -7,6 +7,7 @@ returns; none of them phrase their own call to action.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -40,8 +41,6 @@ def _with_next(url, next_url):
 
 def membership_url(next_url=""):
     """Where "start a free trial" and "upgrade" lead: the membership/pricing page, article remembered."""
-    from django.conf import settings
-
     return _with_next(
         reverse(getattr(settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")), next_url
     )

@@ -8,6 +8,8 @@ to this reader.
 
 from django.utils import timezone
 
+from masthead.core.caching import site_setting
+
 from .models import PaywallSettings
 from .policy import ANONYMOUS, PREMIUM, GrantSpan, Meter, Reader, decide
 from .readers import REQUEST_ATTR, current_month, forget_reader, reader_for_request
@@ -17,8 +19,6 @@ DECISION_ATTR = "_masthead_decisions"
 
 
 def paywall_settings(request):
-    from masthead.core.caching import site_setting
-
     return site_setting(request, PaywallSettings)
 
 

@@ -1,5 +1,6 @@
 """Reader-facing access pages: the membership page, creating and opening gift links."""
 
+from django.conf import settings as dj_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -8,12 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from masthead.content.editions import translation_in
 from masthead.content.models import ArticlePage
 from masthead.content.views import mark_cacheable
 from masthead.core.origin import absolute_url
 
 from .errors import AccessRefused
 from .models import GiftLink
+from .personal import personal_parts as render_parts
 from .reading import paywall_settings
 from .services import gift_link_create, gift_link_open, reader_key_for
 
@@ -22,8 +25,6 @@ def membership(request):
     """The benefits page. Once billing sells real plans (MASTHEAD_MEMBERSHIP_URL_NAME names its
     pricing page), readers go there: one page with the plans, their prices and what each includes,
     instead of this plan-less list saying plans "open soon"."""
-    from django.conf import settings as dj_settings
-
     target = getattr(dj_settings, "MASTHEAD_MEMBERSHIP_URL_NAME", "access:membership")
     if target != "access:membership":
         query = request.META.get("QUERY_STRING", "")
@@ -68,8 +69,6 @@ def gift_created(request, pk):
 
 
 def link_path(link):
-    from django.urls import reverse
-
     return reverse("access:gift_open", args=[link.token])
 
 
@@ -78,8 +77,6 @@ def gift_open(request, token, language=None):
 
     With `language`, the article's live translation in that edition (404 if there is none): a
     gift pass covers every version of the story (access.policy.access_key)."""
-    from masthead.content.editions import translation_in
-
     if not request.session.session_key:
         request.session.save()  # a reader counts once per browser: we need to recognise them
     key = reader_key_for(user=request.user, session_key=request.session.session_key)
@@ -108,8 +105,6 @@ def _render_article(request, article):
 @require_GET
 def personal_parts(request):
     """The personal slots of a page served from the page cache (access.personal), as JSON."""
-    from .personal import personal_parts as render_parts
-
     page = request.GET.get("page", "")
     slots = set(request.GET.get("slots", "")[:200].split(","))
     if request.user.is_authenticated:

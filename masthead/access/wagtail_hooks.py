@@ -1,8 +1,10 @@
 """Gift links in the Wagtail admin: staff see every link, its readers, and can withdraw it."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -14,8 +16,6 @@ from .services import gift_link_revoke
 
 class GiftLinkStateColumn(Column):
     def get_value(self, instance):
-        from django.utils import timezone
-
         if instance.revoked_at:
             return _("Withdrawn")
         if instance.expires_at <= timezone.now():
@@ -53,8 +53,6 @@ class GiftLinkViewSet(ModelViewSet):
 
     def revoke(self, request, pk):
         if not request.user.has_perm("access.change_giftlink"):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         link = get_object_or_404(GiftLink, pk=pk)
         if request.method == "POST":

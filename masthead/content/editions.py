@@ -8,6 +8,7 @@ switch and hreflang alternates.
 
 from django.conf import settings
 from django.db import transaction
+from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
 from masthead.core.cachetags import cached
@@ -95,8 +96,6 @@ def page_urls(page_ids, request=None):
 def translation_in(page, language_code=None):
     """`page` (specific) in `language_code`: itself when None or its own language, else its live
     translation. Raises Http404 when there is none (a bad or unpublished edition in a URL)."""
-    from django.http import Http404
-
     if language_code is None or language_code == page.locale.language_code:
         return page.specific
     found = Page.objects.live().filter(

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .search_text import query_terms
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -16,8 +18,6 @@ class SearchForm(forms.Form):
     )
 
     def clean_q(self):
-        from .search_text import query_terms
-
         q = " ".join(self.cleaned_data["q"].split())
         if "\x00" in q or not query_terms(q):
             raise forms.ValidationError(_("Search for words or names: punctuation alone finds nothing."))

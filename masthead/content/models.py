@@ -21,16 +21,25 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from masthead.core.caching import RememberedRestrictions
+from masthead.core.caching import (
+    Lazy,
+    RememberedRestrictions,
+    cacheable_for,
+    cached_route,
+    offer_variant,
+    read_page_number,
+)
 
 from . import body as body_text
 from .admin_forms import ArticlePageForm, ConfirmFreePanel
 from .blocks import ArticleBodyBlock
 from .gate import gate
 from .levels import SHORT_LABELS, AccessLevel
+from .search_text import index_text
+from .seo import organization_json_ld, person_json_ld
 
 
 class Language(models.TextChoices):
@@ -73,8 +82,6 @@ class CacheablePage(RememberedRestrictions):
     """Wagtail pages whose anonymous responses may be shared (see core.caching)."""
 
     def serve(self, request, *args, **kwargs):
-        from masthead.core.caching import cacheable_for
-
         return cacheable_for(request, super().serve(request, *args, **kwargs))
 
 
@@ -100,10 +107,7 @@ class HomePage(CacheablePage, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.core.caching import Lazy, offer_variant
-
         from .selectors import home_page_context
-        from .seo import organization_json_ld
 
         # The same for every member of a variant once the personal parts are slots.
         offer_variant(request)
@@ -122,8 +126,6 @@ class HomePage(CacheablePage, Page):
     def route(self, request, path_components):
         """Wagtail's routing walks the tree a level at a time (a query or two per level); known
         paths to live, plain pages are remembered per cache generation instead."""
-        from masthead.core.caching import cached_route
-
         return cached_route(self, request, path_components, super().route)
 
 
@@ -158,8 +160,6 @@ class SectionPage(CacheablePage, Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.core.caching import Lazy, offer_variant, read_page_number
-
         from .selectors import articles_in_section
         from .views import paginate
 
@@ -237,8 +237,6 @@ class AuthorPage(CacheablePage, RoutablePageMixin, Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs):
-        from .seo import person_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["person_json_ld"] = person_json_ld(request, self)
         return context
@@ -423,8 +421,6 @@ class ArticlePage(RememberedRestrictions, Page):
 
     def search_body(self):
         """Body text for the search index, with Chinese segmented into bigrams (see search_text)."""
-        from .search_text import index_text
-
         return index_text(self.plain_text())
 
     def get_context(self, request, *args, **kwargs):
@@ -471,8 +467,6 @@ def default_access_level(page):
 
 def default_access_level_for_parent(parent):
     """A new article's level: the section's default if it sets one, else the site's setting."""
-    from wagtail.models import Site
-
     parent = parent.specific if parent is not None else None
     section_level = getattr(parent, "default_access_level", "")
     if section_level:

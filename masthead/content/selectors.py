@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -91,8 +92,6 @@ def articles_in_month(year, month=None):
 
 def archive_months():
     """[(year, [(month, count), …]), …] newest first, for the archive index."""
-    from django.db.models.functions import ExtractMonth, ExtractYear
-
     rows = (
         ArticlePage.objects.live()
         .filter(date__isnull=False)

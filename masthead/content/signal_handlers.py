@@ -14,22 +14,20 @@ from masthead.core import cachetags
 
 from . import signals
 from .models import ArticlePage, NewsroomSettings, SectionPage
+from .selectors import SECTIONS_CACHE_KEY
+from .tasks import reindex_article
 
 
 @receiver(page_published, sender=SectionPage)
 @receiver(page_unpublished, sender=SectionPage)
 @receiver(post_page_move)
 def clear_navigation(sender, **kwargs):
-    from .selectors import SECTIONS_CACHE_KEY
-
     cache.delete(SECTIONS_CACHE_KEY)  # the navigation goes with the `nav` tag, below
 
 
 @receiver(page_published, sender=ArticlePage)
 @receiver(page_unpublished, sender=ArticlePage)
 def reindex_article_on_publishing(sender, instance, **kwargs):
-    from .tasks import reindex_article
-
     # After commit: the worker must see the published state, not race the transaction.
     transaction.on_commit(lambda: reindex_article.enqueue(instance.pk))
 

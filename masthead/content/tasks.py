@@ -3,6 +3,8 @@
 from django.core.management import call_command
 from django_tasks import task
 
+from .search_index import index_article
+
 
 @task()
 def publish_scheduled_pages():
@@ -18,6 +20,4 @@ def publish_scheduled_pages():
 @task()
 def reindex_article(page_id):
     """Bring one article's public search entry in step with its published state."""
-    from .search_index import index_article
-
     index_article(page_id=page_id)

@@ -4,17 +4,25 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from masthead.core.caching import (  # noqa: F401
+    Lazy,
+    cacheable_for,
     is_anonymous_request,
+    is_preview,
     mark_cacheable,
     offer_variant,
+    page_tags,
     public_for_anonymous,
+    read_page_number,
     read_param,
+    site_setting,
+    withdraw_variant,
 )
 from masthead.core.clientip import client_ip
 
@@ -24,6 +32,7 @@ from .body import split_body, without_break
 from .forms import AuthorContactForm, SearchForm
 from .gate import gate
 from .models import NewsroomSettings
+from .search import search_articles
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -31,10 +40,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 def paginate(request, queryset, per_page=None):
     """Paginate a listing; a page number that is not a positive integer or is past the end is a 404."""
     if per_page is None:
-        from masthead.core.caching import site_setting
-
         per_page = site_setting(request, NewsroomSettings).articles_per_page
-    from masthead.core.caching import read_page_number
 
     paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
     raw = request.GET.get("page", "1")
@@ -55,8 +61,6 @@ def article_context(request, article):
     Lazy: on a fragment hit their queries never run. A gift page sets request.masthead_gift
     (a validated GiftPass) before rendering.
     """
-    from masthead.core.caching import Lazy, is_preview, offer_variant, page_tags, withdraw_variant
-
     # Besides `site` (publishing anything), the cached page depends on this article's own tag.
     page_tags(request, f"article:{article.pk}")
     gift = getattr(request, "masthead_gift", None)
@@ -113,8 +117,6 @@ def serve_article(article, request, serve, *args, **kwargs):
     responses may be shared by caches. Anything rendered for a person — a member, a gift
     reader — is private and never stored.
     """
-    from masthead.core.caching import cacheable_for
-
     return cacheable_for(request, serve(request, *args, **kwargs))
 
 
@@ -127,8 +129,6 @@ def tag_detail(request, slug):
 
 @public_for_anonymous
 def tag_index(request):
-    from django.db.models import Count
-
     tags = (
         Tag.objects.filter(content_articlepagetag_items__content_object__live=True)
         .annotate(n=Count("content_articlepagetag_items"))
@@ -175,7 +175,6 @@ def search(request):
             query = form.cleaned_data["q"]
             context["query"] = query
             read_param(request, "q", query)
-            from .search import search_articles
 
             context["results"] = paginate(request, search_articles(query), per_page=SEARCH_RESULTS_PER_PAGE)
         else:

@@ -29,9 +29,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage, storages
+from django.core.management import call_command
 from django.db import connection
 
-from . import cachetags
+from . import cachetags, origin
 
 FORMAT = 1
 STORAGES_IN_BACKUP = {"media": lambda: default_storage, "newsroom": lambda: storages["newsroom"]}
@@ -175,10 +176,6 @@ def _restore_database(archive, manifest, workdir):
 
 def restore(path, *, out=print):
     """Restore the archive at `path` into the (empty) configured database and storages."""
-    from django.core.management import call_command
-
-    from . import origin
-
     try:
         archive = tarfile.open(path, "r:gz")
     except (OSError, tarfile.TarError) as error:

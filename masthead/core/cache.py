@@ -17,6 +17,7 @@ import threading
 import pybreaker
 import redis
 from diskcache import DjangoCache
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.retry import Retry
@@ -179,6 +180,4 @@ class ResilientRedisCache(RedisCache):
 
 def cache_state(alias="default"):
     """ "ok", or "degraded" while the cache's circuit breaker is not closed (readiness checks)."""
-    from django.core.cache import caches
-
     return "ok" if getattr(caches[alias], "healthy", True) else "degraded"

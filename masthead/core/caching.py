@@ -7,9 +7,14 @@ sharing with `public_for_anonymous` (or `mark_cacheable(..., personal=False)`); 
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 
 from . import cachetags
 
@@ -70,8 +75,6 @@ def read_page_number(request):
 
 
 def cache_params_header(request):
-    from urllib.parse import urlencode
-
     return urlencode(sorted(getattr(request, "_masthead_cache_params", {}).items()))
 
 
@@ -184,8 +187,6 @@ def site_setting(request, model):
     Settings are read on nearly every page; saving one bumps the generation, so a stale copy
     never outlives the change by more than the generation's re-read interval (~1 s).
     """
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     generation = fragment_generation()
     if generation is None or is_preview(request):
@@ -206,10 +207,6 @@ def cached_route(root, request, path_components, route):
     a remembered page is re-read by primary key and must still be live, so a stale entry can
     only cost a normal route, never serve an unpublished page.
     """
-    from django.apps import apps
-    from django.core.cache import cache
-    from wagtail.url_routing import RouteResult
-
     generation = fragment_generation()
     if not path_components or len(path_components) > 8 or generation is None or is_preview(request):
         return route(request, path_components)
@@ -245,8 +242,6 @@ def serve_page(request, path):
     changes (publishing, unpublishing, moving, view restrictions, settings), which is the same
     staleness bound as the page cache. Pages with sub-routes (RoutablePageMixin) are not kept.
     """
-    from wagtail.models import Page, Site
-    from wagtail.url_routing import RouteResult
     from wagtail.views import serve
 
     generation = fragment_generation()

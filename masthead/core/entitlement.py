@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 
 COOKIE_NAME = "mh_ent"
 # The WSGI environ key through which the page cache hands a verified entitlement to Django
@@ -53,8 +54,6 @@ class Entitlement:
 
 
 def _cache():
-    from django.core.cache import caches
-
     return caches["default"]
 
 

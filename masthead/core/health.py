@@ -19,11 +19,15 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .cache import cache_state
 from .clientip import behind_proxy
+from .storage import check_media_storage
 
 logger = logging.getLogger(__name__)
 
@@ -92,18 +96,12 @@ def _timed(check):
 
 
 def check_database():
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
 
 
 def check_cache():
-    from django.core.cache import cache
-
-    from .cache import cache_state
-
     # The resilient Redis cache turns errors into misses; its circuit breaker says whether it is
     # currently giving up on Redis (every call a miss until it answers again).
     if cache_state() != "ok":
@@ -133,8 +131,6 @@ def check_queue():
 
 
 def check_storage():
-    from .storage import check_media_storage
-
     return check_media_storage()
 
 

@@ -31,6 +31,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import cachetags
 from .caching import mark_cacheable
+from .models import PublicationSettings
 from .origin import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -61,8 +62,6 @@ _cached = cachetags.ProcessCache("core.publication", 1)
 
 def publication():
     """The PublicationSettings row (core.models), with its logo and favicon loaded."""
-    from .models import PublicationSettings
-
     generation = cachetags.generation.get()
     value = _cached.get("publication", generation)
     if value is None:

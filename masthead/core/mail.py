@@ -16,13 +16,15 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
+from .identity import publication
+from .models import DevMail
+from .tasks import deliver_email
+
 logger = logging.getLogger(__name__)
 
 
 class DevMailboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from .models import DevMail
-
         rows = []
         for message in email_messages:
             html = ""
@@ -50,8 +52,6 @@ class DevMailboxBackend(BaseEmailBackend):
 def render_templated(template_prefix, *, to, context, from_email=None, headers=None, attachments=None):
     """The message `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` make
     for `to`, with `attachments` ([(filename, content, mimetype)], e.g. a ticket's QR code)."""
-    from .identity import publication
-
     pub = publication()
     context = {"site_url": settings.SITE_URL, "site_name": pub.name, "publication": pub, **context}
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
@@ -150,8 +150,6 @@ def send_later(message):
     If the job queue cannot be reached the message is sent here and now with a short timeout
     (INLINE_SEND_TIMEOUT); False if that failed too, so a view can tell the reader the truth.
     """
-    from .tasks import deliver_email
-
     try:
         deliver_email.enqueue(message_to_data(message))
         return True

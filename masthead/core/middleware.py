@@ -4,6 +4,7 @@ import time
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.models import Site
 
 # Wagtail looks the site up with a multi-clause query on every request (measured ~5 ms of a
@@ -67,8 +68,6 @@ class PrivateForPeopleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.utils.cache import patch_cache_control, patch_vary_headers
-
         response = self.get_response(request)
         if not is_anonymous_request(request) or response.cookies:
             cache_control = response.get("Cache-Control", "")

@@ -11,6 +11,7 @@ sitemap) agrees with `absolute_url()` (emails, feeds, robots.txt). A site record
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from wagtail.models import Site
 
 
 def site_origin():
@@ -43,8 +44,6 @@ def sync_site_record(*, url=None):
     Only the default site is touched (Masthead serves one publication). Its name follows the
     publication's (core.identity), so the admin shows the same name readers see.
     """
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
@@ -59,8 +58,6 @@ def sync_site_record(*, url=None):
 
 def site_record_mismatch():
     """A sentence saying how the default site record differs from SITE_URL, or "" if it agrees."""
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return ""

@@ -32,8 +32,11 @@ from email.utils import formatdate
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.core.cache import caches
+from django.utils.translation import trans_real
 
 from . import cachetags
+from . import entitlement as signed
 
 # Vary headers a stored response may carry: Cookie and Accept-Encoding are the same for every
 # request that reaches the cache, and the negotiated language is part of the key.
@@ -56,8 +59,6 @@ INTERNAL_HEADERS = (PARAMS_HEADER, VARIANT_HEADER, TAGS_HEADER)
 
 
 def _cache():
-    from django.core.cache import caches
-
     return caches["default"]
 
 
@@ -77,8 +78,6 @@ def _anonymous(environ):
 
 def _language(environ):
     """The language LocaleMiddleware would pick from Accept-Language (the URL carries no language)."""
-    from django.utils.translation import trans_real
-
     header = environ.get("HTTP_ACCEPT_LANGUAGE", "")
     if not header:
         return settings.LANGUAGE_CODE
@@ -171,8 +170,6 @@ class PageCacheMiddleware:
         return self._miss(key, environ, start_response, method, gen=gen)
 
     def _signed_in(self, environ, start_response, method):
-        from . import entitlement as signed
-
         claim = signed.from_environ(environ)
         if claim is None:  # no entitlement, or not a genuine, current one for this session
             return self._bypass(environ, start_response)

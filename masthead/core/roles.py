@@ -12,6 +12,7 @@ Permissions are named by "app_label.codename" strings, so core imports no other 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
 
 EDITORS, WRITERS, MODERATORS, DOOR_STAFF, FINANCE = (
     "Editors",
@@ -147,14 +148,6 @@ def _permissions(names):
 @transaction.atomic
 def roles_sync():
     """Create the five groups and give each exactly its permissions. Returns {name: Group}."""
-    from wagtail.models import (
-        Collection,
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-    )
-
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     groups = {}

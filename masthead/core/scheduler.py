@@ -18,13 +18,13 @@ from django.db import IntegrityError, close_old_connections, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from .models import PeriodicSlot
+
 logger = logging.getLogger(__name__)
 
 
 def claim_due_jobs(*, now=None, jobs=None):
     """Enqueue every periodic job whose current slot nobody has claimed yet. Returns the claimed paths."""
-    from .models import PeriodicSlot
-
     now = now or timezone.now()
     jobs = settings.MASTHEAD_PERIODIC_JOBS if jobs is None else jobs
     claimed = []
@@ -41,8 +41,6 @@ def claim_due_jobs(*, now=None, jobs=None):
 
 
 def prune_slots(*, now=None, keep=timedelta(days=2)):
-    from .models import PeriodicSlot
-
     now = now or timezone.now()
     PeriodicSlot.objects.filter(created_at__lt=now - keep).delete()
 

@@ -3,8 +3,9 @@ core.identity), and make pages show a changed identity at once."""
 
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.models import Site
 
-from . import identity
+from . import identity, origin
 from .cachetags import invalidate_on_change
 from .models import PublicationSettings
 
@@ -13,7 +14,6 @@ from .models import PublicationSettings
 def site_record_follows_site_url(sender, using="default", **kwargs):
     if sender.label != "core":
         return
-    from . import origin
 
     origin.sync_site_record()
 
@@ -22,7 +22,6 @@ def site_record_follows_site_url(sender, using="default", **kwargs):
 def publication_changed(sender, instance, created=False, raw=False, **kwargs):
     if raw:
         return  # loaded from a fixture or a serialized test database: related rows may not exist yet
-    from wagtail.models import Site
 
     # The admin's site list and Wagtail's own emails show the site record's name.
     Site.objects.filter(is_default_site=True).exclude(site_name=instance.name).update(site_name=instance.name)

@@ -36,7 +36,7 @@ import tempfile
 
 from django.conf import settings
 from django.core.checks import Error, register
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -81,8 +81,6 @@ def is_local(storage):
 
 def check_media_storage():
     """Reach every storage we write to; raise with the storage's own error if one is unusable."""
-    from django.core.files.storage import default_storage
-
     detail = {}
     for alias, storage in (("media", default_storage), ("newsroom", newsroom_storage())):
         if not is_local(storage):

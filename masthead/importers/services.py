@@ -22,6 +22,7 @@ from .errors import ExportError
 from .files import ExportFiles
 from .models import ImportRun
 from .sources import open_source
+from .tasks import run_import
 
 
 def imports_dir():
@@ -137,8 +138,6 @@ def import_run_execute(*, run, progress=None, now=None):
 
 def import_run_enqueue(*, run):
     """Hand a saved run to the worker (after commit, so the worker sees it)."""
-    from .tasks import run_import
-
     transaction.on_commit(lambda: run_import.enqueue(str(run.pk)))
 
 
@@ -163,7 +162,6 @@ def resume_stalled_runs(*, now=None):
         | Q(status=ImportRun.Status.RUNNING, heartbeat_at__lt=stale)
     ).values_list("pk", flat=True)
     resumed = []
-    from .tasks import run_import
 
     for pk in due:
         # Move the heartbeat as a claim of the resumption: a second scheduler sees it fresh.

@@ -2,12 +2,13 @@
 
 from django_tasks import task
 
+from .errors import ExportError
+from .models import ImportRun
+
 
 @task()
 def run_import(run_id):
     """Run or resume one import run, if nobody else holds it."""
-    from .errors import ExportError
-    from .models import ImportRun
     from .services import import_run_claim, import_run_execute
 
     if not import_run_claim(run_id=run_id):

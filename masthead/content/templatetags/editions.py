@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from ..editions import edition_homes, page_urls, translations
+from ..editions import _per_generation, edition_homes, page_urls, translations
 
 register = template.Library()
 
@@ -68,7 +68,5 @@ def edition_links(context):
 
 
 def _urls(page_ids, request):
-    from ..editions import _per_generation
-
     key = "urls:" + ",".join(map(str, sorted(page_ids))) + ":" + (request.get_host() if request else "")
     return _per_generation(key, lambda: page_urls(page_ids, request))

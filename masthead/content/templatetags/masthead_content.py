@@ -1,11 +1,13 @@
 import re
 
 from django import template
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..gate import gate
+from ..readable import readable_text
 from ..search_text import HAN_RUN, query_terms
 
 register = template.Library()
@@ -45,10 +47,6 @@ def snippet_around(text, terms, width=SNIPPET_CHARS):
 @register.simple_tag(takes_context=True)
 def search_snippet(context, article, query):
     """A highlighted excerpt from the text this reader may read without spending anything."""
-    from django.utils import timezone
-
-    from ..readable import readable_text
-
     request = context.get("request")
     full = gate().may_read_free(request, article, timezone.now()) if request is not None else False
     terms = []
