@@ -77,13 +77,21 @@ def manage(env, *args, quiet=True):
 
 
 def postgres_url(var_dir):
-    """Each benchmark site (normal, large) has its own PostgreSQL database."""
-    return POSTGRES_URL + ("_large" if str(var_dir).endswith("-large") else "")
+    """Each benchmark site (normal, large) has its own PostgreSQL database.
+
+    BENCH_LARGE_POSTGRES_URL names the large archive's database outright (default: the normal
+    one's name + "_large"), so a shared machine can keep one large archive per user.
+    """
+    if str(var_dir).endswith("-large"):
+        return os.environ.get("BENCH_LARGE_POSTGRES_URL") or POSTGRES_URL + "_large"
+    return POSTGRES_URL
 
 
 def redis_url(var_dir):
-    large = str(var_dir).endswith("-large")
-    return REDIS_URL[: REDIS_URL.rindex("/")] + "/10" if large else REDIS_URL
+    """The large site's Redis database: BENCH_LARGE_REDIS_URL, else db 10 of the normal one's server."""
+    if str(var_dir).endswith("-large"):
+        return os.environ.get("BENCH_LARGE_REDIS_URL") or REDIS_URL[: REDIS_URL.rindex("/")] + "/10"
+    return REDIS_URL
 
 
 def reset_postgres(var_dir):

@@ -6,6 +6,9 @@
     python bench/run.py --large               # also a 100,000-article / 50,000-member archive
     python bench/run.py --fresh               # rebuild the benchmark sites first
 
+    # The large archive only, reused between runs, against a baseline checkout in the same run:
+    python bench/run.py --db postgres --only large --before /tmp/main --rounds 3 --search-only
+
 Each database gets a production-configured copy of the demo in bench/.var-<db>/ (DEBUG off,
 granian with 2 workers and one blocking thread each, persistent database connections). Parts:
 
@@ -17,7 +20,10 @@ granian with 2 workers and one blocking thread each, persistent database connect
   queries  database queries per page, uncached, for an anonymous visitor and a paying member.
   memory   worker memory (RSS) after 10,000 mixed requests.
   publish  seconds from an editor's publish to the change being visible to anonymous readers.
-  large    (--large) page and search times on a big archive; search p95 for English and Chinese.
+  large    (--large or --only large) page and search times on a big archive; search p95 for
+           English and Chinese. The archive (bench/.var-<db>-large/ and its database,
+           BENCH_LARGE_POSTGRES_URL / BENCH_LARGE_REDIS_URL on PostgreSQL) is built once and
+           reused; --fresh rebuilds it.
 """
 
 import argparse
@@ -231,21 +237,29 @@ EN_QUERIES = ["china", "startup", "robots", "chips export", "battery", "founders
 ZH_QUERIES = ["中国", "芯片", "创业", "机器人", "电池", "投资", "政策", "人工智能"]
 
 
-def search_latencies(base, queries, repeat=6):
-    """Sequential uncached searches (the server runs with its page cache off)."""
+def search_times(base, queries, repeat=6):
+    """Sequential uncached searches (the server runs with its page cache off), in ms."""
     times = []
     for _ in range(repeat):
         for q in queries:
             started = time.perf_counter()
             lib.fetch(base + "/search/?" + urllib.parse.urlencode({"q": q}))
             times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return {"p50_ms": statistics.median(times), "p95_ms": times[int(len(times) * 0.95) - 1]}
+    return times
 
 
-def part_large(db, args):
+def percentiles(times):
+    times = sorted(times)
+    return {"p50_ms": statistics.median(times), "p95_ms": times[int(len(times) * 0.95) - 1], "n": len(times)}
+
+
+def search_latencies(base, queries, repeat=6):
+    return percentiles(search_times(base, queries, repeat))
+
+
+def build_large(db, args):
+    """The large archive's site; an existing one (bench/.var-<db>-large/ and its database) is reused."""
     var_dir = lib.prepare_site(db, fresh=args.fresh, suffix="-large")
-    env = lib.site_env(db, var_dir)
     print(
         f"  {db}: generating {args.large_articles:,} articles and {args.large_members:,} members …",
         flush=True,
@@ -259,28 +273,65 @@ def part_large(db, args):
             f"from bench.large import generate; generate(articles={args.large_articles}, members={args.large_members})",
         ],
         cwd=lib.ROOT,
-        env=env,
+        env=lib.site_env(db, var_dir),
         check=True,
     )
+    return var_dir
+
+
+def part_large(db, args):
+    """Pages and search on the large archive; with --before, the baseline's code on the same site.
+
+    With --rounds N the trees take turns N times (before, after, before, after, …) so load from
+    other processes on a shared machine falls on both; the percentiles are over all rounds.
+    """
+    var_dir = build_large(db, args)
     member = lib.member_session_cookie(db, var_dir)
-    result = {}
-    with lib.serve(db, var_dir, workers=args.workers, server=args.server, PAGE_CACHE_ENABLED="0") as (
-        base,
-        _,
-    ):
-        _public, _premium, pages = page_set(base, member)
-        wanted = ["home", "section", "article (public)", "premium article, paying member", "search"]
-        result["pages (uncached)"] = measure(base, {k: pages[k] for k in wanted}, args)
-        for name, queries in (("English", EN_QUERIES), ("Chinese", ZH_QUERIES)):
-            search_latencies(base, queries[:2], repeat=1)  # warm up
-            result[f"search {name}"] = row = search_latencies(base, queries)
-            print(f"    search ({name}): p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms", flush=True)
-        try:
-            deep = lib.fetch(base + pages["section"][0] + "?page=500")
-            result["deep section page"] = len(deep)
-        except urllib.error.HTTPError as error:
-            result["deep section page"] = error.code
-    return result
+    trees = ([("before", Path(args.before).resolve())] if args.before else []) + [("after", lib.ROOT)]
+    samples = {(label, lang): [] for label, _root in trees for lang in ("English", "Chinese")}
+    results = {label: {} for label, _root in trees}
+    for round_number in range(args.rounds):
+        for label, root in trees:
+            if db == "postgres":
+                import redis
+
+                redis.Redis.from_url(lib.redis_url(var_dir)).flushdb()  # nothing cached by the other code
+            result = results[label]
+            with lib.serve(
+                db, var_dir, workers=args.workers, server=args.server, root=root, PAGE_CACHE_ENABLED="0"
+            ) as (base, _):
+                if round_number == 0 and not args.search_only:
+                    _public, _premium, pages = page_set(base, member)
+                    wanted = [
+                        "home",
+                        "section",
+                        "article (public)",
+                        "premium article, paying member",
+                        "search",
+                    ]
+                    print(f"  [{label}] pages, uncached", flush=True)
+                    result["pages (uncached)"] = measure(base, {k: pages[k] for k in wanted}, args)
+                    try:
+                        deep = lib.fetch(base + pages["section"][0] + "?page=500")
+                        result["deep section page"] = len(deep)
+                    except urllib.error.HTTPError as error:
+                        result["deep section page"] = error.code
+                for lang, queries in (("English", EN_QUERIES), ("Chinese", ZH_QUERIES)):
+                    search_times(base, queries[:2], repeat=1)  # warm up
+                    times = search_times(base, queries)
+                    samples[label, lang] += times
+                    row = percentiles(times)
+                    print(
+                        f"    [{label}] round {round_number + 1}: search ({lang}): "
+                        f"p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms",
+                        flush=True,
+                    )
+    for (label, lang), times in samples.items():
+        results[label][f"search {lang}"] = percentiles(times)
+    out = results["after"]
+    if args.before:
+        out["before"] = results["before"]
+    return out
 
 
 def print_pages(db, results, args):
@@ -292,12 +343,40 @@ def print_pages(db, results, args):
         print()
 
 
+def print_summary(results, args):
+    print()
+    for db, out in results.items():
+        if "pages" in out:
+            print_pages(db, out["pages"], args)
+        if "memory" in out:
+            print(
+                f"== {db}: worker RSS after {out['memory']['requests']:,} requests: "
+                + ", ".join(f"{m:.0f} MB" for m in out["memory"]["after_mb"])
+            )
+        if "publish_seconds" in out:
+            print(f"== {db}: publish → visible: max {max(out['publish_seconds']):.2f} s")
+        if "large" in out:
+            for label, rows in (("before", out["large"].get("before")), ("after", out["large"])):
+                if rows is None:
+                    continue
+                for name in ("search English", "search Chinese"):
+                    row = rows[name]
+                    print(
+                        f"== {db} large archive [{label}]: {name}: p50 {row['p50_ms']:.1f} ms, "
+                        f"p95 {row['p95_ms']:.1f} ms ({row['n']} searches)"
+                    )
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", default="sqlite,postgres")
-    parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts of {PARTS}")
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help=f"comma-separated parts of {PARTS}, or 'large' (with --large: only the large archive)",
+    )
     parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
@@ -306,14 +385,25 @@ def main():
     parser.add_argument("--large", action="store_true")
     parser.add_argument("--large-articles", type=int, default=100_000)
     parser.add_argument("--large-members", type=int, default=50_000)
+    parser.add_argument(
+        "--before", help="large: also serve this checkout (e.g. main) on the same site, same run"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="large: search rounds, taking turns with --before"
+    )
+    parser.add_argument("--search-only", action="store_true", help="large: measure search only, not pages")
     args = parser.parse_args()
     parts = set(args.only.split(","))
 
+    if args.large:
+        parts.add("large")
+
     results = {}
     for db in args.db.split(","):
-        var_dir = lib.prepare_site(db, fresh=args.fresh)
-        member = lib.member_session_cookie(db, var_dir)
         results[db] = out = {}
+        if parts & set(PARTS):
+            var_dir = lib.prepare_site(db, fresh=args.fresh)
+            member = lib.member_session_cookie(db, var_dir)
         if "pages" in parts:
             out["pages"] = part_pages(db, var_dir, member, args)
         if "queries" in parts:
@@ -329,26 +419,10 @@ def main():
         if "publish" in parts:
             print(f"  {db}: publish latency")
             out["publish_seconds"] = part_publish(db, var_dir, args)
-        if args.large:
+        if "large" in parts:
             out["large"] = part_large(db, args)
 
-    print()
-    for db, out in results.items():
-        if "pages" in out:
-            print_pages(db, out["pages"], args)
-        if "memory" in out:
-            print(
-                f"== {db}: worker RSS after {out['memory']['requests']:,} requests: "
-                + ", ".join(f"{m:.0f} MB" for m in out["memory"]["after_mb"])
-            )
-        if "publish_seconds" in out:
-            print(f"== {db}: publish → visible: max {max(out['publish_seconds']):.2f} s")
-        if "large" in out:
-            for name in ("search English", "search Chinese"):
-                row = out["large"][name]
-                print(
-                    f"== {db} large archive: {name}: p50 {row['p50_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms"
-                )
+    print_summary(results, args)
     print("saved", lib.save(results, "suite"))
 
 

@@ -16,16 +16,26 @@ SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 
 
 class SearchResults:
-    """A lazily evaluated, sliceable result list that Django's Paginator understands."""
+    """A lazily evaluated, sliceable result list that Django's Paginator understands.
+
+    On PostgreSQL the count and the ranked first pages come from one query (see _pg_first_pages),
+    so a search request that shows one of them runs one search query, not two.
+    """
 
     def __init__(self, terms, *, operator):
         self.terms = terms
         self.operator = operator
         self._count = None
+        self._first_ids = None  # PostgreSQL: the ranked ids of the first PG_RANKED_CANDIDATES results
 
     def count(self):
         if self._count is None:
-            self._count = _count(self.terms, self.operator) if self.terms else 0
+            if not self.terms:
+                self._count = 0
+            elif connection.vendor == "postgresql":
+                self._count, self._first_ids = _pg_first_pages(self.terms, self.operator)
+            else:
+                self._count = _count(self.terms, self.operator)
         return self._count
 
     def __len__(self):
@@ -41,7 +51,11 @@ class SearchResults:
         if not self.terms or stop is not None and stop <= start:
             return []
         limit = (stop - start) if stop is not None else self.count()
-        ids = _ranked_ids(self.terms, self.operator, limit, start)
+        if connection.vendor == "postgresql" and start + limit <= PG_RANKED_CANDIDATES:
+            self.count()
+            ids = self._first_ids[start : start + limit]
+        else:
+            ids = _ranked_ids(self.terms, self.operator, limit, start)
         # Bodies too (listings defer them): every result's snippet is cut from its readable text.
         pages = {page.pk: page for page in live_articles().defer(None).filter(pk__in=ids)}
         return attach_sections([pages[pk] for pk in ids if pk in pages])
@@ -55,7 +69,7 @@ def search_articles(query):
     return results
 
 
-# PostgreSQL ranks at most this many of a query's newest matches (see _ranked_ids).
+# PostgreSQL ranks at most this many of a query's newest matches (see _pg_first_pages).
 PG_RANKED_CANDIDATES = 300
 
 
@@ -72,40 +86,50 @@ def _pg_tsquery(terms, operator):
 
 def _count(terms, operator):
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            tsquery, params = _pg_tsquery(terms, operator)
-            cursor.execute(f"SELECT count(*) FROM content_searchentry WHERE vector @@ {tsquery}", params)
-        else:
-            cursor.execute(
-                "SELECT count(*) FROM content_search_fts WHERE content_search_fts MATCH %s",
-                [_fts5_match(terms, operator)],
-            )
+        cursor.execute(
+            "SELECT count(*) FROM content_search_fts WHERE content_search_fts MATCH %s",
+            [_fts5_match(terms, operator)],
+        )
         return cursor.fetchone()[0]
 
 
+def _pg_first_pages(terms, operator):
+    """(number of matches, the ranked ids of the newest PG_RANKED_CANDIDATES matches), in one query.
+
+    Rank the newest matches only: ts_rank_cd reads each candidate's whole vector, and a common
+    word in a 100,000-article archive matches tens of thousands of them (measured: p95 227 ms →
+    see docs/notes/issue-9.md). A news search wants recent stories anyway; an exact headline
+    match older than the cap still ranks by date. Finding the newest matches reads every
+    matching row for its date, so the count comes from that same pass (a window count before
+    the limit) rather than from a second scan of the same rows (docs/notes/issue-15-search15.md).
+    """
+    tsquery, params = _pg_tsquery(terms, operator)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT page_id, matches FROM ("
+            "SELECT page_id, vector, date, matches FROM ("
+            f"SELECT page_id, vector, date, count(*) OVER () AS matches FROM content_searchentry "
+            f"WHERE vector @@ {tsquery}) AS matched "
+            "ORDER BY date DESC, page_id DESC LIMIT %s) AS recent, "
+            f"(SELECT {tsquery} AS q) AS query "
+            "ORDER BY ts_rank_cd(recent.vector, query.q, 1) DESC, date DESC, page_id DESC",
+            [*params, PG_RANKED_CANDIDATES, *params],
+        )
+        rows = cursor.fetchall()
+    return (rows[0][1] if rows else 0), [row[0] for row in rows]
+
+
 def _ranked_ids(terms, operator, limit, offset):
+    """A page of results outside PostgreSQL's ranked first pages (or any page on SQLite)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Deep pages of a broad query: newest first (ranking there would re-rank everything).
             tsquery, params = _pg_tsquery(terms, operator)
-            if offset + limit > PG_RANKED_CANDIDATES:
-                # Deep pages of a broad query: newest first (ranking there would re-rank everything).
-                cursor.execute(
-                    f"SELECT page_id FROM content_searchentry WHERE vector @@ {tsquery} "
-                    "ORDER BY date DESC, page_id DESC LIMIT %s OFFSET %s",
-                    [*params, limit, offset],
-                )
-            else:
-                # Rank the newest matches only: ts_rank_cd reads each candidate's whole vector, and
-                # a common word in a 100,000-article archive matches tens of thousands of them
-                # (measured: p95 227 ms → see docs/notes/issue-9.md). A news search wants recent
-                # stories anyway; an exact headline match older than the cap still ranks by date.
-                cursor.execute(
-                    f"SELECT page_id FROM (SELECT page_id, vector, date FROM content_searchentry "
-                    f"WHERE vector @@ {tsquery} ORDER BY date DESC LIMIT %s) AS recent, "
-                    f"(SELECT {tsquery} AS q) AS query "
-                    "ORDER BY ts_rank_cd(recent.vector, query.q, 1) DESC, date DESC LIMIT %s OFFSET %s",
-                    [*params, PG_RANKED_CANDIDATES, *params, limit, offset],
-                )
+            cursor.execute(
+                f"SELECT page_id FROM content_searchentry WHERE vector @@ {tsquery} "
+                "ORDER BY date DESC, page_id DESC LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
         else:
             weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
             cursor.execute(
