@@ -229,7 +229,8 @@ def pay_checkout(*, checkout, card_number, now=None):
         raise BillingError("already_member")
     price = checkout.price
     payload: dict[str, Any] = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
-    if checkout.kind == CheckoutSession.Kind.PAYMENT:
+    if checkout.kind in (CheckoutSession.Kind.PAYMENT, CheckoutSession.Kind.PREPAID):
+        payload["method"] = "card"
         payload["payment"] = {
             "ref": f"tch_{checkout.pk.hex[:20]}",
             "amount": checkout.amount_due,
@@ -302,6 +303,62 @@ def pay_checkout(*, checkout, card_number, now=None):
             state=CheckoutSession.State.FAILED, error=str(refusal.billing_code)
         )
         raise
+    checkout.refresh_from_db()
+    return checkout
+
+
+def pay_with_method(*, checkout, method, succeed, now=None):
+    """The test-mode QR-code step for Alipay or WeChat Pay: the reader "scans" and pays
+    (`succeed`), or the payment fails. Like Stripe's delayed methods, success arrives as
+    checkout.completed and failure as checkout.failed — the same events and handlers — and a
+    failure raises BillingError("payment_method_failed") saying why; nothing is granted."""
+    from ..methods import method_label, methods_for
+    from ..models import CheckoutSession
+
+    now = now or timezone.now()
+    checkout = CheckoutSession.objects.select_related("price__plan").get(pk=checkout.pk)
+    currency = checkout.charge_currency
+    if (
+        checkout.kind == CheckoutSession.Kind.SUBSCRIPTION
+        or method == "card"
+        or method not in methods_for(currency)
+    ):
+        raise BillingError("method_unavailable", currency=currency)
+    if checkout.state != CheckoutSession.State.OPEN:
+        if checkout.state == CheckoutSession.State.COMPLETE:
+            return checkout
+        raise BillingError("checkout_closed")
+    if not succeed:
+        _send(
+            f"test_checkout_failed_{checkout.pk}",
+            "checkout.failed",
+            {"checkout_id": str(checkout.pk), "method": method},
+            now,
+        )
+        raise BillingError("payment_method_failed", method=method_label(method))
+    price = checkout.price
+    if checkout.kind == CheckoutSession.Kind.GIFT:
+        description = f"Gift: {checkout.gift_months} months of {price.plan.name}"
+    else:
+        description = checkout.description
+    payload = {
+        "checkout_id": str(checkout.pk),
+        "subscription": None,
+        "method": method,
+        "payment": {
+            "ref": f"tch_{checkout.pk.hex[:20]}",
+            "amount": checkout.amount_due,
+            "currency": currency,
+            "description": description,
+            "at": now.isoformat(),
+        },
+    }
+    result = _send(f"test_checkout_{checkout.pk}", "checkout.completed", payload, now)
+    if result == "failed":
+        from ..models import ProviderEvent
+
+        event = ProviderEvent.objects.get(provider="test", event_id=f"test_checkout_{checkout.pk}")
+        raise RuntimeError(f"test checkout could not complete: {event.error}")
     checkout.refresh_from_db()
     return checkout
 
