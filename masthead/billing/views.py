@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from masthead.core.caching import mark_cacheable, public_for_anonymous, read_param
+from masthead.core.errors import refusal_to_form, refusal_to_message
 from masthead.core.origin import absolute_url, site_origin
 
 from . import gifts, groups, offers, prepaid, services
@@ -141,7 +142,7 @@ def start(request):
                 base_url=site_origin(),
             )
         except BillingError as refusal:
-            form.add_error("offer_code" if refusal.billing_code.startswith("offer") else None, refusal.text)
+            refusal_to_form(form, refusal, "offer_code" if refusal.code.startswith("offer") else None)
         else:
             return redirect(url)
     plan = price.plan
@@ -165,7 +166,7 @@ def start(request):
 def _start_prepaid(request, price, next_url):
     """A membership period paid once (billing.prepaid): Alipay, WeChat Pay or card, no renewal."""
     if not prepaid.can_prepay(price):
-        messages.error(request, BillingError("method_unavailable", currency=price.currency).text)
+        refusal_to_message(request, BillingError("method_unavailable", currency=price.currency))
         return redirect(reverse("billing:pricing") + "?" + urlencode({"currency": price.currency}))
     error = None
     if request.method == "POST":
@@ -179,7 +180,7 @@ def _start_prepaid(request, price, next_url):
                 base_url=site_origin(),
             )
         except BillingError as refusal:
-            error = refusal.text
+            error = refusal.message
         else:
             return redirect(url)
     response = render(
@@ -204,9 +205,9 @@ def checkout_failure_text(checkout):
     code, _sep, detail = (checkout.error or "").partition(":")
     if code == "payment_method_failed":
         label = method_label(detail) if detail else _("Alipay or WeChat Pay")
-        return BillingError("payment_method_failed", method=label).text
+        return BillingError("payment_method_failed", method=label).message
     if code in MESSAGES and not _sep and "%(" not in str(MESSAGES[code]):
-        return BillingError(code).text
+        return BillingError(code).message
     return _("The payment did not complete. Nothing was charged.")
 
 
@@ -217,7 +218,7 @@ def offer_link(request, code):
             offer=offer, plan=Plan.objects.filter(active=True).first(), currency=_currency(request)
         ) if not offer.plans.exists() else None
     except BillingError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
         return redirect("billing:pricing")
     if not request.session.session_key:
         request.session.save()
@@ -257,15 +258,15 @@ def test_checkout(request, pk):
             )
             return redirect("billing:checkout_return", pk=checkout.pk)
         except BillingError as refusal:
-            error = refusal.text
+            error = refusal.message
     elif request.method == "POST" and form.is_valid():
         try:
             pay_checkout(checkout=checkout, card_number=form.cleaned_data["card_number"])
             return redirect("billing:checkout_return", pk=checkout.pk)
         except BillingError as refusal:
-            error = refusal.text
+            error = refusal.message
         except IntegrityError:
-            error = str(BillingError("already_member").text)
+            error = BillingError("already_member").message
     checkout.refresh_from_db()
     response = render(
         request,
@@ -330,7 +331,7 @@ def _action(request, operation, success):
         operation()
         messages.success(request, success)
     except BillingError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
     return redirect("members:account")
 
 
@@ -398,7 +399,7 @@ def card(request):
             services.card_update_url(subscription=sub, return_url=absolute_url(reverse("members:account")))
         )
     except BillingError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
         return redirect("members:account")
 
 
@@ -413,7 +414,7 @@ def test_card(request, pk):
             messages.success(request, _("Your card is updated."))
             return redirect("members:account")
         except BillingError as refusal:
-            error = refusal.text
+            error = refusal.message
     return _private(
         render(
             request,
@@ -450,7 +451,7 @@ def gift_buy(request):
             )
             return redirect(url)
         except BillingError as refusal:
-            form.add_error(None, refusal.text)
+            refusal_to_form(form, refusal)
     return _private(
         render(request, "billing/gift_buy.html", {"form": form}, status=400 if form.errors else 200)
     )
@@ -461,7 +462,10 @@ def gift_claim(request, token):
     if gift is None:
         return _private(
             render(
-                request, "billing/gift_claim.html", {"error": BillingError("gift_unknown").text}, status=404
+                request,
+                "billing/gift_claim.html",
+                {"error": BillingError("gift_unknown").message},
+                status=404,
             )
         )
     if request.method == "POST":
@@ -473,7 +477,9 @@ def gift_claim(request, token):
             return redirect("members:account")
         except BillingError as refusal:
             return _private(
-                render(request, "billing/gift_claim.html", {"gift": gift, "error": refusal.text}, status=400)
+                render(
+                    request, "billing/gift_claim.html", {"gift": gift, "error": refusal.message}, status=400
+                )
             )
     return _private(render(request, "billing/gift_claim.html", {"gift": gift}))
 
@@ -515,7 +521,7 @@ def group_manage(request):
                 messages.success(request, _("%(email)s no longer has a seat.") % {"email": seat.email})
                 return redirect("billing:group_manage")
         except BillingError as refusal:
-            messages.error(request, refusal.text)
+            refusal_to_message(request, refusal)
     seats = group.seats_taken.exclude(state=GroupSeat.State.REMOVED).order_by("created_at")
     join_url = absolute_url(reverse("billing:group_join_domain", args=[group.join_token]))
     return _private(
@@ -544,7 +550,7 @@ def _join(request, join, group=None):
         join()
     except BillingError as refusal:
         return _private(
-            render(request, "billing/group_join.html", {"group": group, "error": refusal.text}, status=400)
+            render(request, "billing/group_join.html", {"group": group, "error": refusal.message}, status=400)
         )
     messages.success(request, _("You have joined the team. Welcome!"))
     return redirect("members:account")
@@ -557,7 +563,7 @@ def group_join_invite(request, token):
             render(
                 request,
                 "billing/group_join.html",
-                {"error": BillingError("group_invite_unknown").text},
+                {"error": BillingError("group_invite_unknown").message},
                 status=404,
             )
         )
@@ -572,7 +578,7 @@ def group_join_domain(request, token):
 
 
 def account_panel(request):
-    """The membership panel on the account page (members.sections)."""
+    """The membership panel on the account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     sub = services.live_subscription(request.user)
