@@ -8,6 +8,7 @@ with the provider's id kept as an opaque reference.
 import secrets
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .methods import parse_methods
 from .money import CURRENCIES, format_money
 
 
@@ -536,10 +538,6 @@ class BillingSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
-        from .methods import parse_methods
-
         try:
             parse_methods(self.payment_methods, strict=True)
         except ValueError as error:

@@ -26,6 +26,8 @@ from .errors import BillingError
 from .methods import methods_for, offers_one_off_methods
 from .models import CheckoutSession, PrepaidMembership, Price
 from .providers import provider_name
+from .services import _send_to_provider, live_subscription
+from .settings import billing_settings
 
 
 def period_end(start, interval):
@@ -60,8 +62,6 @@ def prepaid_checkout_start(*, user, price, method="", next_url="", base_url="", 
     allowed = methods_for(price.currency)
     if method and method not in allowed or not offers_one_off_methods(price.currency):
         raise BillingError("method_unavailable", currency=price.currency)
-    from .services import _send_to_provider, live_subscription
-
     if live_subscription(user):
         raise BillingError("already_member")
     checkout = CheckoutSession.objects.create(
@@ -141,8 +141,6 @@ def prepaid_until(user, now=None):
 
 def send_prepaid_reminders(*, now=None):
     """Before the last prepaid period ends, remind the member once, with a link to buy the next."""
-    from .settings import billing_settings
-
     now = now or timezone.now()
     window = now + timedelta(days=billing_settings().gift_reminder_days)
     due = PrepaidMembership.objects.filter(

@@ -201,13 +201,13 @@ def test_staff_choose_the_methods_per_currency(settings, recorder, member, cny_m
     assert [sent.form.get(f"payment_method_types[{i}]") for i in range(3)] == ["card", "wechat_pay", None]
     with pytest.raises(BillingError) as refused:
         start_prepaid(settings, recorder, member, cny_monthly, method="alipay")
-    assert refused.value.billing_code == "method_unavailable"
+    assert refused.value.code == "method_unavailable"
 
     config.payment_methods = "CNY: card"
     config.save()
     with pytest.raises(BillingError) as refused:
         start_prepaid(settings, recorder, member, cny_monthly)
-    assert refused.value.billing_code == "method_unavailable"
+    assert refused.value.code == "method_unavailable"
 
     # What staff type is checked: unknown methods and currencies a method does not take.
     for bad in ("CNY card alipay", "CNY: paypal", "BRL: wechat_pay"):
@@ -220,6 +220,6 @@ def test_a_group_plan_cannot_be_prepaid(settings, recorder, member, demo):
     team = Price.objects.get(plan__slug="team", interval="month", currency="CNY")
     with pytest.raises(BillingError) as refused:
         start_prepaid(settings, recorder, member, team)
-    assert refused.value.billing_code == "prepaid_not_for_plan"
+    assert refused.value.code == "prepaid_not_for_plan"
     assert not recorder.sent("POST", "/v1/checkout/sessions")
     assert not CheckoutSession.objects.exists()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from masthead.access.models import Grant
+from masthead.access.selectors import member_status
 from masthead.billing.models import CheckoutSession, Payment, PrepaidMembership, Price
 from masthead.billing.prepaid import prepaid_checkout_start, send_prepaid_reminders
 
@@ -51,6 +52,7 @@ def test_wechat_pay_in_test_mode_grants_a_month(client, member, cny_monthly):
     assert 28 <= (period.ends_at - period.starts_at).days <= 31
     assert Grant.objects.filter(user=member, source="prepaid").count() == 1
     assert is_paying(member, timezone.now())
+    assert member_status(user=member, now=timezone.now()) == "paying"  # staff lists, API, webhooks
     assert Payment.objects.get(user=member).amount == 6800
     # Paying again (double submit) changes nothing.
     client.post(url, {"method": "wechat_pay", "outcome": "pay"})

@@ -27,6 +27,7 @@ import stripe
 from django.conf import settings
 
 from ..errors import ProviderUnavailable
+from ..methods import methods_for
 from ..models import CheckoutSession, Offer, Payment, Price, Subscription
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot
@@ -193,8 +194,6 @@ def _payment_methods(currency):
     """For a one-off payment: the methods staff offer in this currency (billing.methods), named
     explicitly when they go beyond card. WeChat Pay's QR code is shown in the browser (`client:
     web`). Nothing is named for card only, so the account's defaults apply as before."""
-    from ..methods import methods_for
-
     methods = methods_for(currency)
     if methods == ["card"]:
         return {}

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..errors import BillingError
+from ..methods import method_label, methods_for
 from ..money import discounted
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot
@@ -316,7 +317,6 @@ def pay_with_method(*, checkout, method, succeed, now=None):
     (`succeed`), or the payment fails. Like Stripe's delayed methods, success arrives as
     checkout.completed and failure as checkout.failed — the same events and handlers — and a
     failure raises BillingError("payment_method_failed") saying why; nothing is granted."""
-    from ..methods import method_label, methods_for
     from ..models import CheckoutSession
 
     now = now or timezone.now()
