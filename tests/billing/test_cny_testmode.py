@@ -5,13 +5,16 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from masthead.access.models import Grant
 from masthead.access.selectors import member_status
 from masthead.billing.models import CheckoutSession, Payment, PrepaidMembership, Price
+from masthead.billing.money import format_money
 from masthead.billing.prepaid import prepaid_checkout_start, send_prepaid_reminders
+from masthead.billing.services import checkout_start
 
 from .conftest import is_paying
 
@@ -64,6 +67,21 @@ def test_wechat_pay_in_test_mode_grants_a_month(client, member, cny_monthly):
     assert later.starts_at == period.ends_at
 
 
+def test_a_prepaid_month_paid_by_test_card_grants_the_period(client, member, cny_monthly):
+    checkout = open_prepaid(client, member, cny_monthly)
+    response = client.post(
+        reverse("billing:test_checkout", args=[checkout.pk]),
+        {"name": "Li Na", "card_number": "4242 4242 4242 4242", "expiry": "12/39", "cvc": "123"},
+    )
+    assert response.status_code == 302
+    checkout.refresh_from_db()
+    assert (checkout.state, checkout.payment_method) == ("complete", "card")
+    period = PrepaidMembership.objects.get(checkout=checkout)
+    payment = Payment.objects.get(user=member)
+    assert (payment.amount, payment.currency, period.payment_id) == (6800, "CNY", payment.pk)
+    assert Grant.objects.filter(user=member, source="prepaid").count() == 1
+
+
 def test_a_failed_alipay_payment_grants_nothing_and_says_why(client, member, cny_monthly):
     checkout = open_prepaid(client, member, cny_monthly)
     url = reverse("billing:test_checkout", args=[checkout.pk])
@@ -99,8 +117,6 @@ def test_wallets_are_refused_where_the_currency_does_not_offer_them(client, memb
     client.force_login(member)
     response = client.get(reverse("billing:start") + f"?price={monthly.pk}&pay=once", follow=True)
     assert response.status_code == 200 and "not offered for payments in USD" in response.content.decode()
-    from masthead.billing.services import checkout_start
-
     checkout, _url = checkout_start(user=member, price=monthly)
     response = client.post(
         reverse("billing:test_checkout", args=[checkout.pk]), {"method": "wechat_pay", "outcome": "pay"}
@@ -122,8 +138,6 @@ def test_receipts_and_history_in_the_readers_language(client, member, cny_monthl
     english = client.get(receipt_url).content.decode()
     assert "CN¥68" in english
     with translation.override("zh-hans"):
-        from masthead.billing.money import format_money
-
         assert format_money(payment.amount, payment.currency) == "¥68"
         assert payment.display == "¥68"
     account = client.get(reverse("members:account")).content.decode()
@@ -137,8 +151,6 @@ def test_a_reminder_before_the_period_ends_once(client, member, cny_monthly):
     mail.outbox.clear()
     assert send_prepaid_reminders(now=period.ends_at - timedelta(days=30)) == 0
     soon = period.ends_at - timedelta(days=2)
-    from django.db import transaction
-
     with transaction.atomic():
         assert send_prepaid_reminders(now=soon) == 1
     assert send_prepaid_reminders(now=soon) == 0
