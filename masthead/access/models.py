@@ -26,6 +26,7 @@ class Source(models.TextChoices):
     COMPLIMENTARY = "complimentary", _("Complimentary")
     GROUP_SEAT = "group_seat", _("Group seat")
     GIFT_MEMBERSHIP = "gift_membership", _("Gift membership")
+    PREPAID = "prepaid", _("Prepaid membership")
     STAFF = "staff", _("Staff")
 
 

@@ -40,7 +40,7 @@ def member_access_summary(*, user, now, meter_limit=0):
 # Member status: one word for staff lists, the API and webhooks. The first that holds:
 #   staff          the account is staff
 #   paying         a premium grant covers now from a source that is paid for (a subscription,
-#                  a group seat, a gift membership, staff-given premium)
+#                  a group seat, a gift membership, a prepaid period, staff-given premium)
 #   complimentary  a complimentary premium grant covers now (even beside a trial: nobody pays)
 #   trial          a trial premium grant covers now
 #   lapsed         premium grants, none covering now

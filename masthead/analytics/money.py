@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_compact_currency, format_currency
-from django.utils import translation
 
-from masthead.billing.money import MINOR_UNITS
+from masthead.billing.money import money_locale, to_decimal
 
 from .models import ExchangeRate, ReportingSettings
 
@@ -40,12 +39,12 @@ def reporting_rates():
 
 
 def _locale():
-    return translation.to_locale(translation.get_language() or "en").replace("zh_Hans", "zh_Hans_CN")
+    return money_locale()
 
 
 def money(amount, currency):
     """Minor units as the current language writes money: "$1,234.50", "US$1,234.50" in Chinese…"""
-    value = Decimal(amount) / MINOR_UNITS
+    value = to_decimal(amount, currency)
     try:
         return format_currency(value, currency, locale=_locale())
     except (ValueError, LookupError):
@@ -54,7 +53,7 @@ def money(amount, currency):
 
 def money_compact(amount, currency):
     """For chart axes: "$12K", "CN¥1.2M"."""
-    value = Decimal(amount) / MINOR_UNITS
+    value = to_decimal(amount, currency)
     try:
         return format_compact_currency(value, currency, locale=_locale(), fraction_digits=1)
     except (ValueError, LookupError):

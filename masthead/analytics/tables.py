@@ -7,11 +7,10 @@ the currency in its own column, ratios as fractions), so spreadsheets can add th
 
 import csv
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.http import HttpResponse
 
-from masthead.billing.money import MINOR_UNITS
+from masthead.billing.money import decimal_string
 
 from .money import money
 
@@ -26,7 +25,7 @@ class Money:
 
     @property
     def csv(self):
-        return f"{Decimal(self.amount) / MINOR_UNITS:.2f} {self.currency}"
+        return f"{decimal_string(self.amount, self.currency)} {self.currency}"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,12 @@ MESSAGES = {
     "group_wrong_domain": _("Only addresses at %(domain)s may join this group."),
     "group_already_in": _("That address is already in the group."),
     "group_invite_unknown": _("This invitation is not valid any more."),
+    "method_unavailable": _("That payment method is not offered for payments in %(currency)s."),
+    "prepaid_not_for_plan": _("This plan cannot be paid once; choose a renewing membership."),
+    "payment_method_failed": _(
+        "Your %(method)s payment did not go through. Nothing was charged and no membership was started; "
+        "you can try again or choose another payment method."
+    ),
 }
 
 

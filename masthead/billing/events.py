@@ -14,7 +14,10 @@ over HTTP against a Stripe stand-in whose state has moved on: tests/billing/test
 Normalised payloads (providers build them; nothing provider-specific passes this module). They
 are stored as JSON, so the typed objects of providers/types.py travel as their `as_payload()`:
   subscription.updated   {"subscription": SNAPSHOT}
-  checkout.completed     {"checkout_id", "subscription": SNAPSHOT | None, "payment": PAYMENT | None}
+  checkout.completed     {"checkout_id", "subscription": SNAPSHOT | None, "payment": PAYMENT | None,
+                          "method": str (optional: card, alipay, wechat_pay)}
+  checkout.failed        {"checkout_id", "method": str} — a delayed payment (Alipay, WeChat Pay)
+                          did not go through; nothing was bought
   invoice.paid           {"payment": PAYMENT}
   invoice.payment_failed {"payment": PAYMENT, "next_attempt_at": iso | None}
   charge.refunded        REFUND
@@ -278,6 +281,13 @@ def _on_checkout_completed(*, provider, payload, now):
         if payment is None:
             raise LookupError(f"payment checkout {checkout.pk} completed without a payment")
         payment_completed(checkout=checkout, payment=payment, now=now)
+    elif checkout.kind == CheckoutSession.Kind.PREPAID:
+        from .prepaid import prepaid_paid
+
+        if payment is None:
+            raise LookupError(f"prepaid checkout {checkout.pk} completed without a payment")
+        _note_method(checkout, payload.get("method"))
+        prepaid_paid(checkout=checkout, payment=payment, now=now)
     elif checkout.kind == CheckoutSession.Kind.GIFT:
         from .gifts import gift_paid
 
@@ -289,6 +299,37 @@ def _on_checkout_completed(*, provider, payload, now):
         )
     elif checkout.state != CheckoutSession.State.COMPLETE and not payload.get("subscription"):
         raise LookupError(f"checkout {checkout.pk} completed without a subscription")
+
+
+def _note_method(checkout, method):
+    if method and checkout.payment_method != method:
+        checkout.payment_method = str(method)[:20]
+        checkout.save(update_fields=["payment_method"])
+
+
+def _on_checkout_failed(*, provider, payload, now):
+    """A delayed payment failed (the reader did not pay the QR code, or Alipay refused): the
+    checkout ends as failed, with the reason the return page shows. Nothing was granted, so
+    nothing is taken back; a late failure for a checkout already complete changes nothing."""
+    checkout = CheckoutSession.objects.select_for_update().filter(pk=payload["checkout_id"]).first()
+    if checkout is None:
+        raise LookupError(f"unknown checkout {payload['checkout_id']}")
+    if checkout.state == CheckoutSession.State.COMPLETE:
+        logger.warning("Checkout %s: a failure arrived after it completed; ignored", checkout.pk)
+        return
+    method = str(payload.get("method") or checkout.payment_method or "")[:20]
+    checkout.state = CheckoutSession.State.FAILED
+    checkout.payment_method = method
+    checkout.error = f"payment_method_failed:{method}"
+    checkout.save(update_fields=["state", "payment_method", "error"])
+    audit(
+        "billing.checkout.payment_failed",
+        member=checkout.user,
+        target=checkout,
+        now=now,
+        provider=provider,
+        method=method,
+    )
 
 
 # --- Payments ---------------------------------------------------------------------------------
@@ -387,6 +428,7 @@ def _on_charge_refunded(*, provider, payload, now):
 HANDLERS = {
     "subscription.updated": _on_subscription_updated,
     "checkout.completed": _on_checkout_completed,
+    "checkout.failed": _on_checkout_failed,
     "invoice.paid": _on_invoice_paid,
     "invoice.payment_failed": _on_invoice_failed,
     "charge.refunded": _on_charge_refunded,

@@ -8,6 +8,7 @@ with the provider's id kept as an opaque reference.
 import secrets
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .methods import parse_methods
 from .money import CURRENCIES, format_money
 
 
@@ -291,6 +293,9 @@ class CheckoutSession(models.Model):
         GIFT = "gift", _("Gift membership")
         # A one-time payment for another app (event tickets…); see billing.payments.
         PAYMENT = "payment", _("One-time payment")
+        # A membership period paid once (one month or one year), no renewal: how members pay with
+        # Alipay or WeChat Pay, which Stripe Checkout cannot charge again (billing.prepaid).
+        PREPAID = "prepaid", _("Prepaid membership")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -318,6 +323,8 @@ class CheckoutSession(models.Model):
     gift_months = models.PositiveSmallIntegerField(null=True, blank=True)
     gift_recipient = models.EmailField(blank=True)
     gift_message = models.CharField(max_length=500, blank=True)
+    # How the reader paid or tried to pay (card, alipay, wechat_pay), when the provider says.
+    payment_method = models.CharField(max_length=20, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -509,13 +516,32 @@ class BillingSettings(BaseSiteSetting):
         help_text=_("Offered in the reminder to gift members whose gift is ending."),
     )
 
+    payment_methods = models.TextField(
+        _("payment methods per currency"),
+        blank=True,
+        default="CNY: card, alipay, wechat_pay",
+        help_text=_(
+            "One line per currency, e.g. “CNY: card, alipay, wechat_pay”. Alipay and WeChat Pay are "
+            "offered for memberships paid once (one month or one year, no renewal), gifts and "
+            "tickets; renewing memberships are paid by card. A currency not listed: card only."
+        ),
+    )
+
     panels = [
         FieldPanel("grace_days"),
         FieldPanel("trial_reminder_days"),
         FieldPanel("retry_days"),
         FieldPanel("gift_reminder_days"),
         FieldPanel("gift_continue_offer"),
+        FieldPanel("payment_methods"),
     ]
+
+    def clean(self):
+        super().clean()
+        try:
+            parse_methods(self.payment_methods, strict=True)
+        except ValueError as error:
+            raise ValidationError({"payment_methods": str(error)}) from error
 
     class Meta:
         verbose_name = _("billing settings")
@@ -553,3 +579,25 @@ class RevenueChange(models.Model):
         return (
             f"{self.subscription_id}: {self.previous_mrr} → {self.mrr} {self.currency} at {self.at:%Y-%m-%d}"
         )
+
+
+class PrepaidMembership(models.Model):
+    """A membership period paid once (billing.prepaid): access from `starts_at` to `ends_at`, a
+    reminder before it ends, no renewal. Created when the provider confirms the payment."""
+
+    user = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="+")
+    price = models.ForeignKey(Price, on_delete=models.PROTECT, related_name="+")
+    checkout = models.OneToOneField(CheckoutSession, on_delete=models.PROTECT, related_name="prepaid")
+    payment = models.ForeignKey(Payment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField(db_index=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-ends_at"]
+        verbose_name = _("prepaid membership")
+
+    def __str__(self):
+        return f"{self.plan.name} {self.starts_at:%Y-%m-%d} – {self.ends_at:%Y-%m-%d}"

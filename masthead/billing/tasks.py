@@ -5,8 +5,9 @@ from django_tasks import task
 
 @task()
 def run_billing_cycle():
-    """Test-mode renewals and retries, grace expiry, trial and gift reminders. Safe to run twice."""
+    """Test-mode renewals and retries, grace expiry, trial, gift and prepaid reminders. Safe to run twice."""
     from .gifts import send_gift_reminders
+    from .prepaid import send_prepaid_reminders
     from .providers.testmode import run_due
     from .services import expire_overdue, send_trial_reminders
 
@@ -14,3 +15,4 @@ def run_billing_cycle():
     expire_overdue()
     send_trial_reminders()
     send_gift_reminders()
+    send_prepaid_reminders()

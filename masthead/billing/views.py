@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,13 +18,14 @@ from masthead.core.caching import mark_cacheable, public_for_anonymous, read_par
 from masthead.core.errors import refusal_to_form, refusal_to_message
 from masthead.core.origin import absolute_url, site_origin
 
-from . import gifts, groups, offers, services
-from .errors import BillingError
+from . import gifts, groups, offers, prepaid, services
+from .errors import MESSAGES, BillingError
 from .forms import CardForm, GiftForm, InviteForm, StartForm, TeamSettingsForm
+from .methods import METHODS, method_label, methods_for, offers_one_off_methods
 from .models import CheckoutSession, Group, GroupSeat, Payment, Plan, Price, Status
 from .money import CURRENCIES
 from .providers import provider_name
-from .providers.testmode import DOCUMENTED_CARDS, pay_checkout, set_card
+from .providers.testmode import DOCUMENTED_CARDS, pay_checkout, pay_with_method, set_card
 
 OFFER_SESSION_KEY = "billing_offer_code"
 
@@ -87,6 +89,9 @@ def pricing(request):
         "current": services.live_subscription(user) if user.is_authenticated else None,
         "trial_used": user.is_authenticated and services.had_trial(user),
         "test_mode": provider_name() == "test",
+        "prepay_methods": [method_label(m) for m in methods_for(currency) if m != "card"]
+        if offers_one_off_methods(currency)
+        else [],
     }
     return render(request, "billing/pricing.html", context)
 
@@ -104,13 +109,17 @@ def start(request):
         messages.error(request, _("Choose a plan first."))
         return redirect("billing:pricing")
     next_url = safe_next(request, request.GET.get("next") or request.POST.get("next"), default="")
+    once = (request.GET.get("pay") or request.POST.get("pay")) == "once"
     if not request.user.is_authenticated:
-        back = reverse("billing:start") + "?" + urlencode({"price": price.pk, "next": next_url})
+        query = {"price": price.pk, "next": next_url, **({"pay": "once"} if once else {})}
+        back = reverse("billing:start") + "?" + urlencode(query)
         return redirect(reverse("account_signup") + "?" + urlencode({"next": back}))
     existing = services.live_subscription(request.user)
     if existing:
         messages.info(request, _("You already have a membership. Manage it here."))
         return redirect("members:account")
+    if once:
+        return _start_prepaid(request, price, next_url)
     offer_code = (
         request.POST.get("offer_code")
         if request.method == "POST"
@@ -154,6 +163,54 @@ def start(request):
     return _private(response)
 
 
+def _start_prepaid(request, price, next_url):
+    """A membership period paid once (billing.prepaid): Alipay, WeChat Pay or card, no renewal."""
+    if not prepaid.can_prepay(price):
+        refusal_to_message(request, BillingError("method_unavailable", currency=price.currency))
+        return redirect(reverse("billing:pricing") + "?" + urlencode({"currency": price.currency}))
+    error = None
+    if request.method == "POST":
+        method = request.POST.get("method", "")
+        try:
+            _checkout, url = prepaid.prepaid_checkout_start(
+                user=request.user,
+                price=price,
+                method=method if method in METHODS else "",
+                next_url=next_url,
+                base_url=site_origin(),
+            )
+        except BillingError as refusal:
+            error = refusal.message
+        else:
+            return redirect(url)
+    response = render(
+        request,
+        "billing/start_prepaid.html",
+        {
+            "price": price,
+            "plan": price.plan,
+            "next": next_url,
+            "methods": [method_label(m) for m in methods_for(price.currency)],
+            "paid_until": prepaid.prepaid_until(request.user),
+            "error": error,
+            "test_mode": provider_name() == "test",
+        },
+        status=400 if error else 200,
+    )
+    return _private(response)
+
+
+def checkout_failure_text(checkout):
+    """Why a checkout failed, in the reader's words (the checkout keeps a code, not a sentence)."""
+    code, _sep, detail = (checkout.error or "").partition(":")
+    if code == "payment_method_failed":
+        label = method_label(detail) if detail else _("Alipay or WeChat Pay")
+        return BillingError("payment_method_failed", method=label).message
+    if code in MESSAGES and not _sep and "%(" not in str(MESSAGES[code]):
+        return BillingError(code).message
+    return _("The payment did not complete. Nothing was charged.")
+
+
 def offer_link(request, code):
     try:
         offer = offers.offer_by_code(code[:40])
@@ -180,9 +237,29 @@ def test_checkout(request, pk):
         raise Http404
     if checkout.state == CheckoutSession.State.COMPLETE:
         return redirect("billing:checkout_return", pk=checkout.pk)
-    form = CardForm(request.POST or None)
+    wallet = request.method == "POST" and request.POST.get("outcome") in ("pay", "fail")
+    form = CardForm(None if wallet else (request.POST or None))
     error = None
-    if request.method == "POST" and form.is_valid():
+    # Alipay / WeChat Pay for one-off payments in a currency that offers them (billing.methods).
+    methods = (
+        methods_for(checkout.charge_currency)
+        if checkout.kind != CheckoutSession.Kind.SUBSCRIPTION
+        else ["card"]
+    )
+    chosen = request.POST.get("method") if wallet else request.GET.get("method", "card")
+    if chosen not in methods:
+        chosen = "card"
+    if wallet:
+        try:
+            pay_with_method(
+                checkout=checkout,
+                method=request.POST.get("method", ""),
+                succeed=request.POST["outcome"] == "pay",
+            )
+            return redirect("billing:checkout_return", pk=checkout.pk)
+        except BillingError as refusal:
+            error = refusal.message
+    elif request.method == "POST" and form.is_valid():
         try:
             pay_checkout(checkout=checkout, card_number=form.cleaned_data["card_number"])
             return redirect("billing:checkout_return", pk=checkout.pk)
@@ -190,10 +267,20 @@ def test_checkout(request, pk):
             error = refusal.message
         except IntegrityError:
             error = BillingError("already_member").message
+    checkout.refresh_from_db()
     response = render(
         request,
         "billing/test_checkout.html",
-        {"checkout": checkout, "form": form, "error": error, "cards": DOCUMENTED_CARDS},
+        {
+            "checkout": checkout,
+            "form": form,
+            "error": error,
+            "cards": DOCUMENTED_CARDS,
+            "methods": [(m, method_label(m)) for m in methods] if len(methods) > 1 else [],
+            "method": chosen,
+            "method_label": method_label(chosen),
+            "closed": checkout.state != CheckoutSession.State.OPEN,
+        },
         status=400 if (error or form.errors) else 200,
     )
     return _private(response)
@@ -207,6 +294,14 @@ def checkout_return(request, pk):
         if checkout.kind == CheckoutSession.Kind.PAYMENT:
             messages.success(request, _("Thank you, your payment is complete."))
             return redirect(safe_next(request, checkout.next_url, default=reverse("members:account")))
+        if checkout.kind == CheckoutSession.Kind.PREPAID:
+            until = prepaid.prepaid_until(request.user)
+            messages.success(
+                request,
+                _("Thank you! Your membership is paid until %(date)s.")
+                % {"date": date_format(until, "DATE_FORMAT") if until else ""},
+            )
+            return redirect(safe_next(request, checkout.next_url, default=reverse("members:account")))
         if checkout.kind == CheckoutSession.Kind.GIFT:
             messages.success(
                 request,
@@ -216,7 +311,7 @@ def checkout_return(request, pk):
         messages.success(request, _("Welcome! Your membership has started."))
         return redirect(safe_next(request, checkout.next_url, default=reverse("members:account")))
     if checkout.state == CheckoutSession.State.FAILED:
-        messages.error(request, checkout.error or _("The payment did not complete. Nothing was charged."))
+        messages.error(request, checkout_failure_text(checkout))
         return redirect("billing:pricing")
     return _private(render(request, "billing/checkout_pending.html", {"checkout": checkout}))
 
@@ -505,6 +600,7 @@ def account_panel(request):
         .exclude(group__owner=request.user)
     )
     gifts_claimed = gifts.GiftMembership.objects.filter(claimed_by=request.user).order_by("-ends_at")[:3]
+    paid_until = prepaid.prepaid_until(request.user)
     next_charge = None
     if sub is not None and sub.status in (Status.ACTIVE, Status.TRIALING):
         from .money import discounted
@@ -527,5 +623,6 @@ def account_panel(request):
         "seats": seats,
         "gifts": gifts_claimed,
         "next_charge": next_charge,
+        "prepaid_until": paid_until,
         "now": timezone.now(),
     }

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from masthead.billing.money import decimal_string
 from masthead.core.errors import refusal_to_message
 
 from . import services
@@ -97,7 +98,7 @@ def attendees_csv(request, pk):
                 t.checked_in_at.isoformat() if t.checked_in_at else "",
                 t.order.reference,
                 _csv_safe(t.order.email),
-                f"{t.order.unit_price / 100:.2f} {t.order.currency}",
+                f"{decimal_string(t.order.unit_price, t.order.currency)} {t.order.currency}",
             ]
         )
     return response

@@ -8,6 +8,7 @@ never the join link, which is for ticket holders.
 
 from django.utils import timezone
 
+from masthead.billing.money import decimal_string
 from masthead.content.seo import _dump, _image_url, publisher
 from masthead.core.identity import identity
 
@@ -24,7 +25,7 @@ def _offer(offer, url, zone):
         "@type": "Offer",
         "name": tt.name,
         "url": url,
-        "price": f"{tt.price / 100:.2f}",
+        "price": decimal_string(tt.price, tt.currency),
         "priceCurrency": tt.currency,
         "availability": AVAILABILITY.get(offer.step, AVAILABILITY["available"]),
         "validFrom": timezone.localtime(tt.sale_starts_at, zone).isoformat(),

@@ -36,7 +36,7 @@ def test_the_pricing_page_shows_plans_benefits_toggle_and_saving(client, individ
     yearly = client.get(reverse("billing:pricing") + "?interval=year").content.decode()
     assert "$90" in yearly and "a year" in yearly and "Save 17%" in yearly
     cny = client.get(reverse("billing:pricing") + "?currency=CNY").content.decode()
-    assert "¥68" in cny
+    assert "CN¥68" in cny  # CLDR en_US: the yuan is "CN¥" beside other currencies
 
 
 def test_the_paywall_leads_to_pricing_and_remembers_the_article(client, demo):

@@ -247,5 +247,5 @@ def test_money_is_whole_minor_units_with_a_currency(member, individual, subscrib
     cny = Price.objects.get(plan=individual, interval="month", currency="CNY")
     checkout, _ = checkout_start(user=member, price=cny)
     assert checkout.amount_due == 6800 and isinstance(checkout.amount_due, int)
-    assert format_money(6800, "CNY") == "¥68" and format_money(999, "USD") == "$9.99"
+    assert format_money(6800, "CNY") == "CN¥68" and format_money(999, "USD") == "$9.99"
     assert percent_of(999, 25) == 250  # 249.75 rounds half up, never a float

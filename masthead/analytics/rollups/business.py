@@ -31,7 +31,7 @@ from masthead.members import selectors as members
 from ..models import DailyMetric
 from .common import Rows, add_months, bounds, month_start, replace
 
-PAYING_SOURCES = ("subscription", "group_seat", "gift_membership")
+PAYING_SOURCES = ("subscription", "group_seat", "gift_membership", "prepaid")
 REVENUE_METRICS = {
     "mrr",
     "revenue.new",

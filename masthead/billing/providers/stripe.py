@@ -27,6 +27,7 @@ import stripe
 from django.conf import settings
 
 from ..errors import ProviderUnavailable
+from ..methods import methods_for
 from ..models import CheckoutSession, Offer, Payment, Price, Subscription
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot
@@ -189,14 +190,30 @@ def _discounts(offer):
     return {"discounts": [{"coupon": offer.stripe_coupon_id}]}
 
 
+def _payment_methods(currency):
+    """For a one-off payment: the methods staff offer in this currency (billing.methods), named
+    explicitly when they go beyond card. WeChat Pay's QR code is shown in the browser (`client:
+    web`). Nothing is named for card only, so the account's defaults apply as before."""
+    methods = methods_for(currency)
+    if methods == ["card"]:
+        return {}
+    params: dict[str, Any] = {"payment_method_types": methods}
+    if "wechat_pay" in methods:
+        params["payment_method_options"] = {"wechat_pay": {"client": "web"}}
+    return params
+
+
 class StripeProvider(PaymentProvider):
     name = "stripe"
     label = "Stripe"
 
     def start_checkout(self, checkout, *, success_url, cancel_url, now):
         """A Stripe Checkout Session for `checkout`: a subscription, or a one-off payment (a gift,
-        or another app's purchase). No payment method types are named, so the account's enabled
-        methods apply (cards, and Alipay or WeChat Pay where allowed)."""
+        a prepaid membership period, or another app's purchase). Subscriptions name no payment
+        method types, so the account's enabled recurring methods apply; a one-off payment names
+        the currency's methods when staff offer more than card (Alipay, WeChat Pay: see
+        _payment_methods). Those settle later: checkout.session.completed then says
+        payment_status=unpaid and async_payment_succeeded / _failed follows."""
         checkout_id = str(checkout.pk)
         params = {
             "client_reference_id": checkout_id,
@@ -220,6 +237,7 @@ class StripeProvider(PaymentProvider):
                     }
                 ],
                 payment_intent_data={"metadata": {"checkout_id": checkout_id}},
+                **_payment_methods(currency),
             )
         else:
             # The subscription carries our checkout id too: its own events can then create our
@@ -413,6 +431,14 @@ def _on_checkout_completed(event, session):
     return [(event["id"], "checkout.completed", payload)]
 
 
+def _on_checkout_failed(event, session):
+    """A delayed payment method (Alipay, WeChat Pay) did not settle: the checkout failed."""
+    checkout_id = _checkout_id(session)
+    if checkout_id is None or not CheckoutSession.objects.filter(pk=checkout_id).exists():
+        return []
+    return [(event["id"], "checkout.failed", {"checkout_id": checkout_id, "method": ""})]
+
+
 def _invoice_subscription(invoice):
     parent = (invoice.get("parent") or {}).get("subscription_details") or {}
     return _id(invoice.get("subscription")) or _id(parent.get("subscription"))
@@ -515,6 +541,7 @@ def _on_charge_refunded(event, charge):
 NORMALISERS = {
     "checkout.session.completed": _on_checkout_completed,
     "checkout.session.async_payment_succeeded": _on_checkout_completed,
+    "checkout.session.async_payment_failed": _on_checkout_failed,
     "customer.subscription.created": _on_subscription,
     "customer.subscription.updated": _on_subscription,
     "customer.subscription.deleted": _on_subscription,

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..errors import BillingError
+from ..methods import method_label, methods_for
 from ..money import discounted
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot
@@ -202,6 +203,34 @@ class NoProvider(TestModeProvider):
 # --- The checkout page's payment ----------------------------------------------------------------
 
 
+def _checkout_payment(checkout, *, now):
+    """The one payment of a one-off checkout (a purchase, a prepaid period, a gift), as the
+    provider reports it; the same whichever method paid it."""
+    from ..models import CheckoutSession
+
+    if checkout.kind == CheckoutSession.Kind.GIFT:
+        description = f"Gift: {checkout.gift_months} months of {checkout.price.plan.name}"
+    else:
+        description = checkout.description
+    return ProviderPayment(
+        ref=f"tch_{checkout.pk.hex[:20]}",
+        amount=checkout.amount_due,
+        currency=checkout.charge_currency,
+        description=description,
+        at=now.isoformat(),
+    )
+
+
+def _send_checkout_completed(checkout, payload, now):
+    """The checkout's one completion event; a handler that failed is a bug, not a refusal."""
+    from ..models import ProviderEvent
+
+    event_id = f"test_checkout_{checkout.pk}"
+    if _send(event_id, "checkout.completed", payload, now) == "failed":
+        event = ProviderEvent.objects.get(provider="test", event_id=event_id)
+        raise RuntimeError(f"test checkout could not complete: {event.error}")
+
+
 def pay_checkout(*, checkout, card_number, now=None):
     """Pay a test-mode checkout with a test card. Raises BillingError for a declined card
     (nothing is created); a second submission of the same checkout changes nothing."""
@@ -226,22 +255,10 @@ def pay_checkout(*, checkout, card_number, now=None):
         raise BillingError("already_member")
     price = checkout.price
     payload: dict[str, Any] = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
-    if checkout.kind == CheckoutSession.Kind.PAYMENT:
-        payload["payment"] = ProviderPayment(
-            ref=f"tch_{checkout.pk.hex[:20]}",
-            amount=checkout.amount_due,
-            currency=checkout.currency,
-            description=checkout.description,
-            at=now.isoformat(),
-        ).as_payload()
-    elif checkout.kind == CheckoutSession.Kind.GIFT:
-        payload["payment"] = ProviderPayment(
-            ref=f"tch_{checkout.pk.hex[:20]}",
-            amount=checkout.amount_due,
-            currency=price.currency,
-            description=f"Gift: {checkout.gift_months} months of {price.plan.name}",
-            at=now.isoformat(),
-        ).as_payload()
+    if checkout.kind != CheckoutSession.Kind.SUBSCRIPTION:
+        # A purchase, a prepaid membership period or a gift: one payment, by card here.
+        payload["method"] = "card"
+        payload["payment"] = _checkout_payment(checkout, now=now).as_payload()
     else:
         ref = f"tsub_{checkout.pk.hex[:20]}"
         trial_end = now + timedelta(days=checkout.trial_days) if checkout.trial_days else None
@@ -285,17 +302,51 @@ def pay_checkout(*, checkout, card_number, now=None):
                 # The offer's use limit holds here, under its lock, before anything is charged:
                 # parallel checkouts that all started with one use left complete one at a time.
                 offer_redeem(offer=checkout.offer, checkout=checkout, user=checkout.user, now=now)
-            result = _send(f"test_checkout_{checkout.pk}", "checkout.completed", payload, now)
-            if result == "failed":
-                from ..models import ProviderEvent
-
-                event = ProviderEvent.objects.get(provider="test", event_id=f"test_checkout_{checkout.pk}")
-                raise RuntimeError(f"test checkout could not complete: {event.error}")
+            _send_checkout_completed(checkout, payload, now)
     except BillingError as refusal:
         CheckoutSession.objects.filter(pk=checkout.pk, state=CheckoutSession.State.OPEN).update(
             state=CheckoutSession.State.FAILED, error=refusal.code
         )
         raise
+    checkout.refresh_from_db()
+    return checkout
+
+
+def pay_with_method(*, checkout, method, succeed, now=None):
+    """The test-mode QR-code step for Alipay or WeChat Pay: the reader "scans" and pays
+    (`succeed`), or the payment fails. Like Stripe's delayed methods, success arrives as
+    checkout.completed and failure as checkout.failed — the same events and handlers — and a
+    failure raises BillingError("payment_method_failed") saying why; nothing is granted."""
+    from ..models import CheckoutSession
+
+    now = now or timezone.now()
+    checkout = CheckoutSession.objects.select_related("price__plan").get(pk=checkout.pk)
+    currency = checkout.charge_currency
+    if (
+        checkout.kind == CheckoutSession.Kind.SUBSCRIPTION
+        or method == "card"
+        or method not in methods_for(currency)
+    ):
+        raise BillingError("method_unavailable", currency=currency)
+    if checkout.state != CheckoutSession.State.OPEN:
+        if checkout.state == CheckoutSession.State.COMPLETE:
+            return checkout
+        raise BillingError("checkout_closed")
+    if not succeed:
+        _send(
+            f"test_checkout_failed_{checkout.pk}",
+            "checkout.failed",
+            {"checkout_id": str(checkout.pk), "method": method},
+            now,
+        )
+        raise BillingError("payment_method_failed", method=method_label(method))
+    payload = {
+        "checkout_id": str(checkout.pk),
+        "subscription": None,
+        "method": method,
+        "payment": _checkout_payment(checkout, now=now).as_payload(),
+    }
+    _send_checkout_completed(checkout, payload, now)
     checkout.refresh_from_db()
     return checkout
 
