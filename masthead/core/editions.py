@@ -6,7 +6,7 @@ already reads "/zh/" as zh-hans (the closest supported variant), so only the URL
 """
 
 from django.conf import settings
-from django.urls import URLResolver
+from django.urls import Resolver404, URLResolver, resolve, translate_url
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
@@ -32,3 +32,23 @@ class EditionPrefixPattern(LocalePrefixPattern):
 def edition_patterns(*urls):
     """Like i18n_patterns(..., prefix_default_language=False), with the prefixes above."""
     return [URLResolver(EditionPrefixPattern(), list(urls))]
+
+
+def edition_url(url, language):
+    """`url` (a path, possibly with a query) in `language`'s edition, or None if there is none.
+
+    For the reader's pages outside Wagtail (account, membership, newsletters, …) that is the
+    same path under the other prefix. A Wagtail page's slugs differ per language: its other
+    version is found through its translations (content.editions), not here — None.
+    """
+    try:
+        match = resolve(url.split("?", 1)[0])
+    except Resolver404:
+        return None
+    if match.url_name == "wagtail_serve":
+        return None
+    if language == (translation.get_language() or settings.LANGUAGE_CODE):
+        return url
+    translated = translate_url(url, language)
+    # Unchanged: a URL outside the edition patterns (the same in every language).
+    return translated if translated != url else None
