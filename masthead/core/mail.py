@@ -74,6 +74,40 @@ def language_for(to):
     return chosen or translation.get_language() or settings.LANGUAGE_CODE
 
 
+def _links_in(context, language):
+    """Links the caller built before the language was known (`SITE_URL + reverse(...)` in the
+    sender's language) point at the recipient's edition: /account/ becomes /zh/account/."""
+    from .editions import edition_url
+
+    origin = settings.SITE_URL.rstrip("/")
+    changed = {}
+    with translation.override(settings.LANGUAGE_CODE):
+        for key, value in context.items():
+            if isinstance(value, str) and value.startswith(origin + "/") and len(value) < 2000:
+                path = value[len(origin) :]
+                # Only links to the reader's pages outside Wagtail; anything else stays as it is.
+                localised = _edition_path(edition_url, path, language)
+                if localised and localised != path:
+                    changed[key] = origin + localised
+    return {**context, **changed} if changed else context
+
+
+def _edition_path(edition_url, path, language):
+    current = translation.get_language()
+    for code, _name in settings.LANGUAGES:
+        # The link may be in either edition already: resolve it in the language it is written in.
+        translation.activate(code)
+        try:
+            localised = edition_url(path, language)
+        except Exception:  # noqa: BLE001 - a link we cannot place is left as it is
+            localised = None
+        if localised:
+            translation.activate(current)
+            return localised
+    translation.activate(current)
+    return None
+
+
 def bcp47(language):
     """Django's "zh-hans" as mail and HTML write it: "zh-Hans"."""
     head, _sep, script = language.partition("-")
@@ -93,6 +127,7 @@ def render_templated(
     language = language or language_for(to)
     pub = publication()
     context = {"site_url": settings.SITE_URL, "site_name": pub.name, "publication": pub, **context}
+    context = _links_in(context, language)
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         text = render_to_string(f"{template_prefix}.txt", context)
