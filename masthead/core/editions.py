@@ -34,6 +34,15 @@ def edition_patterns(*urls):
     return [URLResolver(EditionPrefixPattern(), list(urls))]
 
 
+def language_of_path(path):
+    """The edition a path is in, by its prefix: "/zh/…" is zh-hans, anything else the default."""
+    first = path.lstrip("/").split("/", 1)[0]
+    for code, prefix in EDITION_PREFIXES.items():
+        if first == prefix:
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def edition_url(url, language):
     """`url` (a path, possibly with a query) in `language`'s edition, or None if there is none.
 
@@ -41,14 +50,17 @@ def edition_url(url, language):
     same path under the other prefix. A Wagtail page's slugs differ per language: its other
     version is found through its translations (content.editions), not here — None.
     """
-    try:
-        match = resolve(url.split("?", 1)[0])
-    except Resolver404:
-        return None
-    if match.url_name == "wagtail_serve":
-        return None
-    if language == (translation.get_language() or settings.LANGUAGE_CODE):
-        return url
-    translated = translate_url(url, language)
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    own = language_of_path(path)
+    with translation.override(own):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.url_name == "wagtail_serve":
+            return None
+        if language == own:
+            return url
+        translated = translate_url(url, language)
     # Unchanged: a URL outside the edition patterns (the same in every language).
     return translated if translated != url else None

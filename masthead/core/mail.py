@@ -81,31 +81,17 @@ def _links_in(context, language):
 
     origin = settings.SITE_URL.rstrip("/")
     changed = {}
-    with translation.override(settings.LANGUAGE_CODE):
-        for key, value in context.items():
-            if isinstance(value, str) and value.startswith(origin + "/") and len(value) < 2000:
-                path = value[len(origin) :]
-                # Only links to the reader's pages outside Wagtail; anything else stays as it is.
-                localised = _edition_path(edition_url, path, language)
-                if localised and localised != path:
-                    changed[key] = origin + localised
+    for key, value in context.items():
+        if isinstance(value, str) and value.startswith(origin + "/") and len(value) < 2000:
+            path = value[len(origin) :]
+            # Only links to the reader's pages outside Wagtail; anything else stays as it is.
+            try:
+                localised = edition_url(path, language)
+            except Exception:  # noqa: BLE001 - a link we cannot place is left as it is
+                localised = None
+            if localised and localised != path:
+                changed[key] = origin + localised
     return {**context, **changed} if changed else context
-
-
-def _edition_path(edition_url, path, language):
-    current = translation.get_language()
-    for code, _name in settings.LANGUAGES:
-        # The link may be in either edition already: resolve it in the language it is written in.
-        translation.activate(code)
-        try:
-            localised = edition_url(path, language)
-        except Exception:  # noqa: BLE001 - a link we cannot place is left as it is
-            localised = None
-        if localised:
-            translation.activate(current)
-            return localised
-    translation.activate(current)
-    return None
 
 
 def bcp47(language):

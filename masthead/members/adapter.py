@@ -2,13 +2,14 @@
 sign-in link; the reader's address comes from core.clientip (proxies as configured)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib import messages
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from masthead.core.clientip import client_ip
-from masthead.core.editions import edition_url
+from masthead.core.editions import edition_url, prefix_for
 from masthead.core.identity import publication
 from masthead.core.mail import bcp47, language_for, send_later
 from masthead.core.origin import absolute_url
@@ -78,7 +79,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 def _in_members_language(url, user):
-    language = member_language(user)
-    if not language or language == translation.get_language():
-        return url
-    return edition_url(url, language) or url
+    """Where a member lands after signing in: in the language they chose, else in the language
+    of the page they signed in on (/zh/… is Chinese) — the same page in that edition."""
+    language = member_language(user) or translation.get_language() or settings.LANGUAGE_CODE
+    localised = edition_url(url, language)
+    if localised is None and url.split("?", 1)[0] == "/":
+        localised = "/" + prefix_for(language)  # the default landing page: the edition's home
+    return localised or url

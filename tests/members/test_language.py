@@ -34,7 +34,7 @@ READER_URLS = [
     ("account_signup", "/accounts/signup/"),
     ("members:account", "/account/"),
     ("billing:pricing", "/membership/"),
-    ("access:membership", "/membership/"),
+    ("access:membership", "/membership/benefits/"),
 ]
 
 
