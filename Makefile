@@ -4,16 +4,20 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test test-fast install lint worker bench clean-db
+.PHONY: run test test-fast install lint lock worker bench clean-db
 
-$(STAMP): pyproject.toml
+# Dependencies come from requirements.lock (exact versions with hashes: the same install on every
+# machine); Masthead itself is installed editable on top, without resolving anything again.
+# To change a dependency: edit pyproject.toml, then `make lock` (README, "Dependencies").
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing Masthead and its dependencies into $(VENV) …"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -46,6 +50,13 @@ lint: $(STAMP)
 	PY=$(PY) .ci/deploy-check
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy
+
+# Re-resolve requirements.lock from pyproject.toml (runtime + dev extras). Existing pins are kept
+# where they still fit; `make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed.
+lock: $(STAMP)
+	@$(PY) -m pip install --quiet --disable-pip-version-check pip-tools
+	$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock $(LOCK_ARGS) pyproject.toml
 
 bench: $(STAMP)
 	@$(PY) bench/run.py

@@ -197,6 +197,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "masthead.core.context_processors.site_chrome",
+                "masthead.content.context_processors.navigation",
             ],
         },
     },
@@ -450,9 +451,9 @@ if AWS_STORAGE_BUCKET_NAME:
         read_timeout=int(env("AWS_S3_READ_TIMEOUT", "30")),
         retries={"max_attempts": 3, "mode": "standard"},
     )
-    STORAGES["default"] = {"BACKEND": "masthead.core.storage.S3MediaStorage"}
+    STORAGES["default"] = {"BACKEND": "masthead.core.storage_s3.S3MediaStorage"}
     STORAGES["newsroom"] = {
-        "BACKEND": "masthead.core.storage.S3PrivateStorage",
+        "BACKEND": "masthead.core.storage_s3.S3PrivateStorage",
         "OPTIONS": {"location": env("AWS_PRIVATE_LOCATION", "private/newsroom")},
     }
     # Wagtail checks a document's privacy, then redirects to its (signed) URL.
@@ -534,7 +535,10 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The scheme a proxy saw (X-Forwarded-Proto) is believed only when a proxy is configured
+    # (TRUSTED_PROXY_COUNT / TRUSTED_PROXIES): without one, any client could claim https.
+    if TRUSTED_PROXY_COUNT or TRUSTED_PROXIES:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

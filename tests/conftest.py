@@ -16,9 +16,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
-# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from a
-# thread with a running loop unless told this is intended.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Smaller demo pictures: making renditions of full-size ones is most of the demo's load time.
 os.environ.setdefault("MASTHEAD_DEMO_IMAGE_SCALE", "0.4")
 os.environ.setdefault("DEMO_STAFF_PASSWORD", "demo-staff-test-password")
@@ -139,7 +136,7 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from masthead.core.caching import forget_process_caches
+    from masthead.core.cachetags import forget_process_caches
 
     cache.clear()
     forget_process_caches()
@@ -168,20 +165,6 @@ def staff_user(db, django_user_model):
     return django_user_model.objects.create_user(
         "staff-test", "staff-test@example.com", "pw-staff-test-1", is_staff=True, is_superuser=True
     )
-
-
-def run_on_commit():
-    """Run the on-commit callbacks queued so far, as a commit would.
-
-    Tests run inside a transaction that never commits, so notices queued with
-    transaction.on_commit (emails, tasks) would never fire; call this where a test expects them.
-    """
-    from django.db import connection
-
-    while connection.run_on_commit:
-        callbacks, connection.run_on_commit = connection.run_on_commit, []
-        for _sids, func, _robust in callbacks:
-            func()
 
 
 @pytest.fixture

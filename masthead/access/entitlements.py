@@ -15,7 +15,12 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from masthead.core import entitlement as signed
-from masthead.core.caching import CACHE_PARAMS_HEADER, cache_params_header
+from masthead.core.caching import (
+    CACHE_PARAMS_HEADER,
+    CACHE_TAGS_HEADER,
+    cache_params_header,
+    cache_tags_header,
+)
 
 from .models import Grant
 from .policy import variant, variant_holds_until
@@ -52,6 +57,8 @@ class EntitlementMiddleware:
         if page_variant and response.status_code == 200 and not response.cookies:
             response[VARIANT_HEADER] = page_variant
             response[CACHE_PARAMS_HEADER] = cache_params_header(request)
+            if tags := cache_tags_header(request):
+                response[CACHE_TAGS_HEADER] = tags
         if response.status_code < 500:
             refresh_cookie(request, response)
         return response

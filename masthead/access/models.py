@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .policy import grant_covers
+
 
 class Level(models.TextChoices):
     MEMBERS = "members", _("Members")
@@ -29,6 +31,7 @@ class Source(models.TextChoices):
 
 class GrantQuerySet(models.QuerySet):
     def current(self, now):
+        """The grants covering `now`: policy.grant_covers, in SQL."""
         return self.filter(starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
 
@@ -72,7 +75,7 @@ class Grant(models.Model):
         return f"{self.get_level_display()} ({self.get_source_display()})"
 
     def covers(self, now):
-        return self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
+        return grant_covers(self.starts_at, self.ends_at, now)
 
 
 class MeterRead(models.Model):

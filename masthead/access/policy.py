@@ -31,6 +31,13 @@ class Reason(StrEnum):
 FULL_REASONS = {Reason.PUBLIC, Reason.STAFF, Reason.PAYING, Reason.MEMBER, Reason.METERED, Reason.GIFT}
 
 
+def grant_covers(starts_at, ends_at, now):
+    """The one definition of "a grant covers `now`": it has started and has not ended (no end:
+    open-ended). Grant.covers and GrantSpan.covers use it; its SQL twin, for querysets, is
+    access.models.GrantQuerySet.current."""
+    return starts_at <= now and (ends_at is None or ends_at > now)
+
+
 @dataclass(frozen=True)
 class GrantSpan:
     level: str
@@ -39,7 +46,7 @@ class GrantSpan:
     ends_at: datetime | None
 
     def covers(self, now):
-        return self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
+        return grant_covers(self.starts_at, self.ends_at, now)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F
+from django.contrib.auth import get_user_model
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Value, When
 
 from .models import GiftLink, GiftRead, Grant, MeterRead
 from .readers import current_month
@@ -36,22 +37,46 @@ def member_access_summary(*, user, now, meter_limit=0):
     return AccessSummary(current, past, reads, meter_limit, links)
 
 
+# Member status: one word for staff lists, the API and webhooks. The first that holds:
+#   staff          the account is staff
+#   paying         a premium grant covers now from a source that is paid for (a subscription,
+#                  a group seat, a gift membership, staff-given premium)
+#   complimentary  a complimentary premium grant covers now (even beside a trial: nobody pays)
+#   trial          a trial premium grant covers now
+#   lapsed         premium grants, none covering now
+#   free           never premium
+MEMBER_STATUSES = ("staff", "paying", "complimentary", "trial", "lapsed", "free")
+UNPAID_SOURCES = ("trial", "complimentary")
+
+
+def member_status_expression(now):
+    """The member status of each user row, in SQL (the one definition; see above)."""
+    premium = Grant.objects.filter(user=OuterRef("pk"), level="premium")
+    premium_now = premium.current(now)
+    return Case(
+        When(is_staff=True, then=Value("staff")),
+        When(Exists(premium_now.exclude(source__in=UNPAID_SOURCES)), then=Value("paying")),
+        When(Exists(premium_now.filter(source="complimentary")), then=Value("complimentary")),
+        When(Exists(premium_now.filter(source="trial")), then=Value("trial")),
+        When(Exists(premium), then=Value("lapsed")),
+        default=Value("free"),
+        output_field=CharField(),
+    )
+
+
+def with_member_status(queryset, *, now):
+    """Users annotated with `member_status`: one query for a whole page of members."""
+    if "member_status" in queryset.query.annotations:
+        return queryset
+    return queryset.annotate(member_status=member_status_expression(now))
+
+
 def member_status(*, user, now):
-    """One word for staff lists: staff, paying, trial, complimentary, lapsed or free."""
-    if user.is_staff:
-        return "staff"
-    grants = list(Grant.objects.filter(user=user))
-    current = [g for g in grants if g.covers(now) and g.level == "premium"]
-    if current:
-        sources = {g.source for g in current}
-        if "complimentary" in sources and len(sources) == 1:
-            return "complimentary"
-        if sources == {"trial"}:
-            return "trial"
-        return "paying"
-    if any(g.level == "premium" for g in grants):
-        return "lapsed"
-    return "free"
+    """One member's status word (MEMBER_STATUSES)."""
+    if getattr(user, "member_status", None) in MEMBER_STATUSES:
+        return user.member_status  # already annotated by with_member_status
+    users = get_user_model().objects.filter(pk=user.pk)
+    return with_member_status(users, now=now).values_list("member_status", flat=True).get()
 
 
 # --- For reports (the analytics app) ------------------------------------------------------------

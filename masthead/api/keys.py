@@ -15,6 +15,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from masthead.core import cachetags
 from masthead.core.caching import fragment_generation
 
 from .models import ApiKey
@@ -40,8 +41,8 @@ def new_key(kind):
     return ADMIN_PREFIX + secrets.token_urlsafe(32)
 
 
-_known = {}
-_KNOWN_MAX = 1000
+_known = cachetags.ProcessCache("api.keys", 1000)
+_UNKNOWN = object()
 
 
 def lookup(raw, kind):
@@ -49,19 +50,16 @@ def lookup(raw, kind):
     if not raw or len(raw) > 200:
         return None
     digest = hash_key(raw)
-    cache_key = (fragment_generation(), digest)
-    if cache_key in _known:
-        info = _known[cache_key]
-    else:
+    generation = fragment_generation()
+    info = _known.get(digest, generation, _UNKNOWN)
+    if info is _UNKNOWN:
         row = (
             ApiKey.objects.filter(key_hash=digest, revoked_at__isnull=True)
             .values_list("pk", "name", "kind", "scopes")
             .first()
         )
         info = KeyInfo(row[0], row[1], row[2], tuple(row[3] or ())) if row else None
-        if len(_known) >= _KNOWN_MAX:
-            _known.clear()
-        _known[cache_key] = info
+        _known.set(digest, info, generation)
     return info if info is not None and info.kind == kind else None
 
 

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from masthead.core.audit import audit
-from masthead.core.pagecache import invalidate_on_change
+from masthead.core.cachetags import invalidate_on_change
 
 from . import keys
 from . import scopes as scope_rules

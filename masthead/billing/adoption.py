@@ -79,7 +79,7 @@ def _our_price(spec):
 
 def match_price(snap, plan_map):
     """Our price for a provider snapshot: named in the plan map, or carrying its Stripe price id."""
-    ref = snap.get("price_ref") or ""
+    ref = snap.price_ref or ""
     if ref in plan_map:
         return plan_map[ref]
     return Price.objects.select_related("plan").filter(stripe_price_id=ref).first() if ref else None
@@ -94,32 +94,28 @@ def subscription_adopt(*, user, snap, price, actor=None, now=None):
     provider = "stripe"
     with transaction.atomic():
         existing = (
-            Subscription.objects.select_for_update()
-            .filter(provider=provider, provider_ref=snap["ref"])
-            .first()
+            Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap.ref).first()
         )
         if existing is not None:
             if existing.user_id != user.pk:
-                raise AdoptionRefused("other_member", f"{snap['ref']} is already another member's")
+                raise AdoptionRefused("other_member", f"{snap.ref} is already another member's")
             return apply_snapshot(provider=provider, snap=snap, now=now), False
         other = Subscription.objects.filter(user=user, status__in=LIVE_STATUSES).first()
         if other is not None:
             raise AdoptionRefused("already_member", f"the member already has a live membership ({other})")
-        status = status_from_provider(
-            snap["state"], cancel_at_period_end=bool(snap.get("cancel_at_period_end"))
-        )
+        status = status_from_provider(snap.state, cancel_at_period_end=snap.cancel_at_period_end)
         sub = Subscription.objects.create(
             user=user,
             plan=price.plan,
             price=price,
-            quantity=snap.get("quantity") or 1,
+            quantity=snap.quantity or 1,
             # Already in its state: apply_snapshot then sees no change of status, so the member
             # gets no "welcome" email for a membership they have had for years.
             status=status,
             provider=provider,
-            provider_ref=snap["ref"],
-            provider_customer_ref=snap.get("customer_ref") or "",
-            started_at=_dt(snap.get("current_period_start")) or now,
+            provider_ref=snap.ref,
+            provider_customer_ref=snap.customer_ref or "",
+            started_at=_dt(snap.current_period_start) or now,
         )
         audit(
             "billing.subscription.adopted",
@@ -127,7 +123,7 @@ def subscription_adopt(*, user, snap, price, actor=None, now=None):
             member=user,
             target=sub,
             now=now,
-            provider_ref=snap["ref"],
+            provider_ref=snap.ref,
             plan=price.plan.slug,
         )
         sub = apply_snapshot(provider=provider, snap=snap, now=now)

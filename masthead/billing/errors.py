@@ -1,7 +1,8 @@
 """Why billing refuses, each with the one message readers see."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from masthead.core.errors import Refusal
 
 MESSAGES = {
     "already_member": _("You already have a membership. Manage it from your account page."),
@@ -41,19 +42,12 @@ MESSAGES = {
 }
 
 
-class BillingError(ValidationError):
-    """A refusal with a `code` from MESSAGES; views show `message`."""
+class BillingError(Refusal):
+    """A billing refusal: `code` keys MESSAGES (core.errors.Refusal gives `message`, `params`,
+    `status`)."""
 
-    def __init__(self, code, **params):
-        self.billing_code = code
-        # Not `params`: ValidationError keeps its own attribute of that name.
-        self.billing_params = params
-        super().__init__(self.text, code=code)
-
-    @property
-    def text(self):
-        message = MESSAGES[self.billing_code]
-        return str(message) % self.billing_params if self.billing_params else str(message)
+    messages = MESSAGES
+    status = 400
 
 
 class ProviderUnavailable(Exception):

@@ -11,15 +11,14 @@ Events arrive twice, out of order and in parallel (Stripe says so). Hence:
 so any order of the same set of events ends in the same state (tests/billing/test_replay.py, and
 over HTTP against a Stripe stand-in whose state has moved on: tests/billing/test_late_webhooks.py).
 
-Normalised payloads (providers build them; nothing provider-specific passes this module):
+Normalised payloads (providers build them; nothing provider-specific passes this module). They
+are stored as JSON, so the typed objects of providers/types.py travel as their `as_payload()`:
   subscription.updated   {"subscription": SNAPSHOT}
   checkout.completed     {"checkout_id", "subscription": SNAPSHOT | None, "payment": PAYMENT | None}
   invoice.paid           {"payment": PAYMENT}
   invoice.payment_failed {"payment": PAYMENT, "next_attempt_at": iso | None}
-  charge.refunded        {"payment_ref", "amount"}
-SNAPSHOT: ref, customer_ref, checkout_id, price_ref, quantity, state, cancel_at_period_end,
-          current_period_start, current_period_end, trial_end, canceled_at, ended_at, version
-PAYMENT:  ref, subscription_ref, amount, currency, description, period_start, period_end, at
+  charge.refunded        REFUND
+SNAPSHOT = SubscriptionSnapshot, PAYMENT = ProviderPayment, REFUND = Refund.
 """
 
 import logging
@@ -33,6 +32,7 @@ from masthead.core.audit import audit
 from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
 from .models import CheckoutSession, Payment, Price, ProviderEvent, Status, Subscription
+from .providers.types import ProviderPayment, SubscriptionSnapshot
 from .revenue import record_revenue_change
 from .settings import grace_days
 
@@ -120,46 +120,46 @@ def _price_for(provider, price_ref):
     return Price.objects.select_related("plan").filter(pk=int(price_ref)).first()
 
 
-def _subscription_for(provider, snap):
+def _subscription_for(provider, snap: SubscriptionSnapshot):
     """Our subscription for a provider snapshot: existing, or created from its checkout."""
-    sub = Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap["ref"]).first()
+    sub = Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap.ref).first()
     if sub is not None:
         return sub, False
     checkout = (
         CheckoutSession.objects.select_for_update(of=("self",))
         .select_related("price__plan")
-        .filter(pk=snap.get("checkout_id"))
+        .filter(pk=snap.checkout_id)
         .first()
-        if snap.get("checkout_id")
+        if snap.checkout_id
         else None
     )
     if checkout is None:
-        raise LookupError(f"no checkout for subscription {snap['ref']}")
+        raise LookupError(f"no checkout for subscription {snap.ref}")
     # A parallel delivery may have created it while we waited for the checkout's lock.
-    sub = Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap["ref"]).first()
+    sub = Subscription.objects.select_for_update().filter(provider=provider, provider_ref=snap.ref).first()
     if sub is not None:
         return sub, False
-    price = _price_for(provider, snap.get("price_ref")) or checkout.price
+    price = _price_for(provider, snap.price_ref) or checkout.price
     if price is None:
-        raise LookupError(f"no price for subscription {snap['ref']}")
+        raise LookupError(f"no price for subscription {snap.ref}")
     sub = Subscription.objects.create(
         user=checkout.user,
         plan=price.plan,
         price=price,
-        quantity=snap.get("quantity") or checkout.quantity,
-        status=Status.TRIALING if snap["state"] == "trialing" else Status.ACTIVE,
+        quantity=snap.quantity or checkout.quantity,
+        status=Status.TRIALING if snap.state == "trialing" else Status.ACTIVE,
         provider=provider,
-        provider_ref=snap["ref"],
-        provider_customer_ref=snap.get("customer_ref") or "",
-        started_at=_dt(snap.get("current_period_start")) or checkout.created_at,
+        provider_ref=snap.ref,
+        provider_customer_ref=snap.customer_ref or "",
+        started_at=_dt(snap.current_period_start) or checkout.created_at,
         offer=checkout.offer,
-        test_card_behaviour=snap.get("card_behaviour", ""),
+        test_card_behaviour=snap.card_behaviour or "",
     )
     _complete_checkout(checkout, sub)
     # Payments recorded before their subscription existed now find it.
-    Payment.objects.filter(
-        provider=provider, provider_subscription_ref=snap["ref"], subscription=None
-    ).update(subscription=sub, user=sub.user)
+    Payment.objects.filter(provider=provider, provider_subscription_ref=snap.ref, subscription=None).update(
+        subscription=sub, user=sub.user
+    )
     return sub, True
 
 
@@ -180,15 +180,13 @@ def _complete_checkout(checkout, sub):
             group_for_subscription(sub, now=sub.started_at)
 
 
-def apply_snapshot(*, provider, snap, now):
+def apply_snapshot(*, provider, snap: SubscriptionSnapshot, now):
     sub, created = _subscription_for(provider, snap)
-    version = int(snap.get("version") or 0)
+    version = snap.version
     if not created and version <= sub.provider_version:
         return sub  # an older picture of the subscription, arriving late
     before = None if created else sub.status
-    target = lifecycle.status_from_provider(
-        snap["state"], cancel_at_period_end=bool(snap.get("cancel_at_period_end"))
-    )
+    target = lifecycle.status_from_provider(snap.state, cancel_at_period_end=snap.cancel_at_period_end)
     # The provider's newer picture is the truth even when it is no single step of our machine:
     # late events mean we may have missed the steps between (canceled → resumed → past due arrives
     # as canceled → past due). Refusing would answer 500 on every retry and leave the member in a
@@ -196,28 +194,28 @@ def apply_snapshot(*, provider, snap, now):
     irregular = before is not None and not lifecycle.allowed(before, target)
     if irregular:
         logger.warning("Subscription %s: %s → %s from the provider, skipping steps", sub.pk, before, target)
-    price = _price_for(provider, snap.get("price_ref"))
+    price = _price_for(provider, snap.price_ref)
     if price is not None:
         sub.price, sub.plan = price, price.plan
     sub.status = target
-    sub.quantity = snap.get("quantity") or sub.quantity
-    sub.current_period_start = _dt(snap.get("current_period_start"))
-    sub.current_period_end = _dt(snap.get("current_period_end"))
-    sub.trial_end = _dt(snap.get("trial_end"))
-    sub.cancel_at_period_end = bool(snap.get("cancel_at_period_end"))
-    sub.canceled_at = _dt(snap.get("canceled_at"))
-    sub.ended_at = _dt(snap.get("ended_at")) if target == Status.EXPIRED else None
+    sub.quantity = snap.quantity or sub.quantity
+    sub.current_period_start = _dt(snap.current_period_start)
+    sub.current_period_end = _dt(snap.current_period_end)
+    sub.trial_end = _dt(snap.trial_end)
+    sub.cancel_at_period_end = snap.cancel_at_period_end
+    sub.canceled_at = _dt(snap.canceled_at)
+    sub.ended_at = _dt(snap.ended_at) if target == Status.EXPIRED else None
     # When the provider says the payment first failed is the same whenever we hear of it; our own
     # clock is the fallback only (a late event would otherwise shorten or lengthen the grace).
     sub.past_due_since = (
-        (_dt(snap.get("past_due_since")) or sub.past_due_since or now) if target == Status.PAST_DUE else None
+        (_dt(snap.past_due_since) or sub.past_due_since or now) if target == Status.PAST_DUE else None
     )
-    sub.next_payment_attempt = _dt(snap.get("next_payment_attempt"))
-    sub.payment_attempts = snap.get("payment_attempts") or 0
-    if "card_behaviour" in snap:
-        sub.test_card_behaviour = snap["card_behaviour"]
-    if "discount_periods_left" in snap:
-        sub.discount_periods_left = snap["discount_periods_left"]
+    sub.next_payment_attempt = _dt(snap.next_payment_attempt)
+    sub.payment_attempts = snap.payment_attempts
+    if snap.card_behaviour is not None:
+        sub.test_card_behaviour = snap.card_behaviour
+    if snap.discount_periods_left is not None:
+        sub.discount_periods_left = snap.discount_periods_left
     sub.provider_version = version
     sub.save()
     record_revenue_change(sub, now=now)
@@ -253,7 +251,9 @@ def _announce_membership(sub, *, before, after):
 
 
 def _on_subscription_updated(*, provider, payload, now):
-    apply_snapshot(provider=provider, snap=payload["subscription"], now=now)
+    apply_snapshot(
+        provider=provider, snap=SubscriptionSnapshot.from_payload(payload["subscription"]), now=now
+    )
 
 
 def _on_checkout_completed(*, provider, payload, now):
@@ -261,11 +261,16 @@ def _on_checkout_completed(*, provider, payload, now):
     if checkout is None:
         raise LookupError(f"unknown checkout {payload['checkout_id']}")
     if payload.get("subscription"):
-        apply_snapshot(provider=provider, snap=payload["subscription"], now=now)
+        apply_snapshot(
+            provider=provider, snap=SubscriptionSnapshot.from_payload(payload["subscription"]), now=now
+        )
     payment = None
     if payload.get("payment"):
         payment, _created = record_payment(
-            provider=provider, data=payload["payment"], now=now, checkout=checkout
+            provider=provider,
+            data=ProviderPayment.from_payload(payload["payment"]),
+            now=now,
+            checkout=checkout,
         )
     if checkout.kind == CheckoutSession.Kind.PAYMENT:
         from .payments import payment_completed
@@ -289,11 +294,13 @@ def _on_checkout_completed(*, provider, payload, now):
 # --- Payments ---------------------------------------------------------------------------------
 
 
-def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=None):
+def record_payment(
+    *, provider, data: ProviderPayment, now, state=Payment.State.PAID, checkout=None, next_attempt_at=None
+):
     """Record a provider invoice or charge once. Returns (payment, created)."""
     sub = None
-    if data.get("subscription_ref"):
-        sub = Subscription.objects.filter(provider=provider, provider_ref=data["subscription_ref"]).first()
+    if data.subscription_ref:
+        sub = Subscription.objects.filter(provider=provider, provider_ref=data.subscription_ref).first()
     user = sub.user if sub else (checkout.user if checkout else None)
     email = (user.email if user else "") or (checkout.email if checkout else "")
     try:
@@ -301,20 +308,20 @@ def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=No
             payment = Payment.objects.create(
                 subscription=sub,
                 user=user,
-                description=data.get("description") or (str(sub.plan) if sub else "Payment"),
-                amount=int(data["amount"]),
-                currency=data["currency"].upper(),
+                description=data.description or (str(sub.plan) if sub else "Payment"),
+                amount=int(data.amount),
+                currency=data.currency.upper(),
                 state=state,
                 provider=provider,
-                provider_ref=data["ref"],
-                provider_subscription_ref=data.get("subscription_ref") or "",
-                period_start=_dt(data.get("period_start")),
-                period_end=_dt(data.get("period_end")),
-                created_at=_dt(data.get("at")) or now,
+                provider_ref=data.ref,
+                provider_subscription_ref=data.subscription_ref or "",
+                period_start=_dt(data.period_start),
+                period_end=_dt(data.period_end),
+                created_at=_dt(data.at) or now,
                 billing_email=email,
             )
     except IntegrityError:
-        return Payment.objects.get(provider=provider, provider_ref=data["ref"], state=state), False
+        return Payment.objects.get(provider=provider, provider_ref=data.ref, state=state), False
     if state == Payment.State.PAID:
         payment.receipt_number = f"R{payment.created_at:%Y}-{payment.pk:06d}"
         payment.save(update_fields=["receipt_number"])
@@ -327,7 +334,7 @@ def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=No
         currency=payment.currency,
         provider=provider,
     )
-    notify.payment_recorded(payment, next_attempt_at=_dt(data.get("next_attempt_at")))
+    notify.payment_recorded(payment, next_attempt_at=_dt(next_attempt_at))
     if state == Payment.State.PAID:
         _apply_parked(provider=provider, payment_ref=payment.provider_ref, now=now)
     if state == Payment.State.FAILED:
@@ -344,12 +351,17 @@ def record_payment(*, provider, data, now, state=Payment.State.PAID, checkout=No
 
 
 def _on_invoice_paid(*, provider, payload, now):
-    record_payment(provider=provider, data=payload["payment"], now=now)
+    record_payment(provider=provider, data=ProviderPayment.from_payload(payload["payment"]), now=now)
 
 
 def _on_invoice_failed(*, provider, payload, now):
-    data = dict(payload["payment"], next_attempt_at=payload.get("next_attempt_at"))
-    record_payment(provider=provider, data=data, now=now, state=Payment.State.FAILED)
+    record_payment(
+        provider=provider,
+        data=ProviderPayment.from_payload(payload["payment"]),
+        now=now,
+        state=Payment.State.FAILED,
+        next_attempt_at=payload.get("next_attempt_at"),
+    )
 
 
 def _on_charge_refunded(*, provider, payload, now):
@@ -360,13 +372,13 @@ def _on_charge_refunded(*, provider, payload, now):
         raise WaitForPayment(payload["payment_ref"])
     record_payment(
         provider=provider,
-        data={
-            "ref": payload["payment_ref"],
-            "subscription_ref": original.provider_subscription_ref,
-            "amount": payload.get("amount") or original.amount,
-            "currency": original.currency,
-            "description": f"Refund: {original.description}",
-        },
+        data=ProviderPayment(
+            ref=payload["payment_ref"],
+            subscription_ref=original.provider_subscription_ref,
+            amount=payload.get("amount") or original.amount,
+            currency=original.currency,
+            description=f"Refund: {original.description}",
+        ),
         now=now,
         state=Payment.State.REFUNDED,
     )

@@ -157,11 +157,3 @@ def send_gift_reminders(*, now=None):
             )
             sent += 1
     return sent
-
-
-def refund_gift(*, gift, actor):
-    from .services import refund_payment
-
-    if gift.payment:
-        refund_payment(payment=gift.payment, actor=actor)
-    GiftMembership.objects.filter(pk=gift.pk).update(state=GiftMembership.State.REFUNDED)

@@ -18,7 +18,7 @@ provider's state is the truth — events.apply_snapshot takes it and audits the 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from .models import Status
+from .models import LIVE_STATUSES, Status
 
 TRIAL_STARTED = "trial_started"
 PAID = "paid"
@@ -58,14 +58,7 @@ TRANSITIONS = {
     (Status.COMPLIMENTARY, PERIOD_ENDED): Status.EXPIRED,
 }
 # Ending at once is possible from every live state.
-for _state in (
-    Status.TRIALING,
-    Status.ACTIVE,
-    Status.PAST_DUE,
-    Status.CANCELED,
-    Status.PAUSED,
-    Status.COMPLIMENTARY,
-):
+for _state in LIVE_STATUSES:
     TRANSITIONS[(_state, END)] = Status.EXPIRED
 
 

@@ -105,7 +105,9 @@ def _send_to_provider(checkout, *, base_url):
         + (f"?{urlencode({'next': checkout.next_url})}" if checkout.next_url else "")
     )
     try:
-        url = provider.start_checkout(checkout, success_url=success, cancel_url=cancel)
+        url = provider.start_checkout(
+            checkout, success_url=success, cancel_url=cancel, now=checkout.created_at or timezone.now()
+        )
     except ProviderUnavailable as error:
         checkout.state, checkout.error = CheckoutSession.State.FAILED, str(error)[:300]
         checkout.save(update_fields=["state", "error"])
@@ -123,13 +125,11 @@ def _apply(sub, snap, *, actor, code, now, reason=""):
     return sub
 
 
-def _provider_call(fn, *args, now=None, **kwargs):
-    """Call a provider method; the offline providers also take our clock (`now`), so tests and
-    the simulator agree on time. A provider outage becomes a clear BillingError."""
-    if now is not None and getattr(fn, "__self__", None) is not None and fn.__self__.name in ("test", "none"):
-        kwargs["now"] = now
+def _provider_call(fn, *args, now, **kwargs):
+    """Call a provider method with our clock (every provider takes `now`; see providers).
+    A provider outage becomes a clear BillingError."""
     try:
-        return fn(*args, **kwargs)
+        return fn(*args, now=now, **kwargs)
     except ProviderUnavailable as error:
         raise BillingError("provider_unavailable") from error
 
@@ -206,9 +206,12 @@ def subscription_switch_interval(*, subscription, actor=None, now=None):
     return subscription_change_price(subscription=subscription, price=price, actor=actor, now=now)
 
 
-def card_update_url(*, subscription, return_url):
+def card_update_url(*, subscription, return_url, now=None):
     return _provider_call(
-        get_provider(subscription.provider).card_update_url, subscription, return_url=return_url
+        get_provider(subscription.provider).card_update_url,
+        subscription,
+        return_url=return_url,
+        now=now or timezone.now(),
     )
 
 
@@ -287,12 +290,12 @@ def refund_payment(*, payment, actor, now=None):
     from .events import handle_event
 
     now = now or timezone.now()
-    payload = _provider_call(get_provider(payment.provider).refund, payment)
+    refund = _provider_call(get_provider(payment.provider).refund, payment, now=now)
     handle_event(
         provider=payment.provider,
         event_id=f"refund_{payment.provider}_{payment.provider_ref}",
         event_type="charge.refunded",
-        payload=payload,
+        payload=refund.as_payload(),
         now=now,
     )
     audit("billing.payment.refund_requested", actor=actor, member=payment.user, target=payment, now=now)

@@ -1,16 +1,16 @@
-"""Plans, prices and offers appear on the (cached) pricing page: drop cached pages when they change."""
+"""Plans, prices and offers appear on the (cached) pricing page and in calls to action on other
+pages: the `pricing` tag, and `site` (core.cachetags)."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
-from masthead.core.pagecache import invalidate_on_change
+from masthead.core import cachetags
 
 from .models import Offer, Plan, Price
 
-
-@receiver(post_save, sender=Plan)
-@receiver(post_save, sender=Price)
-@receiver(post_save, sender=Offer)
-@receiver(post_delete, sender=Price)
-def invalidate_pages(sender, **kwargs):
-    invalidate_on_change()
+for _signal, _sender in (
+    (post_save, Plan),
+    (post_save, Price),
+    (post_save, Offer),
+    (post_delete, Price),
+):
+    cachetags.on(_signal, cachetags.always(cachetags.SITE, "pricing"), sender=_sender)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from masthead.core.caching import mark_cacheable, public_for_anonymous, read_param
+from masthead.core.errors import refusal_to_form, refusal_to_message
 from masthead.core.origin import absolute_url, site_origin
 
 from . import gifts, groups, offers, services
@@ -132,7 +133,7 @@ def start(request):
                 base_url=site_origin(),
             )
         except BillingError as refusal:
-            form.add_error("offer_code" if refusal.billing_code.startswith("offer") else None, refusal.text)
+            refusal_to_form(form, refusal, "offer_code" if refusal.code.startswith("offer") else None)
         else:
             return redirect(url)
     plan = price.plan
@@ -160,7 +161,7 @@ def offer_link(request, code):
             offer=offer, plan=Plan.objects.filter(active=True).first(), currency=_currency(request)
         ) if not offer.plans.exists() else None
     except BillingError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
         return redirect("billing:pricing")
     if not request.session.session_key:
         request.session.save()
@@ -186,9 +187,9 @@ def test_checkout(request, pk):
             pay_checkout(checkout=checkout, card_number=form.cleaned_data["card_number"])
             return redirect("billing:checkout_return", pk=checkout.pk)
         except BillingError as refusal:
-            error = refusal.text
+            error = refusal.message
         except IntegrityError:
-            error = str(BillingError("already_member").text)
+            error = BillingError("already_member").message
     response = render(
         request,
         "billing/test_checkout.html",
@@ -235,7 +236,7 @@ def _action(request, operation, success):
         operation()
         messages.success(request, success)
     except BillingError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
     return redirect("members:account")
 
 
@@ -303,7 +304,7 @@ def card(request):
             services.card_update_url(subscription=sub, return_url=absolute_url(reverse("members:account")))
         )
     except BillingError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
         return redirect("members:account")
 
 
@@ -318,7 +319,7 @@ def test_card(request, pk):
             messages.success(request, _("Your card is updated."))
             return redirect("members:account")
         except BillingError as refusal:
-            error = refusal.text
+            error = refusal.message
     return _private(
         render(
             request,
@@ -355,7 +356,7 @@ def gift_buy(request):
             )
             return redirect(url)
         except BillingError as refusal:
-            form.add_error(None, refusal.text)
+            refusal_to_form(form, refusal)
     return _private(
         render(request, "billing/gift_buy.html", {"form": form}, status=400 if form.errors else 200)
     )
@@ -366,7 +367,10 @@ def gift_claim(request, token):
     if gift is None:
         return _private(
             render(
-                request, "billing/gift_claim.html", {"error": BillingError("gift_unknown").text}, status=404
+                request,
+                "billing/gift_claim.html",
+                {"error": BillingError("gift_unknown").message},
+                status=404,
             )
         )
     if request.method == "POST":
@@ -378,7 +382,9 @@ def gift_claim(request, token):
             return redirect("members:account")
         except BillingError as refusal:
             return _private(
-                render(request, "billing/gift_claim.html", {"gift": gift, "error": refusal.text}, status=400)
+                render(
+                    request, "billing/gift_claim.html", {"gift": gift, "error": refusal.message}, status=400
+                )
             )
     return _private(render(request, "billing/gift_claim.html", {"gift": gift}))
 
@@ -420,7 +426,7 @@ def group_manage(request):
                 messages.success(request, _("%(email)s no longer has a seat.") % {"email": seat.email})
                 return redirect("billing:group_manage")
         except BillingError as refusal:
-            messages.error(request, refusal.text)
+            refusal_to_message(request, refusal)
     seats = group.seats_taken.exclude(state=GroupSeat.State.REMOVED).order_by("created_at")
     join_url = absolute_url(reverse("billing:group_join_domain", args=[group.join_token]))
     return _private(
@@ -449,7 +455,7 @@ def _join(request, join, group=None):
         join()
     except BillingError as refusal:
         return _private(
-            render(request, "billing/group_join.html", {"group": group, "error": refusal.text}, status=400)
+            render(request, "billing/group_join.html", {"group": group, "error": refusal.message}, status=400)
         )
     messages.success(request, _("You have joined the team. Welcome!"))
     return redirect("members:account")
@@ -462,7 +468,7 @@ def group_join_invite(request, token):
             render(
                 request,
                 "billing/group_join.html",
-                {"error": BillingError("group_invite_unknown").text},
+                {"error": BillingError("group_invite_unknown").message},
                 status=404,
             )
         )
@@ -477,7 +483,7 @@ def group_join_domain(request, token):
 
 
 def account_panel(request):
-    """The membership panel on the account page (members.sections)."""
+    """The membership panel on the account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     sub = services.live_subscription(request.user)

@@ -11,6 +11,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from masthead.core.errors import refusal_to_message
+
 from .errors import BillingError
 from .models import GiftMembership, Group, Offer, Payment, Plan, ProviderEvent, Subscription
 from .providers import provider_name
@@ -103,7 +105,7 @@ class SubscriptionViewSet(ModelViewSet):
                 operations[action]()
                 messages.success(request, _("Done."))
             except BillingError as refusal:
-                messages.error(request, refusal.text)
+                refusal_to_message(request, refusal)
         return redirect(reverse(f"{self.name}:inspect", args=[pk]))
 
 
@@ -146,7 +148,7 @@ class PaymentViewSet(ModelViewSet):
                 refund_payment(payment=payment, actor=request.user)
                 messages.success(request, _("Refunded."))
             except BillingError as refusal:
-                messages.error(request, refusal.text)
+                refusal_to_message(request, refusal)
         return redirect(reverse(f"{self.name}:inspect", args=[pk]))
 
 

@@ -39,9 +39,9 @@ def erase_member(user, *, now=None):
     Post.objects.filter(author=user).update(
         status=Post.Status.DELETED, body="", body_html="", edited_at=now or timezone.now()
     )
-    from masthead.core.pagecache import invalidate_on_change
+    from masthead.core.cachetags import invalidate_on_change
 
     from . import thread_cache
 
-    thread_cache.bump()  # .update() sends no signals
-    invalidate_on_change()
+    # .update() sends no signals: every thread, and every page showing one (core.cachetags).
+    invalidate_on_change(thread_cache.ALL)

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from masthead.access.reading import anonymous_decision
 from masthead.core import ratelimit
 from masthead.core.audit import audit
-from masthead.core.pagecache import invalidate_on_change
+from masthead.core.cachetags import invalidate_on_change
 
-from . import rules, text
+from . import rules, text, thread_cache
 from .errors import CommunityRefused
 from .models import Ban, CommunitySettings, Like, Post, Report, Topic
 from .notify import notify_hidden
@@ -65,8 +65,9 @@ def _shown_to_anonymous(post):
 
 
 def _changed(post):
+    # The article's page and thread only (its tag, core.cachetags), not every page of the site.
     if _shown_to_anonymous(post):
-        invalidate_on_change()
+        invalidate_on_change(thread_cache.tag(post.article_id))
 
 
 def _prepare(user, body, settings, now):
@@ -264,8 +265,8 @@ def _erase(post, *, now):
 def post_like(*, post, user, now=None):
     """Like (or, called again, unlike) a post. Returns True when it is now liked.
 
-    Like counts on cached anonymous pages may lag by the page cache's lifetime: a like does not
-    invalidate every cached page (see docs/notes/issue-6.md)."""
+    A like makes the article's thread and its cached page stale (the `comments:<article>` tag,
+    through the Like signal handlers), and no other page."""
     if post.author_id == user.pk:
         raise CommunityRefused("own_post")
     if post.status != Post.Status.VISIBLE:
@@ -378,7 +379,7 @@ def member_ban(*, user, actor, reason, ends_at=None, now=None):
             now=now,
             until=ends_at.isoformat() if ends_at else None,
         )
-        invalidate_on_change()
+        invalidate_on_change(thread_cache.ALL)
     return ban
 
 
@@ -391,7 +392,7 @@ def ban_lift(*, ban, actor, now=None):
         ban.lifted_at = now
         ban.save(update_fields=["lifted_at"])
         audit("community.member.unbanned", actor=actor, member=ban.user, target=ban, now=now)
-        invalidate_on_change()
+        invalidate_on_change(thread_cache.ALL)
     return ban
 
 

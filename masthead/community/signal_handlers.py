@@ -34,5 +34,7 @@ def like_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Ban)
 @receiver(post_delete, sender=Ban)
 @receiver(post_save, sender=CommunitySettings)
-def every_thread_changed(sender, **kwargs):
+def every_thread_changed(sender, created=False, **kwargs):
+    if sender is CommunitySettings and created:
+        return  # the defaults, made on first read: nothing a reader saw changes
     _bump_later(None)

@@ -6,44 +6,41 @@ every post of the article with its author, in each ordering — is the same for 
 it is cached under a per-article version; what depends on the reader (their own held posts, their
 likes, edit rights) is applied per request (selectors.comment_thread).
 
-Versions change on every write that can change a thread: posts and likes (the article's version),
+Versions (the tags `comments:<article>` and `comments`, core.cachetags) change on every write that can change a thread: posts and likes (the article's version),
 bans and settings (the version of all threads), through signal handlers. Writes that bypass
 signals (queryset .update(), bulk_create) call `bump` themselves. Entries also expire after
 `SECONDS`, which bounds what no signal covers: a member renaming themselves, a ban running out.
 """
 
-import secrets
-
 from django.core.cache import cache
 
+from masthead.core import cachetags
+
 SECONDS = 60
-ALL = "community:threads:v"
+# Tags (core.cachetags): one article's thread, and every thread. The page cache keeps an
+# anonymous article page with the same tags, so a comment makes that page stale too, and no other.
+ALL = "comments"
 
 
-def _key(article_id):
-    return f"community:thread:{article_id}:v"
+def tag(article_id=None):
+    return f"comments:{article_id}" if article_id else ALL
 
 
 def version(article_id):
     """(this article's version, every thread's version); each created on first use."""
-    found = cache.get_many([_key(article_id), ALL])
-    article_v, all_v = found.get(_key(article_id)), found.get(ALL)
-    if article_v is None:
-        article_v = secrets.randbits(48)
-        cache.add(_key(article_id), article_v, None)
-    if all_v is None:
-        all_v = secrets.randbits(48)
-        cache.add(ALL, all_v, None)
-    return article_v, all_v
+    found = cachetags.versions([tag(article_id), ALL])
+    return found[tag(article_id)], found[ALL]
 
 
 def bump(article_id=None):
-    """Make the article's cached thread stale (or every thread's, with no article)."""
-    cache.set(_key(article_id) if article_id else ALL, secrets.randbits(48), None)
+    """Make the article's cached thread (and pages showing it) stale, or every thread's."""
+    cachetags.invalidate(tag(article_id))
 
 
 def get_or_build(article_id, variant, build):
     article_v, all_v = version(article_id)
+    if article_v is None or all_v is None:  # the cache is unreachable
+        return build()
     key = f"community:thread:{article_id}:{article_v}:{all_v}:{variant}"
     posts = cache.get(key)
     if posts is None:

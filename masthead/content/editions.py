@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from masthead.core.cachetags import cached
+
 from .models import HomePage, SectionPage
 
 
@@ -52,21 +54,9 @@ def create_edition(language_code, *, home_title=None, section_titles=None):
 
 
 def _per_generation(key, compute):
-    """`compute()`, kept in the shared cache for the current page-cache generation (publishing,
-    unpublishing or moving any page starts a new one), so page views add no query on a hit."""
-    from django.core.cache import cache
-
-    from masthead.core.caching import fragment_generation
-
-    generation = fragment_generation()
-    if generation is None:
-        return compute()
-    full_key = f"editions:{generation}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, 3600)
-    return value
+    """`compute()`, kept in the shared cache with the `site` tag (core.cachetags: publishing,
+    unpublishing or moving any page makes it stale), so page views add no query on a hit."""
+    return cached(f"editions:{key}", compute, timeout=3600)
 
 
 def translations(page):

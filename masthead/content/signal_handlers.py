@@ -10,8 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from masthead.core.context_processors import NAV_CACHE_KEY
-from masthead.core.pagecache import invalidate_on_change
+from masthead.core import cachetags
 
 from . import signals
 from .models import ArticlePage, NewsroomSettings, SectionPage
@@ -23,7 +22,7 @@ from .models import ArticlePage, NewsroomSettings, SectionPage
 def clear_navigation(sender, **kwargs):
     from .selectors import SECTIONS_CACHE_KEY
 
-    cache.delete_many([NAV_CACHE_KEY, SECTIONS_CACHE_KEY])
+    cache.delete(SECTIONS_CACHE_KEY)  # the navigation goes with the `nav` tag, below
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -49,26 +48,34 @@ def announce_article_unpublished(sender, instance, **kwargs):
     )
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def invalidate_pages_on_publishing(sender, **kwargs):
-    invalidate_on_change()
+# --- Cache tags (core.cachetags): which changes make which cached values stale ----------------
+# Publishing, unpublishing and moving change what lists or shows a page (home, sections, tags,
+# archive, feeds, search, sitemap, API): the coarse `site` tag, which drops every page. An
+# article's own tag and the navigation's go with it, for values kept under those alone.
 
 
-@receiver(post_delete, sender=Page)
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-@receiver(post_save, sender=Site)
-@receiver(post_save, sender=Tag)
-@receiver(post_save, sender=get_image_model())
-def invalidate_pages_on_change(sender, **kwargs):
-    invalidate_on_change()
+def _page_tags(sender, instance=None, **kwargs):
+    tags = [cachetags.SITE]
+    if isinstance(instance, ArticlePage) or sender is ArticlePage:
+        tags.append(f"article:{instance.pk}")
+    if isinstance(instance, SectionPage) or sender is SectionPage or "url_path_before" in kwargs:
+        tags.append("nav")
+    return tags
 
 
-@receiver(post_save, sender=NewsroomSettings)
-def invalidate_pages_on_settings(sender, created=False, **kwargs):
-    # Wagtail creates a site's settings with their defaults on first read: nothing changes.
-    if not created:
-        invalidate_on_change()
+cachetags.on(page_published, _page_tags)
+cachetags.on(page_unpublished, _page_tags)
+cachetags.on(post_page_move, _page_tags)
+# Deleting a page, view restrictions (who may see a page), the site record, tags and images
+# shown in listings and chrome.
+for _signal, _sender in (
+    (post_delete, Page),
+    (post_save, PageViewRestriction),
+    (post_delete, PageViewRestriction),
+    (m2m_changed, PageViewRestriction.groups.through),
+    (post_save, Site),
+    (post_save, Tag),
+    (post_save, get_image_model()),
+):
+    cachetags.on(_signal, cachetags.always(cachetags.SITE, "nav"), sender=_sender)
+cachetags.on(post_save, cachetags.unless_created(cachetags.SITE), sender=NewsroomSettings)

@@ -55,8 +55,10 @@ def article_context(request, article):
     Lazy: on a fragment hit their queries never run. A gift page sets request.masthead_gift
     (a validated GiftPass) before rendering.
     """
-    from masthead.core.caching import Lazy, is_preview, offer_variant, withdraw_variant
+    from masthead.core.caching import Lazy, is_preview, offer_variant, page_tags, withdraw_variant
 
+    # Besides `site` (publishing anything), the cached page depends on this article's own tag.
+    page_tags(request, f"article:{article.pk}")
     gift = getattr(request, "masthead_gift", None)
     decision = gate().decision_for_request(request, article, gift=gift)
     public = article.effective_access_level == "public"

@@ -31,6 +31,8 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage, storages
 from django.db import connection
 
+from . import cachetags
+
 FORMAT = 1
 STORAGES_IN_BACKUP = {"media": lambda: default_storage, "newsroom": lambda: storages["newsroom"]}
 
@@ -176,7 +178,6 @@ def restore(path, *, out=print):
     from django.core.management import call_command
 
     from . import origin
-    from .pagecache import bump_generation
 
     try:
         archive = tarfile.open(path, "r:gz")
@@ -204,7 +205,7 @@ def restore(path, *, out=print):
             restored += 1
     call_command("migrate", interactive=False, verbosity=0)
     origin.sync_site_record()
-    bump_generation()
+    cachetags.invalidate(cachetags.SITE)
     out(
         f"Restored the database and {restored} files from {path} "
         f"(backup of {manifest['site_url']} taken {manifest['created_at']})."

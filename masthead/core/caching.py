@@ -11,6 +11,8 @@ from functools import wraps
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from . import cachetags
+
 # Seconds browsers and caches without purge may keep an anonymous page. The page cache and
 # nginx keep pages longer and are invalidated on publish.
 PUBLIC_MAX_AGE = 60
@@ -19,6 +21,29 @@ PUBLIC_MAX_AGE = 60
 # The response header through which a view tells the page cache which query parameters it read,
 # with the values it used (core.pagecache stores a page only for exactly those).
 CACHE_PARAMS_HEADER = "X-Masthead-Cache-Params"
+# ...and the tags (core.cachetags) its page depends on besides `site`, each with the version it
+# had before the view read its data: `article:12=8812… comments:12=1234…`.
+CACHE_TAGS_HEADER = "X-Masthead-Cache-Tags"
+
+
+def page_tags(request, *tags):
+    """Record that the page being rendered depends on `tags` besides `site` (which every page
+    depends on), e.g. an article page on `comments:<id>`. Call it before reading the data the
+    tags stand for: their versions are read now, and the page cache keeps the page only with
+    these versions, so a change that lands while the page renders makes it stale at once.
+
+    With the shared cache unreachable a version is None, and the page is not stored."""
+    recorded = request.__dict__.setdefault("_masthead_cache_tags", {})
+    new = [t for t in tags if t not in recorded]
+    if new:
+        recorded.update(cachetags.versions(new))
+
+
+def cache_tags_header(request):
+    """The page's tags and versions for the page cache, or "" (a version None is sent as such,
+    which the page cache refuses to store)."""
+    recorded = getattr(request, "_masthead_cache_tags", {})
+    return " ".join(f"{tag}={version}" for tag, version in sorted(recorded.items()))
 
 
 def read_param(request, name, value):
@@ -147,12 +172,10 @@ def fragment_generation():
     """Part of every cached fragment's key (with the page cache's generation): publishing
     anything makes every fragment stale at once. None while the shared cache is unreachable:
     callers then skip what they keep per generation."""
-    from .pagecache import current_generation
-
-    return current_generation()
+    return cachetags.generation.get()
 
 
-_settings_cache = {}
+_settings_cache = cachetags.ProcessCache("core.site_settings", 256)
 
 
 def site_setting(request, model):
@@ -168,13 +191,11 @@ def site_setting(request, model):
     if generation is None or is_preview(request):
         # The shared cache is down (changes cannot reach this process), or a preview.
         return model.for_site(site) if site else model()
-    key = (model._meta.label, site.pk if site else None, generation)
-    value = _settings_cache.get(key)
+    key = (model._meta.label, site.pk if site else None)
+    value = _settings_cache.get(key, generation)
     if value is None:
-        if len(_settings_cache) > 256:
-            _settings_cache.clear()
         value = model.for_site(site) if site else model()
-        _settings_cache[key] = value
+        _settings_cache.set(key, value, generation)
     return value
 
 
@@ -214,8 +235,7 @@ def cached_route(root, request, path_components, route):
 # Routes to plain live pages, per process and per page-cache generation: a signed-in reader's
 # page is rendered per request, but finding the page (the site's root, its specific class, the
 # tree walk, view restrictions: five queries) need not be repeated on every request.
-_routes = {}
-_ROUTES_MAX = 300
+_routes = cachetags.ProcessCache("core.routes", 300)
 
 
 def serve_page(request, path):
@@ -233,8 +253,8 @@ def serve_page(request, path):
     if request.method not in ("GET", "HEAD") or generation is None:
         return serve(request, path)
     site = Site.find_for_request(request)
-    key = (generation, site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
-    remembered = _routes.get(key)
+    key = (site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
+    remembered = _routes.get(key, generation)
     if remembered is not None:
         request._wagtail_route_for_request = remembered
     else:
@@ -246,9 +266,7 @@ def serve_page(request, path):
             and result.page.live
             and not hasattr(result.page, "get_subpage_urls")
         ):
-            if len(_routes) >= _ROUTES_MAX:
-                _routes.clear()
-            _routes[key] = result
+            _routes.set(key, result, generation)
     return serve(request, path)
 
 
@@ -264,14 +282,3 @@ class RememberedRestrictions:
             len(cached)  # evaluate now: later iterations and .exists() use the result cache
             self.__dict__["_masthead_view_restrictions"] = cached
         return cached
-
-
-def forget_process_caches():
-    """Drop what this process remembers (tests: a rolled-back transaction sends no signals)."""
-    from . import identity
-    from .pagecache import generation
-
-    generation.forget()
-    identity.forget()
-    _routes.clear()
-    _settings_cache.clear()

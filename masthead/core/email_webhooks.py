@@ -10,10 +10,11 @@ and in production `check --deploy` reports it (checks.py). A body the provider's
 read is a 400, never a 500.
 """
 
+import functools
+import importlib
 import logging
 import warnings
 
-from anymail import urls as anymail_urls
 from anymail.exceptions import AnymailAPIError, AnymailConfigurationError, AnymailWebhookValidationFailure
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -38,8 +39,13 @@ MALFORMED = (
 )
 
 
-def _anymail_views():
-    """{(esp, "tracking" | "inbound"): anymail's view class}, read from anymail's own URL patterns."""
+@functools.cache
+def anymail_views():
+    """{(esp, "tracking" | "inbound"): anymail's view class}, read from anymail's own URL patterns.
+
+    Read on first use, not at import: anymail's URL module imports every provider's webhook, and
+    Amazon SES's imports boto3 (about 25 MB per process) whatever provider the site uses."""
+    anymail_urls = importlib.import_module("anymail.urls")
     views = {}
     for pattern in anymail_urls.urlpatterns:
         view_class = pattern.callback.view_class
@@ -52,7 +58,6 @@ def _anymail_views():
     return views
 
 
-VIEWS = _anymail_views()
 _guarded = {}
 
 
@@ -93,7 +98,7 @@ def configured_esp():
 
 def authentication_problem(esp, kind="tracking"):
     """Why anymail would accept unauthenticated posts on this provider's webhook, or None."""
-    view_class = VIEWS.get((esp, kind)) or VIEWS.get((esp, "tracking"))
+    view_class = anymail_views().get((esp, kind)) or anymail_views().get((esp, "tracking"))
     if view_class is None:
         return f"anymail has no {kind} webhook for {esp!r}"
     try:
@@ -114,13 +119,17 @@ def webhook(*, kinds):
 
     @csrf_exempt
     def view(request, esp, kind):
-        if kind not in kinds or esp != configured_esp() or (esp, kind.removesuffix("_mime")) not in VIEWS:
+        if (
+            kind not in kinds
+            or esp != configured_esp()
+            or (esp, kind.removesuffix("_mime")) not in anymail_views()
+        ):
             raise Http404
         problem = authentication_problem(esp, kind.removesuffix("_mime"))
         if problem:
             logger.error("Refused a %s %s webhook: %s", esp, kind, problem)
             return HttpResponseForbidden("This webhook is not configured.")
-        return _guarded_view(VIEWS[(esp, kind.removesuffix("_mime"))])(request)
+        return _guarded_view(anymail_views()[(esp, kind.removesuffix("_mime"))])(request)
 
     return view
 

@@ -9,9 +9,8 @@ Every refusal carries `code`, `params`, `message` (the text, translated and fill
 `status` (the HTTP status a view answers with when the refusal is the whole answer). Views turn
 one into what their page needs with the helpers below, never by reading app-specific attributes.
 
-Billing, events and newsletters refuse with ValidationError subclasses (BillingError, …) whose
-`code`/`params`/`message` attributes Django already defines with other meanings; they keep their
-own spelling until their callers move (docs/notes/issue-14.md).
+Every app's refusal extends it: AccessRefused, BillingError, NewsroomRefused, NewsletterError,
+CommunityRefused, EventsError, ApiRefused (docs/architecture.md lists them).
 """
 
 from collections.abc import Mapping

@@ -29,9 +29,9 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from PIL import Image, ImageDraw, ImageFont
 
+from . import cachetags
 from .caching import mark_cacheable
 from .origin import absolute_url
-from .pagecache import current_generation
 
 logger = logging.getLogger(__name__)
 
@@ -56,22 +56,21 @@ LOGO_SPECS = (LOGO_SPEC,)
 FAVICON_SPECS = tuple(icon_spec(size) for size in ICON_SIZES)
 
 
-_cached = {}
+_cached = cachetags.ProcessCache("core.publication", 1)
 
 
 def publication():
     """The PublicationSettings row (core.models), with its logo and favicon loaded."""
     from .models import PublicationSettings
 
-    generation = current_generation()
-    value = _cached.get(generation)
+    generation = cachetags.generation.get()
+    value = _cached.get("publication", generation)
     if value is None:
         value = (
             PublicationSettings.objects.select_related("logo", "favicon").first()
             or PublicationSettings.load()
         )
-        _cached.clear()
-        _cached[generation] = value
+        _cached.set("publication", value, generation)
     return value
 
 

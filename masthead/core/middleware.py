@@ -46,7 +46,13 @@ def forget_sites(**kwargs):
     _sites.clear()
 
 
-from .caching import CACHE_PARAMS_HEADER, cache_params_header, is_anonymous_request  # noqa: E402
+from .caching import (  # noqa: E402
+    CACHE_PARAMS_HEADER,
+    CACHE_TAGS_HEADER,
+    cache_params_header,
+    cache_tags_header,
+    is_anonymous_request,
+)
 
 
 class PrivateForPeopleMiddleware:
@@ -72,5 +78,7 @@ class PrivateForPeopleMiddleware:
                 patch_cache_control(response, private=True)
         elif "public" in response.get("Cache-Control", ""):
             response[CACHE_PARAMS_HEADER] = cache_params_header(request)
+            if tags := cache_tags_header(request):
+                response[CACHE_TAGS_HEADER] = tags
         patch_vary_headers(response, ["Cookie"])
         return response

@@ -27,15 +27,14 @@ set by access.entitlements after the view offered itself with core.caching.offer
 """
 
 import hashlib
-import secrets
-import threading
 import time
 from email.utils import formatdate
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 
-GENERATION_KEY = "pagecache:generation"
+from . import cachetags
+
 # Vary headers a stored response may carry: Cookie and Accept-Encoding are the same for every
 # request that reaches the cache, and the negotiated language is part of the key.
 HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
@@ -51,7 +50,9 @@ ALLOWED_PARAMS = {"page", "q", "interval", "currency", "limit"}
 ALLOWED_PARAMS |= {"key", "filter", "include", "fields", "formats", "order"}
 PARAMS_HEADER = "x-masthead-cache-params"
 VARIANT_HEADER = "x-masthead-variant"
-INTERNAL_HEADERS = (PARAMS_HEADER, VARIANT_HEADER)
+# The tags (core.cachetags) a page depends on besides `site`, space-separated (page_tags).
+TAGS_HEADER = "x-masthead-cache-tags"
+INTERNAL_HEADERS = (PARAMS_HEADER, VARIANT_HEADER, TAGS_HEADER)
 
 
 def _cache():
@@ -60,66 +61,10 @@ def _cache():
     return caches["default"]
 
 
-class Generation:
-    """The current cache generation, re-read from the shared cache at most every `ttl` seconds.
-
-    None while the cache cannot be read: then nothing keyed by the generation may be used (the
-    page cache, fragments, remembered routes and settings are all skipped), because a change made
-    meanwhile could not have been announced to this process.
-    """
-
-    def __init__(self, ttl=1.0):
-        self.ttl = ttl
-        self.value = None
-        self.read_at = 0.0
-        self.lock = threading.Lock()
-
-    def get(self):
-        now = time.monotonic()
-        if self.value is None or now - self.read_at > self.ttl:
-            with self.lock:
-                value = _cache().get(GENERATION_KEY)
-                if value is None:
-                    # A fresh counter starts at a random point: after a cache flush, numbers
-                    # from before (kept by processes in memory) are never reused.
-                    _cache().add(GENERATION_KEY, secrets.randbits(62), None)
-                    value = _cache().get(GENERATION_KEY)
-                # Still None: the cache is unreachable (core.cache degrades errors to misses).
-                self.value, self.read_at = value, now
-        return self.value
-
-    def forget(self):
-        self.value = None
-
-
-generation = Generation()
-
-
-def bump_generation():
-    """Invalidate every cached page (called on publishing events; see content.signal_handlers)."""
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, secrets.randbits(62), None)
-    generation.forget()
-
-
-def invalidate_on_change():
-    """Bump now and again after the transaction commits.
-
-    Now: this process (and anyone reading the counter) stops using stale pages and fragments at
-    once. After commit: a page rendered from the old data between the first bump and the commit
-    cannot survive.
-    """
-    from django.db import transaction
-
-    bump_generation()
-    transaction.on_commit(bump_generation)
-
-
-def current_generation():
-    return generation.get()
+# Per process: the tags of the pages this process stored or served, by page key, so a hit reads
+# the page and its tags' versions in one round trip. A key not known here (stored by another
+# process) costs one more read on its first hit in this process.
+_known_tags = cachetags.ProcessCache("pagecache.tags", 5000)
 
 
 def _anonymous(environ):
@@ -166,10 +111,15 @@ def cache_key(environ, gen, variant=None):
     if query is None:
         return None
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+    # X-Forwarded-Proto is the proxy's word only when a proxy is trusted (settings: then Django's
+    # SECURE_PROXY_SSL_HEADER is set); from anyone else it is ignored, as Django ignores it.
+    forwarded = environ.get("HTTP_X_FORWARDED_PROTO") if settings.SECURE_PROXY_SSL_HEADER else None
+    scheme = forwarded or environ.get("wsgi.url_scheme", "http")
     raw = f"{_language(environ)} {scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
     digest = hashlib.sha1(raw.encode("utf-8", "surrogateescape")).hexdigest()  # noqa: S324
-    return f"pagecache:{gen}:{variant}:{digest}" if variant else f"pagecache:{gen}:{digest}"
+    # "pagecache2": entries carry their tags' versions (a sixth item); code from before tags
+    # (a rolling deploy) never reads them.
+    return f"pagecache2:{gen}:{variant}:{digest}" if variant else f"pagecache2:{gen}:{digest}"
 
 
 def _storable(status, headers, variant=None):
@@ -209,16 +159,16 @@ class PageCacheMiddleware:
             return self.app(environ, start_response)
         if not _anonymous(environ):
             return self._signed_in(environ, start_response, method)
-        gen = generation.get()
+        gen = cachetags.generation.get()
         if gen is None:  # the cache is down: every anonymous page comes from the database
             return self._bypass(environ, start_response)
         key = cache_key(environ, gen)
         if key is None:
             return self._bypass(environ, start_response)
-        entry = _cache().get(key)
+        entry = self._read(key)
         if entry is not None:
             return self._hit(entry, environ, start_response, method)
-        return self._miss(key, environ, start_response, method)
+        return self._miss(key, environ, start_response, method, gen=gen)
 
     def _signed_in(self, environ, start_response, method):
         from . import entitlement as signed
@@ -226,21 +176,41 @@ class PageCacheMiddleware:
         claim = signed.from_environ(environ)
         if claim is None:  # no entitlement, or not a genuine, current one for this session
             return self._bypass(environ, start_response)
-        gen = generation.get()
+        gen = cachetags.generation.get()
         key = cache_key(environ, gen, claim.variant) if gen is not None else None
         if key is None:
             return self._bypass(environ, start_response)
-        # One round trip: the variant's page and the member's grants version.
-        found = _cache().get_many([key, signed.version_key(claim.user_id)])
+        # One round trip: the variant's page, its tags' versions and the member's grants version.
+        found = self._read_many(key, [signed.version_key(claim.user_id)])
         if found.get(signed.version_key(claim.user_id)) != claim.version:
             # Grants changed, signed out, or the cache lost the version: Django renders for
             # whoever the session says and reissues the entitlement.
             return self._bypass(environ, start_response)
-        entry = found.get(key)
+        entry = self._fresh(key, found)
         if entry is not None:
             return self._hit(entry, environ, start_response, method)
         environ[signed.ENVIRON_KEY] = claim
-        return self._miss(key, environ, start_response, method, variant=claim.variant)
+        return self._miss(key, environ, start_response, method, variant=claim.variant, gen=gen)
+
+    @staticmethod
+    def _read_many(key, extra=()):
+        tags = _known_tags.get(key, cachetags.generation.value) or ()
+        return _cache().get_many([key, *extra, *(cachetags.tag_key(t) for t in tags)])
+
+    @staticmethod
+    def _fresh(key, found):
+        """The stored page under `key` if the versions of the tags it was stored with are still
+        current (read with it when this process knows its tags; otherwise read now)."""
+        entry = found.get(key)
+        if entry is None:
+            return None
+        stored = entry[5] if len(entry) > 5 else {}
+        if stored:
+            _known_tags.set(key, tuple(stored), cachetags.generation.value)
+        return entry if cachetags.current(stored, found) else None
+
+    def _read(self, key):
+        return self._fresh(key, self._read_many(key))
 
     def _bypass(self, environ, start_response):
         def without_internal_headers(status, headers, exc_info=None):
@@ -251,7 +221,7 @@ class PageCacheMiddleware:
         return self.app(environ, without_internal_headers)
 
     def _hit(self, entry, environ, start_response, method):
-        status, headers, body, etag, stored_at = entry
+        status, headers, body, etag, stored_at = entry[:5]
         age = str(max(0, int(time.time() - stored_at)))
         if etag and environ.get("HTTP_IF_NONE_MATCH") == etag:
             start_response("304 Not Modified", [("ETag", etag), ("X-Cache", "HIT"), ("Age", age)])
@@ -259,7 +229,7 @@ class PageCacheMiddleware:
         start_response(status, headers + [("X-Cache", "HIT"), ("Age", age)])
         return [b""] if method == "HEAD" else [body]
 
-    def _miss(self, key, environ, start_response, method, variant=None):
+    def _miss(self, key, environ, start_response, method, variant=None, gen=None):
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -274,6 +244,11 @@ class PageCacheMiddleware:
                 result.close()
         status, headers = captured["status"], captured["headers"]
         read = [v for n, v in headers if n.lower() == PARAMS_HEADER]
+        tags = dict(
+            pair.partition("=")[::2]
+            for v in (v for n, v in headers if n.lower() == TAGS_HEADER)
+            for pair in v.split()
+        )
         storable = _storable(status, headers, variant)
         headers = [(n, v) for n, v in headers if n.lower() not in INTERNAL_HEADERS]
         if (
@@ -287,6 +262,13 @@ class PageCacheMiddleware:
             headers.append(("ETag", etag))
             if not any(n.lower() == "last-modified" for n, _ in headers):
                 headers.append(("Last-Modified", formatdate(usegmt=True)))
-            _cache().set(key, (status, headers, body, etag, time.time()), self.timeout)
+            # The tags' versions as read before the view read its data (core.caching.page_tags):
+            # a change that landed while the page was rendered has replaced them, so this page
+            # is stale at once and never served.
+            stored = {tag: int(v) for tag, v in tags.items() if v.isdigit()}
+            if len(stored) == len(tags):
+                _cache().set(key, (status, headers, body, etag, time.time(), stored), self.timeout)
+                if stored:
+                    _known_tags.set(key, tuple(stored), gen)
         start_response(status, headers + [("X-Cache", "MISS")])
         return [b""] if method == "HEAD" else [body]

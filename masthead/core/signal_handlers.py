@@ -5,8 +5,8 @@ from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 from . import identity
+from .cachetags import invalidate_on_change
 from .models import PublicationSettings
-from .pagecache import invalidate_on_change
 
 
 @receiver(post_migrate)

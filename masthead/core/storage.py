@@ -4,6 +4,10 @@ the one error a failed write becomes.
 With `AWS_STORAGE_BUCKET_NAME` set, every upload goes to the bucket through django-storages (the
 standard `AWS_*` settings), so any number of app servers and workers share one set of files:
 
+The S3 classes live in `core.storage_s3`, which only settings with a bucket name load: django-storages'
+S3 backend with boto3 costs each process about 37 MB of memory (measured; issue 15's worker-memory
+figure), so a site on the local disk never imports it.
+
 - `S3MediaStorage` (the default storage: images, renditions, documents). Images and renditions
   are public: their URLs are plain bucket (or CDN, `AWS_S3_CUSTOM_DOMAIN`) URLs that browsers
   and CDNs may cache; they are uploaded with `AWS_PUBLIC_MEDIA_ACL` (public-read), or the bucket
@@ -30,14 +34,12 @@ import errno
 import os
 import tempfile
 
-from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from storages.backends.s3 import S3Storage
 
 
 class StorageFailed(OSError):
@@ -56,61 +58,12 @@ class StorageFailed(OSError):
         return _("The file could not be saved because of a storage error. Nothing was saved.")
 
 
-class _FailingClearly:
-    """A write the object store refuses (unreachable, wrong keys, quota) is a StorageFailed."""
-
-    def _save(self, name, content):
-        try:
-            return super()._save(name, content)
-        except (BotoCoreError, ClientError) as error:
-            raise StorageFailed(name, OSError(errno.EIO, str(error))) from error
-
-
 # Key prefixes Wagtail writes images (originals) and renditions under: public.
 PUBLIC_PREFIXES = ("original_images/", "images/")
 
 
 def object_storage_enabled():
     return bool(getattr(settings, "AWS_STORAGE_BUCKET_NAME", None))
-
-
-class S3PrivateStorage(_FailingClearly, S3Storage):
-    """Objects only signed URLs reach, valid for AWS_PRIVATE_URL_SECONDS; never through the CDN."""
-
-    def __init__(self, **options):
-        options.setdefault("querystring_auth", True)
-        options.setdefault("querystring_expire", settings.AWS_PRIVATE_URL_SECONDS)
-        options.setdefault("custom_domain", None)
-        options.setdefault("default_acl", "private")
-        super().__init__(**options)
-
-
-class S3MediaStorage(_FailingClearly, S3Storage):
-    """Public URLs for images and renditions, signed ones for everything else (see module docstring)."""
-
-    def __init__(self, **options):
-        options.setdefault("querystring_auth", False)
-        super().__init__(**options)
-        self._signed = S3PrivateStorage(location=self.location)
-
-    def get_object_parameters(self, name):
-        params = super().get_object_parameters(name)
-        acl = getattr(settings, "AWS_PUBLIC_MEDIA_ACL", "public-read")
-        # django-storages passes the whole key, with AWS_LOCATION in front.
-        relative = name[len(self.location) :].lstrip("/") if self.location else name
-        if is_public(relative):
-            # Originals and renditions never change under a name (new uploads get new names).
-            params.setdefault("CacheControl", "public, max-age=31536000, immutable")
-            if acl:
-                # Readable without a signature. Buckets with ACLs disabled (AWS's default for new
-                # buckets) set AWS_PUBLIC_MEDIA_ACL="" and make these prefixes public by policy.
-                params["ACL"] = acl
-        return params
-
-    def url(self, name, parameters=None, expire=None, http_method=None):
-        if is_public(name):
-            return super().url(name, parameters, expire, http_method)
-        return self._signed.url(name, parameters, expire, http_method)
 
 
 def is_public(name):
@@ -132,7 +85,7 @@ def check_media_storage():
 
     detail = {}
     for alias, storage in (("media", default_storage), ("newsroom", newsroom_storage())):
-        if isinstance(storage, S3Storage):
+        if not is_local(storage):
             # HEAD on the bucket: fails on an unreachable endpoint, wrong keys or a missing bucket.
             storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
             detail[alias] = f"s3://{storage.bucket_name}/{storage.location}".rstrip("/")

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from masthead.core.errors import refusal_to_message
+
 from . import services
 from .errors import EventsError
 from .models import EventPage, Order, Ticket
@@ -66,7 +68,7 @@ def order_cancel(request, pk):
         )
         messages.success(request, _("Order %(ref)s canceled.") % {"ref": order.reference})
     except EventsError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
     return redirect("events_admin_event", pk=order.event_id)
 
 
@@ -121,7 +123,7 @@ def check_in(request, pk):
                 % {"name": ticket.attendee_name, "type": ticket.ticket_type.name},
             }
         except EventsError as refusal:
-            result, status = {"ok": False, "text": refusal.text}, 400
+            result, status = {"ok": False, "text": refusal.message}, refusal.status
     checked = Ticket.objects.filter(event=event, state=Ticket.State.CHECKED_IN).count()
     total = Ticket.objects.filter(event=event).exclude(state=Ticket.State.CANCELED).count()
     return TemplateResponse(

@@ -1,7 +1,8 @@
 """Why the events app refuses, each with the one message people see."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from masthead.core.errors import Refusal
 
 MESSAGES = {
     # Buying (pricing.quote's refusals come first)
@@ -44,15 +45,9 @@ MESSAGES = {
 }
 
 
-class EventsError(ValidationError):
-    """A refusal with a `code` from MESSAGES; views show `text`."""
+class EventsError(Refusal):
+    """A events refusal: `code` keys MESSAGES (core.errors.Refusal gives `message`, `params`,
+    `status`)."""
 
-    def __init__(self, code, **params):
-        self.events_code = code
-        self.events_params = params
-        super().__init__(self.text, code=code)
-
-    @property
-    def text(self):
-        message = MESSAGES[self.events_code]
-        return str(message) % self.events_params if self.events_params else str(message)
+    messages = MESSAGES
+    status = 400

@@ -17,6 +17,8 @@ Rules, in order:
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from masthead.billing.money import percent_of
+
 
 @dataclass(frozen=True)
 class Terms:
@@ -73,8 +75,8 @@ class Quote:
 
 
 def percent_off(amount, percent):
-    """`amount` less `percent` %, the discount rounded half up to the minor unit."""
-    return amount - (amount * percent + 50) // 100
+    """`amount` less `percent` %, the discount rounded as billing rounds it (money.percent_of)."""
+    return amount - percent_of(amount, percent)
 
 
 def _with_code(amount, promo):

@@ -48,7 +48,7 @@ def _invalidate_if_changed(event, before, now):
     """Anonymous event pages are page-cached and show availability in coarse steps (available,
     few left, sold out); when a step changes, the cached pages go."""
     if availability_steps(event, now) != before:
-        from masthead.core.pagecache import invalidate_on_change
+        from masthead.core.cachetags import invalidate_on_change
 
         invalidate_on_change()
 
@@ -374,7 +374,7 @@ def ticket_check_in(*, event, code, actor, now=None):
             target=event,
             now=now,
             ticket_code=code,
-            why=refusal.events_code,
+            why=refusal.code,
         )
         raise refusal
     return ticket
@@ -500,6 +500,6 @@ def _invalidate_on_phase_change(now):
             Q(starts_at__gt=last, starts_at__lte=now) | Q(ends_at__gt=last, ends_at__lte=now)
         ).exists()
     ):
-        from masthead.core.pagecache import invalidate_on_change
+        from masthead.core.cachetags import invalidate_on_change
 
         invalidate_on_change()

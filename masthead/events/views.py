@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
+from masthead.core.errors import refusal_to_message
 from masthead.core.origin import site_origin
 
 from . import services
@@ -53,12 +54,12 @@ def buy(request, ticket_type_id):
     ticket_type = _live_ticket_type(ticket_type_id)
     event = ticket_type.event
     if not request.user.is_authenticated:
-        messages.info(request, str(EventsError("sign_in_required").text))
+        messages.info(request, EventsError("sign_in_required").message)
         return redirect(f"{reverse('account_login')}?next={event.url}")
     if request.POST.get("website"):  # the honeypot: people never see it
         return redirect(event.url)
     if not _within_limit(f"events:buy:{request.user.pk}"):
-        messages.error(request, str(EventsError("rate_limited").text))
+        refusal_to_message(request, EventsError("rate_limited"))
         return redirect(event.url)
     try:
         order = services.order_start(
@@ -70,7 +71,7 @@ def buy(request, ticket_type_id):
             offer_token=request.POST.get("offer", "")[:60],
         )
     except EventsError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
         return redirect(event.url + "#tickets")
     return redirect("events:order", pk=order.pk)
 
@@ -89,7 +90,7 @@ def order(request, pk):
             services.order_set_attendees(order=order, attendees=attendees)
             return redirect(services.order_pay(order=order, base_url=site_origin(), now=now))
         except EventsError as refusal:
-            error = refusal.text
+            error = refusal.message
     order.refresh_from_db()
     tickets = list(order.tickets.all()) if order.state == Order.State.PAID else []
     response = render(
@@ -139,7 +140,7 @@ def waitlist_join(request, ticket_type_id):
         services.waitlist_join(ticket_type=ticket_type, user=request.user)
         messages.success(request, _("You are on the waitlist. We will email you if a ticket frees up."))
     except EventsError as refusal:
-        messages.error(request, refusal.text)
+        refusal_to_message(request, refusal)
     return redirect(ticket_type.event.url + "#tickets")
 
 
@@ -169,7 +170,7 @@ def event_calendar(request, event_id):
 
 
 def account_panel(request):
-    """The member's tickets on their account page (members.sections)."""
+    """The member's tickets on their account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     tickets = list(my_event_tickets(request.user))

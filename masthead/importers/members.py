@@ -183,7 +183,7 @@ class MemberImporter:
                     WARNING,
                     "member",
                     unit.source_id,
-                    f"subscription {snap['ref']} on Stripe price {snap.get('price_ref')} matches no plan here "
+                    f"subscription {snap.ref} on Stripe price {snap.price_ref} matches no plan here "
                     "(add the price id to a plan's price, or use --plan-map)",
                 )
                 continue
@@ -195,7 +195,7 @@ class MemberImporter:
                     WARNING,
                     "member",
                     unit.source_id,
-                    f"subscription {snap['ref']} not linked: {refusal.detail}",
+                    f"subscription {snap.ref} not linked: {refusal.detail}",
                 )
                 continue
             self.report.count("subscription", "linked" if created else "already linked")
@@ -230,7 +230,7 @@ class MemberImporter:
                     member.source_id,
                     "no matching active subscription at Stripe"
                     if snap is None
-                    else f"subscription {snap['ref']} on price {snap.get('price_ref')} matches no plan here",
+                    else f"subscription {snap.ref} on price {snap.price_ref} matches no plan here",
                 )
 
     def _no_stripe(self, unit):

@@ -16,6 +16,7 @@ from masthead.access.readers import current_month
 from masthead.access.reading import paywall_settings
 from masthead.access.selectors import member_access_summary
 from masthead.content.views import mark_cacheable
+from masthead.core.account_sections import render_context
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
@@ -42,8 +43,6 @@ def account(request):
             return redirect(reverse("members:account"))
     now = timezone.now()
     settings = paywall_settings(request)
-    from .sections import render_context
-
     context = {
         "panels": render_context(request),
         "form": form,

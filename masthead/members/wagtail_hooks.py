@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from masthead.access.errors import AccessRefused
 from masthead.access.models import Grant, Level
-from masthead.access.selectors import member_access_summary, member_status
+from masthead.access.selectors import member_access_summary, member_status, with_member_status
 from masthead.access.services import grant_complimentary, grant_end
 from masthead.core.models import AuditEntry
 
@@ -33,12 +33,6 @@ STATUSES = [
 ]
 
 
-def _premium_now(now, **extra):
-    return Grant.objects.filter(user=OuterRef("pk"), level="premium", starts_at__lte=now, **extra).filter(
-        Q(ends_at__isnull=True) | Q(ends_at__gt=now)
-    )
-
-
 class MemberFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=STATUSES, method="filter_status", empty_label=_("All")
@@ -49,32 +43,26 @@ class MemberFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_status(self, queryset, name, value):
-        now = timezone.now()
-        readers = queryset.filter(is_staff=False)
-        paid_now = Exists(_premium_now(now))
-        if value == "staff":
-            return queryset.filter(is_staff=True)
-        if value == "free":
-            return readers.exclude(Exists(Grant.objects.filter(user=OuterRef("pk"), level="premium")))
-        if value == "lapsed":
-            return readers.filter(Exists(Grant.objects.filter(user=OuterRef("pk"), level="premium"))).exclude(
-                paid_now
-            )
-        if value == "paying":
-            return readers.filter(Exists(_premium_now(now).exclude(source__in=["trial", "complimentary"])))
-        if value in ("trial", "complimentary"):
-            return readers.filter(Exists(_premium_now(now, source=value)))
-        return queryset
+        if value not in dict(STATUSES):
+            return queryset
+        return with_member_status(queryset, now=timezone.now()).filter(member_status=value)
 
 
 class StatusColumn(Column):
     def get_value(self, instance):
+        # The list's queryset is annotated (MemberViewSet.get_queryset): no query per row.
         return dict(STATUSES).get(member_status(user=instance, now=timezone.now()), "")
 
 
 class NameColumn(Column):
     def get_value(self, instance):
         return display_name(instance)
+
+
+class MemberIndexView(IndexView):
+    def get_base_queryset(self):
+        # The status column reads the annotation: one query for the page, not one per row.
+        return with_member_status(super().get_base_queryset().select_related("profile"), now=timezone.now())
 
 
 class ComplimentaryForm(forms.Form):
@@ -107,13 +95,11 @@ class MemberViewSet(ModelViewSet):
     search_fields = ["email", "first_name", "last_name", "profile__display_name"]
     search_backend_name = None
     filterset_class = MemberFilterSet
+    index_view_class = MemberIndexView
     form_fields = ["first_name", "last_name", "email", "is_active"]
     inspect_view_enabled = True
     ordering = ["-date_joined"]
     copy_view_enabled = False
-
-    def get_queryset(self, request):
-        return Member.objects.select_related("profile")
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

@@ -1,7 +1,8 @@
 """Why newsletter services refuse, each with the one message editors and readers see."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from masthead.core.errors import Refusal
 
 MESSAGES = {
     "issue.not_editable": _("This issue has already been sent or is being sent; it can no longer change."),
@@ -26,15 +27,9 @@ MESSAGES = {
 }
 
 
-class NewsletterError(ValidationError):
-    """A newsletter service refused; `code` keys MESSAGES."""
+class NewsletterError(Refusal):
+    """A newsletters refusal: `code` keys MESSAGES (core.errors.Refusal gives `message`, `params`,
+    `status`)."""
 
-    def __init__(self, code, **params):
-        self.code_key = code
-        self.values = params
-        super().__init__(self.text, code=code)
-
-    @property
-    def text(self):
-        message = MESSAGES[self.code_key]
-        return message % self.values if self.values else str(message)
+    messages = MESSAGES
+    status = 400

@@ -12,7 +12,7 @@ from anymail.signals import tracking
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from masthead.core.pagecache import invalidate_on_change
+from masthead.core import cachetags
 
 from .models import Newsletter, Suppression
 from .transport import METADATA_KEY
@@ -56,7 +56,6 @@ def reconcile_delivery(sender, event, esp_name, **kwargs):
         delivery_reconcile(key=key, event_type=event.event_type, detail=detail, now=event.timestamp)
 
 
-@receiver(post_save, sender=Newsletter)
-@receiver(post_delete, sender=Newsletter)
-def invalidate_pages(sender, **kwargs):
-    invalidate_on_change()
+# The signup box on cached pages: every page (`site`, core.cachetags).
+cachetags.on(post_save, cachetags.always(cachetags.SITE), sender=Newsletter)
+cachetags.on(post_delete, cachetags.always(cachetags.SITE), sender=Newsletter)

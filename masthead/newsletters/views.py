@@ -17,6 +17,7 @@ from masthead.access.readers import reader_for_request
 from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
 from masthead.core.clientip import client_ip
+from masthead.core.errors import refusal_to_form
 from masthead.members.services import member_language
 
 from . import services
@@ -64,7 +65,7 @@ def signup(request):
                     email=email, newsletter_ids=[n.pk for n in form.cleaned_data["newsletter"]]
                 )
             except NewsletterError as error:
-                form.add_error(None, error.text)
+                refusal_to_form(form, error)
             else:
                 return redirect("newsletters:signup_sent")
     status = 400 if form.errors else 200
@@ -84,7 +85,7 @@ def confirm(request, token):
         try:
             subscriber, newsletters = services.signup_confirm(token=token)
         except NewsletterError as error:
-            return _private(render(request, "newsletters/confirm.html", {"error": error.text}, status=400))
+            return _private(render(request, "newsletters/confirm.html", {"error": error.message}, status=400))
         return _private(
             render(
                 request,
@@ -104,7 +105,7 @@ def unsubscribe(request, token, slug):
             subscriber, newsletters = services.unsubscribe_by_token(token=token, newsletter_slug=slug)
         except NewsletterError as error:
             return _private(
-                render(request, "newsletters/unsubscribe.html", {"error": error.text}, status=400)
+                render(request, "newsletters/unsubscribe.html", {"error": error.message}, status=400)
             )
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return _private(
@@ -162,7 +163,7 @@ def manage(request, token):
 
 # --- Account page ---------------------------------------------------------------------------
 def account_panel(request):
-    """The newsletters panel on the account page (members.sections)."""
+    """The newsletters panel on the account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     now = timezone.now()

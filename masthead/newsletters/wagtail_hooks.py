@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from masthead.core.errors import refusal_response, refusal_to_message
+
 from . import services
 from .errors import NewsletterError
 from .forms import ScheduleForm
@@ -43,7 +45,7 @@ class IssueEditView(EditView):
     def dispatch(self, request, *args, **kwargs):
         issue = get_object_or_404(Issue, pk=kwargs.get("pk"))
         if not issue.editable:
-            messages.warning(request, services.NewsletterError("issue.not_editable").text)
+            messages.warning(request, services.NewsletterError("issue.not_editable").message)
             return redirect(reverse("newsletter_issues:inspect", args=[issue.pk]))
         return super().dispatch(request, *args, **kwargs)
 
@@ -153,11 +155,7 @@ class IssueViewSet(ModelViewSet):
         try:
             html, text = render_variant(issue, articles, key, tracking=False)
         except RenderError as error:
-            return HttpResponse(
-                services.NewsletterError("issue.render_failed", error=str(error)).text,
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
+            return refusal_response(services.NewsletterError("issue.render_failed", error=str(error)))
         # What a real recipient would read: their name and links in place of the merge tags.
         html, text = fill_for_preview(html, text, preview_recipient(issue, request.user))
         if request.GET.get("format") == "text":
@@ -200,7 +198,7 @@ class IssueViewSet(ModelViewSet):
                 services.issue_unschedule(issue=issue, actor=request.user)
                 messages.success(request, _("The issue is back to draft."))
         except NewsletterError as refusal:
-            messages.error(request, refusal.text)
+            refusal_to_message(request, refusal)
         return redirect(reverse(f"{self.name}:inspect", args=[pk]))
 
 

@@ -143,7 +143,7 @@ def consent(request, pk):
 
 
 def account_panel(request):
-    """The newsroom panel on the account page (members.sections)."""
+    """The newsroom panel on the account page (core.account_sections)."""
     if not request.user.is_authenticated:
         return None
     return {

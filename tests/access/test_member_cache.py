@@ -24,7 +24,6 @@ from masthead.access.services import grant_create, grant_end
 from masthead.content.body import plain_text, split_body
 from masthead.core import entitlement as signed
 from masthead.core.pagecache import PageCacheMiddleware
-from tests.conftest import run_on_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -231,7 +230,9 @@ def test_home_sections_and_search_are_cached_for_signed_in_readers(wsgi, demo, p
     assert 'class="account-name"' not in hit.text and CSRF_INPUT not in hit.text
 
 
-def test_membership_ending_mid_session_loses_the_paying_variant_at_once(wsgi, premium, paying_user, paywall):
+def test_membership_ending_mid_session_loses_the_paying_variant_at_once(
+    wsgi, premium, paying_user, paywall, django_capture_on_commit_callbacks
+):
     paywall.monthly_free_articles = 0  # no meter: without the grant, the article is a preview
     paywall.save()
     secret = secret_of(premium)
@@ -239,8 +240,8 @@ def test_membership_ending_mid_session_loses_the_paying_variant_at_once(wsgi, pr
     payer.settle(premium.url)
     assert payer.get(premium.url).headers["x-cache"] == "HIT"
     stale = dict(payer.jar)
-    grant_end(grant=Grant.objects.get(user=paying_user))  # a payment failed, a membership ended
-    run_on_commit()  # entitlements go stale when the change commits
+    with django_capture_on_commit_callbacks(execute=True):  # entitlements go stale when the change commits
+        grant_end(grant=Grant.objects.get(user=paying_user))  # a payment failed, a membership ended
     after = payer.get(premium.url)
     assert "x-cache" not in after.headers, "a stale entitlement goes down the per-request path"
     assert escape(secret) not in after.text and secret not in after.text
@@ -264,16 +265,18 @@ def test_an_entitlement_expires_by_the_end_of_the_grant(wsgi, premium, django_us
     )
 
 
-def test_a_trial_starting_reissues_the_entitlement(wsgi, premium, reader_user):
+def test_a_trial_starting_reissues_the_entitlement(
+    wsgi, premium, reader_user, django_capture_on_commit_callbacks
+):
     free = wsgi(reader_user)
     free.settle("/")
-    grant_create(
-        user=reader_user,
-        level="premium",
-        source="trial",
-        ends_at=timezone.now() + timezone.timedelta(days=14),
-    )
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        grant_create(
+            user=reader_user,
+            level="premium",
+            source="trial",
+            ends_at=timezone.now() + timezone.timedelta(days=14),
+        )
     page = free.get(premium.url)
     assert escape(secret_of(premium)) in page.text
     assert signed.verify(free.jar[signed.COOKIE_NAME], free.jar["sessionid"]).variant == "paying"
@@ -379,3 +382,100 @@ def test_ending_a_session_from_another_device_revokes_its_entitlement(wsgi, prem
     page = payer.get(premium.url)
     assert page.headers.get("x-cache") != "HIT"
     assert escape(secret_of(premium)) not in page.text
+
+
+# --- Tags (core.cachetags): what a change makes stale, and what it leaves -----------------------
+
+
+def _two_public_articles(demo):
+    articles = list(demo.articles.filter(access_level="public", language="en")[:2])
+    assert len(articles) == 2
+    return articles
+
+
+def _comments_shown_at_once():
+    from masthead.community.models import CommunitySettings
+
+    settings = CommunitySettings.load()
+    settings.hold_first_posts = False
+    settings.save()
+
+
+def test_a_comment_makes_its_article_stale_and_no_other_page(wsgi, demo, paying_user):
+    from masthead.community.services import comment_create
+
+    _comments_shown_at_once()
+    article, other = _two_public_articles(demo)
+    anonymous = wsgi()
+    paths = ["/", other.url, other.section.url, "/archive/", article.url]
+    for path in paths:
+        anonymous.get(path)
+    assert [anonymous.get(path).headers["x-cache"] for path in paths] == ["HIT"] * len(paths)
+
+    comment_create(author=paying_user, article=article, body="A remark only this article shows")
+
+    after = anonymous.get(article.url)
+    assert after.headers["x-cache"] == "MISS" and "A remark only this article shows" in after.text
+    assert anonymous.get(article.url).headers["x-cache"] == "HIT"
+    # The home page, another article, its section and the archive are still the cached pages.
+    assert [anonymous.get(path).headers["x-cache"] for path in paths[:-1]] == ["HIT"] * (len(paths) - 1)
+
+
+def test_a_like_or_a_ban_reaches_the_article_page(wsgi, demo, paying_user, reader_user):
+    from masthead.community.services import comment_create, member_ban
+
+    _comments_shown_at_once()
+    article, _other = _two_public_articles(demo)
+    comment_create(author=paying_user, article=article, body="A remark that will be hidden")
+    anonymous = wsgi()
+    anonymous.get(article.url)
+    cached = anonymous.get(article.url)
+    assert cached.headers["x-cache"] == "HIT" and "A remark that will be hidden" in cached.text
+    member_ban(user=paying_user, actor=reader_user, reason="test")
+    after = anonymous.get(article.url)
+    assert after.headers["x-cache"] == "MISS"
+
+
+def test_publishing_an_article_makes_every_listing_stale(wsgi, demo):
+    article, other = _two_public_articles(demo)
+    anonymous = wsgi()
+    paths = ["/", article.section.url, "/archive/", "/feeds/rss/", other.url, "/search/?q=robots"]
+    for path in paths:
+        anonymous.get(path)
+    assert [anonymous.get(path).headers["x-cache"] for path in paths] == ["HIT"] * len(paths)
+    article.title = "A headline no listing has shown"
+    article.save_revision().publish()
+    after = {path: anonymous.get(path) for path in paths}
+    assert [r.headers["x-cache"] for r in after.values()] == ["MISS"] * len(paths)
+    assert "A headline no listing has shown" in after[article.section.url].text
+    assert "A headline no listing has shown" in after["/feeds/rss/"].text
+
+
+def test_an_access_change_removes_the_full_text_from_every_cached_variant(
+    wsgi, demo, paying_user, reader_user, paywall
+):
+    paywall.monthly_free_articles = 0  # no meter: a premium article is a preview for free members
+    paywall.save()
+    article = demo.article(access_level="public", language="en")
+    secret = secret_of(article)
+    readers = {"anonymous": wsgi(), "member": wsgi(reader_user), "paying": wsgi(paying_user)}
+    for name, reader in readers.items():
+        if name == "anonymous":
+            reader.get(article.url)
+        else:
+            reader.settle(article.url)
+        cached = reader.get(article.url)
+        assert cached.headers.get("x-cache") == "HIT", name
+        assert escape(secret) in cached.text, name
+    # Another process's pages and fragments too: its `site` version is at most a second old.
+    from masthead.core import cachetags
+
+    article.access_level = "premium"
+    article.save_revision().publish()
+    cachetags.generation.read_at -= 1.5  # as another process would see it a second later
+    for name in ("anonymous", "member"):
+        after = readers[name].get(article.url)
+        assert after.headers.get("x-cache") != "HIT", name
+        assert escape(secret) not in after.text and secret not in after.text, name
+        assert 'class="paywall"' in after.text, name
+    assert escape(secret) in readers["paying"].get(article.url).text

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from masthead.api.errors import ApiRefused
@@ -28,7 +28,6 @@ from masthead.members.services import member_create, member_delete
 from masthead.newsroom.models import Kind
 from masthead.newsroom.services import thread_open
 from tests.billing.conftest import LATER_DECLINED_CARD
-from tests.conftest import run_on_commit
 from tests.helpers import start_manage, stop, wait_for
 
 Status = WebhookDelivery.Status
@@ -90,15 +89,16 @@ def publish_new_article(demo, *, level, title="Webhook test article"):
     )  # fmt: skip
     section.add_child(instance=article)
     ArticleAuthor.objects.create(article=article, author=next(iter(demo.authors.values())))
-    article.save_revision().publish()
-    run_on_commit()
+    # pytest-django's django_capture_on_commit_callbacks is this, for a helper outside a test.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        article.save_revision().publish()
     return ArticlePage.objects.get(pk=article.pk)
 
 
 pytestmark = pytest.mark.django_db
 
 
-def test_publishing_delivers_a_signed_event_and_logs_it(receiver, demo):
+def test_publishing_delivers_a_signed_event_and_logs_it(receiver, demo, django_capture_on_commit_callbacks):
     hook = receiver()
     target = webhook_target_create(
         name="Slack", url=hook.url, events=["article.published", "article.updated"]
@@ -125,8 +125,8 @@ def test_publishing_delivers_a_signed_event_and_logs_it(receiver, demo):
     assert delivery.attempts == 1 and delivery.duration_ms is not None
 
     article.title = "Webhook test article, corrected"
-    article.save_revision().publish()
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
     assert [e["event"] for e in hook.events()] == ["article.published", "article.updated"]
 
 
@@ -143,24 +143,28 @@ def test_a_premium_articles_event_carries_no_premium_text(receiver, demo):
     assert WebhookTarget.objects.get().secret not in sent
 
 
-def test_only_targets_that_chose_the_event_get_it_and_targets_off_get_nothing(receiver, demo):
+def test_only_targets_that_chose_the_event_get_it_and_targets_off_get_nothing(
+    receiver, demo, django_capture_on_commit_callbacks
+):
     wants, other, off = receiver(), receiver(), receiver()
     webhook_target_create(name="wants", url=wants.url, events=["article.unpublished"])
     webhook_target_create(name="other", url=other.url, events=["member.created"])
     silent = webhook_target_create(name="off", url=off.url, events=["article.unpublished"])
     WebhookTarget.objects.filter(pk=silent.pk).update(active=False)
-    demo.article(access_level="public").unpublish()
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.article(access_level="public").unpublish()
     assert [e["event"] for e in wants.events()] == ["article.unpublished"]
     assert other.calls == [] and off.calls == []
 
 
-def test_a_failed_delivery_is_retried_with_backoff_until_it_succeeds(receiver):
+def test_a_failed_delivery_is_retried_with_backoff_until_it_succeeds(
+    receiver, django_capture_on_commit_callbacks
+):
     hook = receiver(codes=(500, 503, 200))
     webhook_target_create(name="flaky", url=hook.url, events=["member.created"])
     t0 = timezone.now()
-    [delivery] = webhook_event_queue(event="member.created", payload={"id": 1}, now=t0)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        [delivery] = webhook_event_queue(event="member.created", payload={"id": 1}, now=t0)
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.response_code) == (Status.RETRYING, 1, 500)
     wait = (delivery.next_attempt_at - t0).total_seconds()
@@ -183,11 +187,11 @@ def test_a_failed_delivery_is_retried_with_backoff_until_it_succeeds(receiver):
 
 
 @override_settings(WEBHOOK_MAX_ATTEMPTS=2)
-def test_a_delivery_fails_for_good_after_the_last_attempt(receiver):
+def test_a_delivery_fails_for_good_after_the_last_attempt(receiver, django_capture_on_commit_callbacks):
     hook = receiver(codes=(500,))
     webhook_target_create(name="down", url=hook.url, events=["member.created"])
-    [delivery] = webhook_event_queue(event="member.created", payload={"id": 1})
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        [delivery] = webhook_event_queue(event="member.created", payload={"id": 1})
     WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
     retry_due_webhooks.call()
     delivery.refresh_from_db()
@@ -195,11 +199,11 @@ def test_a_delivery_fails_for_good_after_the_last_attempt(receiver):
     assert retry_due_webhooks.call() == 0
 
 
-def test_a_target_that_answers_410_is_turned_off(receiver):
+def test_a_target_that_answers_410_is_turned_off(receiver, django_capture_on_commit_callbacks):
     hook = receiver(codes=(410,))
     target = webhook_target_create(name="gone", url=hook.url, events=["member.created", "member.updated"])
-    [first] = webhook_event_queue(event="member.created", payload={"id": 1})
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        [first] = webhook_event_queue(event="member.created", payload={"id": 1})
     target.refresh_from_db()
     first.refresh_from_db()
     assert target.active is False and "410" in target.disabled_reason
@@ -208,35 +212,37 @@ def test_a_target_that_answers_410_is_turned_off(receiver):
     assert len(hook.calls) == 1
 
 
-def test_an_unreachable_target_is_logged_and_retried(receiver):
+def test_an_unreachable_target_is_logged_and_retried(receiver, django_capture_on_commit_callbacks):
     hook = receiver()
     url = hook.url
     hook.close()  # nothing listens there any more
     webhook_target_create(name="closed", url=url, events=["member.created"])
-    [delivery] = webhook_event_queue(event="member.created", payload={"id": 1})
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        [delivery] = webhook_event_queue(event="member.created", payload={"id": 1})
     delivery.refresh_from_db()
     assert delivery.status == Status.RETRYING and delivery.response_code is None
     assert "ConnectionError" in delivery.error
 
 
-def test_member_and_newsroom_events_name_people_and_threads_but_carry_no_message(receiver):
+def test_member_and_newsroom_events_name_people_and_threads_but_carry_no_message(
+    receiver, django_capture_on_commit_callbacks
+):
     hook = receiver()
     webhook_target_create(
         name="crm", url=hook.url, events=["member.created", "member.deleted", "newsroom.message_received"]
     )
-    user = member_create(email="crm@example.com", name="Cee")
-    run_on_commit()
-    thread_open(
-        kind=Kind.TIP,
-        subject="A confidential tip",
-        body="The secret source text",
-        sender=user,
-        confidential=True,
-    )
-    run_on_commit()
-    member_delete(user=user)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        user = member_create(email="crm@example.com", name="Cee")
+    with django_capture_on_commit_callbacks(execute=True):
+        thread_open(
+            kind=Kind.TIP,
+            subject="A confidential tip",
+            body="The secret source text",
+            sender=user,
+            confidential=True,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        member_delete(user=user)
     events = hook.events()
     assert [e["event"] for e in events] == ["member.created", "newsroom.message_received", "member.deleted"]
     assert events[0]["data"]["email"] == "crm@example.com" and events[0]["data"]["name"] == "Cee"
@@ -271,7 +277,9 @@ def test_link_local_is_refused_even_where_private_targets_are_allowed():
         check_target_url("http://169.254.169.254/latest/meta-data/")
 
 
-def test_staff_register_a_webhook_in_the_admin_and_read_the_delivery_log(client, staff_user, receiver):
+def test_staff_register_a_webhook_in_the_admin_and_read_the_delivery_log(
+    client, staff_user, receiver, django_capture_on_commit_callbacks
+):
     hook = receiver()
     client.force_login(staff_user)
     refused = client.post(
@@ -283,8 +291,8 @@ def test_staff_register_a_webhook_in_the_admin_and_read_the_delivery_log(client,
     )
     target = WebhookTarget.objects.get(name="CRM")
     assert made.status_code == 302 and target.events == ["member.created"]
-    webhook_event_queue(event="member.created", payload={"id": 7})
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        webhook_event_queue(event="member.created", payload={"id": 7})
     log = client.get("/admin/api/deliveries/", {"target": target.pk}).content.decode()
     assert 'data-status="succeeded"' in log and "member.created" in log
     page = client.get(f"/admin/api/webhooks/{target.pk}/").content.decode()
@@ -319,7 +327,9 @@ def test_the_real_worker_retries_a_failed_delivery(receiver):
     assert hook.calls[1]["at"] - hook.calls[0]["at"] >= 0.9  # it waited for the backoff
 
 
-def test_membership_and_payment_events_follow_the_subscription(receiver, make_member, monthly, subscribe):
+def test_membership_and_payment_events_follow_the_subscription(
+    receiver, make_member, monthly, subscribe, django_capture_on_commit_callbacks
+):
     hook = receiver()
     webhook_target_create(
         name="billing",
@@ -334,21 +344,21 @@ def test_membership_and_payment_events_follow_the_subscription(receiver, make_me
     )
     now = timezone.now()
     member = make_member("subscriber@example.com")
-    sub = subscribe(member, monthly, now=now)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        sub = subscribe(member, monthly, now=now)
     trial_over = sub.trial_end + timezone.timedelta(minutes=1)
-    run_due(now=trial_over)  # the first charge: not a renewal
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_due(now=trial_over)  # the first charge: not a renewal
     sub.refresh_from_db()
     renewal = sub.current_period_end + timezone.timedelta(minutes=1)
-    run_due(now=renewal)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_due(now=renewal)
     sub.refresh_from_db()
-    subscription_cancel(subscription=sub, now=renewal + timezone.timedelta(minutes=1))
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        subscription_cancel(subscription=sub, now=renewal + timezone.timedelta(minutes=1))
     sub.refresh_from_db()
-    subscription_end(subscription=sub, now=renewal + timezone.timedelta(minutes=2))
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        subscription_end(subscription=sub, now=renewal + timezone.timedelta(minutes=2))
     events = hook.events()
     assert [e["event"] for e in events] == [
         "membership.started",
@@ -360,25 +370,27 @@ def test_membership_and_payment_events_follow_the_subscription(receiver, make_me
     assert events[-1]["data"]["status"] == "expired"
 
     declined = make_member("declined@example.com")
-    failing = subscribe(declined, monthly, card=LATER_DECLINED_CARD, now=now)
-    run_on_commit()
-    run_due(now=failing.trial_end + timezone.timedelta(minutes=1))
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        failing = subscribe(declined, monthly, card=LATER_DECLINED_CARD, now=now)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_due(now=failing.trial_end + timezone.timedelta(minutes=1))
     failed = [e for e in hook.events() if e["event"] == "payment.failed"]
     assert len(failed) == 1 and failed[0]["data"]["member"]["email"] == "declined@example.com"
     assert "card" not in json.dumps(failed[0]).lower()
 
 
-def test_a_free_rsvp_is_a_ticket_ordered_event_without_ticket_codes(receiver, reader_user):
+def test_a_free_rsvp_is_a_ticket_ordered_event_without_ticket_codes(
+    receiver, reader_user, django_capture_on_commit_callbacks
+):
     hook = receiver()
     webhook_target_create(name="events", url=hook.url, events=["ticket.ordered"])
     event = next(e for e in EventPage.objects.live() if e.ticket_types.filter(price=0).exists())
     ticket_type = event.ticket_types.filter(price=0).first()
-    order = order_start(event=event, ticket_type=ticket_type, user=reader_user, quantity=1)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        order = order_start(event=event, ticket_type=ticket_type, user=reader_user, quantity=1)
     assert hook.calls == []  # a hold is not an order yet
-    order_pay(order=order)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        order_pay(order=order)
     [sent] = hook.events()
     assert sent["event"] == "ticket.ordered" and sent["data"]["quantity"] == 1
     codes = Ticket.objects.filter(order__user=reader_user).values_list("code", flat=True)

@@ -13,7 +13,6 @@ from django.utils.html import escape
 from masthead.access.models import Grant
 from masthead.billing.models import GiftMembership, Group, GroupSeat, Offer, Payment, Price, Subscription
 from masthead.billing.providers.testmode import run_due
-from tests.conftest import run_on_commit
 
 from .conftest import DECLINED_CARD, GOOD_CARD, is_paying
 
@@ -187,7 +186,9 @@ def test_an_extended_trial_offer(signed_in, member, monthly):
 # --- Gifts ------------------------------------------------------------------------------------
 
 
-def test_a_gift_membership_is_bought_claimed_and_does_not_renew(signed_in, member, make_member, individual):
+def test_a_gift_membership_is_bought_claimed_and_does_not_renew(
+    signed_in, member, make_member, individual, django_capture_on_commit_callbacks
+):
     response = signed_in.post(
         reverse("billing:gift_buy"),
         {
@@ -199,10 +200,10 @@ def test_a_gift_membership_is_bought_claimed_and_does_not_renew(signed_in, membe
         },
     )
     assert response.status_code == 302
-    signed_in.post(response["Location"], CARD)
-    gift = GiftMembership.objects.get()
-    assert gift.months == 3 and gift.payment.amount == 2700
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in.post(response["Location"], CARD)
+        gift = GiftMembership.objects.get()
+        assert gift.months == 3 and gift.payment.amount == 2700
     invite = next(m for m in mail.outbox if m.to == ["friend@example.com"])
     claim_url = re.search(r"http://\S+/gift-membership/\S+/", invite.body).group(0)
     friend = make_member("friend@example.com")
@@ -222,7 +223,9 @@ def test_a_gift_membership_is_bought_claimed_and_does_not_renew(signed_in, membe
     assert "already been claimed" in again.post("/" + path).content.decode()
 
 
-def test_gift_members_are_reminded_with_an_offer_before_the_gift_ends(member, individual):
+def test_gift_members_are_reminded_with_an_offer_before_the_gift_ends(
+    member, individual, django_capture_on_commit_callbacks
+):
     from masthead.billing.gifts import gift_claim, send_gift_reminders
     from masthead.billing.models import CheckoutSession
 
@@ -247,10 +250,10 @@ def test_gift_members_are_reminded_with_an_offer_before_the_gift_ends(member, in
     )
     gift_claim(token=gift.token, user=member)
     gift.refresh_from_db()
-    assert send_gift_reminders(now=gift.ends_at - timedelta(days=20)) == 0
-    assert send_gift_reminders(now=gift.ends_at - timedelta(days=3)) == 1
-    assert send_gift_reminders(now=gift.ends_at - timedelta(days=2)) == 0
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_gift_reminders(now=gift.ends_at - timedelta(days=20)) == 0
+        assert send_gift_reminders(now=gift.ends_at - timedelta(days=3)) == 1
+        assert send_gift_reminders(now=gift.ends_at - timedelta(days=2)) == 0
     reminder = mail.outbox[-1]
     assert (
         reminder.subject == "Your gift membership ends soon"
@@ -261,7 +264,9 @@ def test_gift_members_are_reminded_with_an_offer_before_the_gift_ends(member, in
 # --- Teams ------------------------------------------------------------------------------------
 
 
-def test_a_team_buys_seats_invites_by_email_and_domain_and_removes_members(signed_in, member, make_member):
+def test_a_team_buys_seats_invites_by_email_and_domain_and_removes_members(
+    signed_in, member, make_member, django_capture_on_commit_callbacks
+):
     team = Price.objects.get(plan__slug="team", interval="month", currency="USD")
     too_few = signed_in.post(reverse("billing:start"), {"price": team.pk, "quantity": 2})
     assert too_few.status_code == 400 and "greater than or equal to 3" in too_few.content.decode()
@@ -271,8 +276,10 @@ def test_a_team_buys_seats_invites_by_email_and_domain_and_removes_members(signe
     assert group.seats == 3
     manage = signed_in.get(reverse("billing:group_manage"))
     assert manage.status_code == 200
-    signed_in.post(reverse("billing:group_manage"), {"action": "invite", "invite-email": "ana@fund.example"})
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in.post(
+            reverse("billing:group_manage"), {"action": "invite", "invite-email": "ana@fund.example"}
+        )
     invite = next(m for m in mail.outbox if m.to == ["ana@fund.example"])
     join_path = "/" + re.search(r"http://\S+?/(join/\S+/)", invite.body).group(1)
     ana = make_member("ana@fund.example")

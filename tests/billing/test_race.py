@@ -41,7 +41,7 @@ def test_a_one_use_offer_completes_once_however_many_checkouts_race(demo, django
                 pay_checkout(checkout=checkout, card_number=GOOD_CARD)
                 outcomes.append("paid")
             except BillingError as refusal:
-                outcomes.append(refusal.billing_code)
+                outcomes.append(refusal.code)
         finally:
             connections.close_all()
 

@@ -364,7 +364,10 @@ def test_a_subscription_checkout_asks_stripe_for_exactly_this(settings, recorder
     assert sent.headers["idempotency-key"] == str(checkout.pk)
     with stripe_api(settings, recorder.url):
         get_provider("stripe").start_checkout(
-            checkout, success_url=sent.form["success_url"], cancel_url=sent.form["cancel_url"]
+            checkout,
+            success_url=sent.form["success_url"],
+            cancel_url=sent.form["cancel_url"],
+            now=checkout.created_at,
         )
     assert recorder.sent("POST", "/v1/checkout/sessions")[1].headers["idempotency-key"] == str(checkout.pk)
 
@@ -816,7 +819,7 @@ def test_an_outage_during_checkout_leaves_a_failed_checkout_and_nothing_else(
     monthly.refresh_from_db()
     with stripe_api(settings, f"http://127.0.0.1:{free_port()}"), pytest.raises(BillingError) as refused:
         services.checkout_start(user=member, price=monthly, base_url=SITE)
-    assert refused.value.billing_code == "provider_unavailable"
+    assert refused.value.code == "provider_unavailable"
     checkout = CheckoutSession.objects.get(user=member)
     assert checkout.state == "failed" and "APIConnectionError" in checkout.error
     assert not Subscription.objects.filter(user=member).exists()
@@ -852,15 +855,15 @@ def test_the_snapshot_reads_fields_where_each_api_version_puts_them():
     )
     assert snapshot(current, version=1) == snapshot(older, version=1)
     snap = snapshot(current, version=1)
-    assert (snap["price_ref"], snap["checkout_id"], snap["state"]) == ("plan_1", "c1", "active")
-    assert snap["current_period_end"] == at(1_792_600_000).isoformat()
-    assert snapshot(dict(current, pause_collection={"behavior": "void"}))["state"] == "paused"
-    assert snapshot(dict(current, cancel_at=1_792_600_000))["cancel_at_period_end"] is True
+    assert (snap.price_ref, snap.checkout_id, snap.state) == ("plan_1", "c1", "active")
+    assert snap.current_period_end == at(1_792_600_000).isoformat()
+    assert snapshot(dict(current, pause_collection={"behavior": "void"})).state == "paused"
+    assert snapshot(dict(current, cancel_at=1_792_600_000)).cancel_at_period_end is True
 
 
 def test_prices_without_stripe_ids_are_refused_politely(settings, recorder, member, monthly):
     with pytest.raises(BillingError) as refused:
         start_checkout(settings, recorder, member, monthly)
-    assert refused.value.billing_code == "provider_unavailable"
+    assert refused.value.code == "provider_unavailable"
     assert "stripe_sync" in CheckoutSession.objects.get(user=member).error
     assert not recorder.sent("POST", "/v1/checkout/sessions")

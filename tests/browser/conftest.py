@@ -28,11 +28,22 @@ def browser():
 
     from tests.conftest import reattach_snapshots
 
-    with sync_playwright() as playwright:
-        reattach_snapshots()
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in the test thread from here on; Django refuses ORM
+    # calls from a thread with a running loop unless told this is intended. Only the browser tests
+    # need it, so only they say it (and only while Playwright runs).
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            reattach_snapshots()
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 # Every page reports what the Content-Security-Policy blocked (the browser's own event), so every

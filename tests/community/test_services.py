@@ -10,7 +10,6 @@ from masthead.community import services
 from masthead.community.errors import CommunityRefused
 from masthead.community.models import ArticleCommentSetting, Like, Notification, Post, Report
 from masthead.core.models import AuditEntry
-from tests.conftest import run_on_commit
 
 
 @pytest.fixture(autouse=True)
@@ -163,55 +162,59 @@ def test_banned_members_cannot_post_and_their_posts_follow_the_policy(
 
 
 def test_a_reply_notifies_the_comment_author_once_and_opt_out_is_respected(
-    member, payer, payer2, premium_article
+    member, payer, payer2, premium_article, django_capture_on_commit_callbacks
 ):
     from masthead.community.models import CommunityProfile
     from masthead.community.notify import notify_post
 
-    first = services.comment_create(author=payer, article=premium_article, body="Great piece")
-    reply = services.comment_create(
-        author=payer2, article=premium_article, body="Agreed, *really*", parent=first
-    )
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.comment_create(author=payer, article=premium_article, body="Great piece")
+        reply = services.comment_create(
+            author=payer2, article=premium_article, body="Agreed, *really*", parent=first
+        )
     replies = [m for m in mail.outbox if m.to == [payer.email]]
     assert len(replies) == 1 and "Peter replied to you" in replies[0].subject
     assert "Agreed" in replies[0].body
-    notify_post(post_id=reply.pk)  # a retry sends nothing twice
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_post(post_id=reply.pk)  # a retry sends nothing twice
     assert len([m for m in mail.outbox if m.to == [payer.email]]) == 1
     CommunityProfile.objects.create(user=payer, notify_replies=False)
-    services.comment_create(author=payer2, article=premium_article, body="Another", parent=first)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(author=payer2, article=premium_article, body="Another", parent=first)
     assert len([m for m in mail.outbox if m.to == [payer.email]]) == 1
     assert Notification.objects.filter(recipient=payer).count() == 1
 
 
-def test_a_lapsed_recipient_gets_the_notice_without_the_premium_quote(payer, payer2, premium_article):
+def test_a_lapsed_recipient_gets_the_notice_without_the_premium_quote(
+    payer, payer2, premium_article, django_capture_on_commit_callbacks
+):
     from masthead.access.models import Grant
 
-    first = services.comment_create(author=payer, article=premium_article, body="Great piece")
-    now = timezone.now()
-    Grant.objects.filter(user=payer).update(
-        starts_at=now - timedelta(days=30), ends_at=now - timedelta(minutes=1)
-    )
-    services.comment_create(
-        author=payer2, article=premium_article, body="Quoting the SECRETPARAGRAPH", parent=first
-    )
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.comment_create(author=payer, article=premium_article, body="Great piece")
+        now = timezone.now()
+        Grant.objects.filter(user=payer).update(
+            starts_at=now - timedelta(days=30), ends_at=now - timedelta(minutes=1)
+        )
+        services.comment_create(
+            author=payer2, article=premium_article, body="Quoting the SECRETPARAGRAPH", parent=first
+        )
     (notice,) = [m for m in mail.outbox if m.to == [payer.email]]
     assert "SECRETPARAGRAPH" not in notice.body
     assert all("SECRETPARAGRAPH" not in content for content, _ in notice.alternatives)
 
 
-def test_article_authors_hear_about_comments(member, public_article, django_user_model):
+def test_article_authors_hear_about_comments(
+    member, public_article, django_user_model, django_capture_on_commit_callbacks
+):
     from tests.community.conftest import make_member
 
     writer = make_member(django_user_model, "cwriter", staff=True)
     author = public_article.authors[0]
     author.user = writer
     author.save(update_fields=["user"])
-    services.comment_create(author=member, article=public_article, body="Nice reporting")
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(author=member, article=public_article, body="Nice reporting")
     assert [m.subject for m in mail.outbox if m.to == [writer.email]] == [
         f"New comment on “{public_article.title}”"
     ]
@@ -235,26 +238,31 @@ def test_topics_in_paying_categories_and_locked_topics(member, payer, investors,
     assert refused.value.code == "staff_only"
 
 
-def test_a_visible_comment_on_a_public_article_invalidates_the_page_cache(
+def test_a_visible_comment_on_a_public_article_invalidates_its_page_and_no_other(
     member, public_article, premium_article, payer
 ):
-    from masthead.core.pagecache import current_generation
+    from masthead.core import cachetags
 
-    before = current_generation()
+    tags = [f"comments:{public_article.pk}", f"comments:{premium_article.pk}", cachetags.SITE]
+    before = cachetags.versions(tags)
     services.comment_create(author=member, article=public_article, body="changes the cached page")
-    assert current_generation() != before
-    before = current_generation()
+    after = cachetags.versions(tags)
+    # Its article's tag changes (its cached page and thread); not every page of the site.
+    assert after[tags[0]] != before[tags[0]]
+    assert after[tags[1]] == before[tags[1]] and after[cachetags.SITE] == before[cachetags.SITE]
     services.comment_create(author=payer, article=premium_article, body="anonymous readers never see this")
-    assert current_generation() == before
+    assert cachetags.versions([cachetags.SITE]) == {cachetags.SITE: before[cachetags.SITE]}
 
 
-def test_a_hidden_post_tells_its_author_why_once(staff_user, member, public_article):
-    post = services.comment_create(author=member, article=public_article, body="You are all idiots.")
-    run_on_commit()
+def test_a_hidden_post_tells_its_author_why_once(
+    staff_user, member, public_article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post = services.comment_create(author=member, article=public_article, body="You are all idiots.")
     mail.outbox.clear()
-    services.post_hide(post=post, actor=staff_user, reason="Personal attacks are not allowed here.")
-    services.post_hide(post=post, actor=staff_user, reason="Personal attacks are not allowed here.")
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_hide(post=post, actor=staff_user, reason="Personal attacks are not allowed here.")
+        services.post_hide(post=post, actor=staff_user, reason="Personal attacks are not allowed here.")
     told = [m for m in mail.outbox if m.to == [post.author.email]]
     assert len(told) == 1
     assert "Personal attacks are not allowed here." in told[0].body

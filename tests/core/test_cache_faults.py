@@ -19,7 +19,7 @@ from django.core.cache import cache, caches
 from django.test import Client
 
 from masthead.core.cache import cache_state
-from masthead.core.caching import forget_process_caches
+from masthead.core.cachetags import forget_process_caches
 from tests.access import test_page_cache
 from tests.helpers import wait_for
 

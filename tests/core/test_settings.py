@@ -103,7 +103,7 @@ def settings_value(env, name):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return result.stdout.strip().splitlines()[-1]
 
 
 def test_test_mode_chosen_in_production_starts_and_shows_a_banner():
@@ -118,3 +118,24 @@ def test_test_mode_chosen_in_production_starts_and_shows_a_banner():
 def test_stripe_and_test_mode_together_are_refused():
     result = run_check({**PRODUCTION, "PAYMENTS_TEST_MODE": "1"})
     assert result.returncode != 0 and "choose one" in result.stderr
+
+
+def test_the_forwarded_scheme_is_believed_only_from_a_configured_proxy():
+    code = "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)"
+
+    def proxy_header(env):
+        base = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "MASTHEAD_VAR_DIR": "/tmp/masthead-settings-test"}
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env={**base, **PRODUCTION, **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    assert proxy_header({}) == "None", "no proxy configured: any client could claim https"
+    assert proxy_header({"TRUSTED_PROXY_COUNT": "1"}) == "('HTTP_X_FORWARDED_PROTO', 'https')"
+    assert proxy_header({"TRUSTED_PROXIES": "10.0.0.0/8"}) == "('HTTP_X_FORWARDED_PROTO', 'https')"

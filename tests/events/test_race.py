@@ -45,7 +45,7 @@ def test_racing_buyers_end_with_exactly_the_capacity_sold(demo, django_user_mode
                     event=event, ticket_type=ticket_type, user=user, quantity=quantity
                 )
             except EventsError as refusal:
-                outcomes.append(refusal.events_code)
+                outcomes.append(refusal.code)
                 return
             services.order_pay(order=order)
             order.refresh_from_db()

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.newsletters.models import Issue
-from tests.conftest import run_on_commit
 
 from .conftest import premium_secret
 
@@ -68,12 +67,14 @@ def test_send_a_test_to_yourself_as_free_and_paying_reader(
     assert Issue.objects.get(pk=issue.pk).status == "draft"
 
 
-def test_send_now_shows_progress_and_final_counts(admin_client, free_letter, email_only, make_issue):
+def test_send_now_shows_progress_and_final_counts(
+    admin_client, free_letter, email_only, make_issue, django_capture_on_commit_callbacks
+):
     for i in range(3):
         email_only(f"r{i}@example.com", free_letter)
     issue = make_issue(free_letter)
-    act(admin_client, issue, "send")
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(admin_client, issue, "send")
     issue.refresh_from_db()
     assert issue.status == "sent"
     progress = admin_client.get(reverse("newsletter_issues:progress", args=[issue.pk])).json()
@@ -91,7 +92,9 @@ def test_send_now_shows_progress_and_final_counts(admin_client, free_letter, ema
     assert "already been sent" in act(admin_client, issue, "send")
 
 
-def test_schedule_and_the_periodic_job_sends_when_due(admin_client, free_letter, email_only, make_issue):
+def test_schedule_and_the_periodic_job_sends_when_due(
+    admin_client, free_letter, email_only, make_issue, django_capture_on_commit_callbacks
+):
     from masthead.newsletters.services import start_due_issues
 
     email_only("later@example.com", free_letter)
@@ -101,8 +104,8 @@ def test_schedule_and_the_periodic_job_sends_when_due(admin_client, free_letter,
     issue.refresh_from_db()
     assert issue.status == "scheduled"
     assert start_due_issues(now=timezone.now()) == []
-    assert start_due_issues(now=timezone.now() + timezone.timedelta(hours=3)) == [issue.pk]
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert start_due_issues(now=timezone.now() + timezone.timedelta(hours=3)) == [issue.pk]
     issue.refresh_from_db()
     assert issue.status == "sent" and len(mail.outbox) == 1
     assert "future" in act(admin_client, make_issue(free_letter), "schedule", at="2001-01-01T10:00")
@@ -208,3 +211,20 @@ def test_a_scheduled_issue_shows_its_time_in_the_newsroom_zone(
     assert timezone.localtime(issue.scheduled_at).strftime("%H:%M") == "09:30"
     page = admin_client.get(reverse("newsletter_issues:inspect", args=[issue.pk])).content.decode()
     assert "Scheduled for 5 March 2031, 09:30 (Asia/Shanghai time)." in page
+
+
+def test_a_template_error_in_the_preview_is_a_clear_400(admin_client, free_letter, make_issue, monkeypatch):
+    from django.template import TemplateSyntaxError
+
+    from masthead.newsletters import render
+
+    issue = make_issue(free_letter)
+
+    def broken(*args, **kwargs):
+        raise TemplateSyntaxError("Invalid block tag 'endfor'")
+
+    monkeypatch.setattr(render, "render_to_string", broken)
+    response = admin_client.get(reverse("newsletter_issues:preview", args=[issue.pk, "full"]))
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "could not be rendered" in text and "Invalid block tag" in text

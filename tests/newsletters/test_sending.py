@@ -11,7 +11,6 @@ from masthead.newsletters import render as render_module
 from masthead.newsletters.models import Delivery, Issue, Suppression
 from masthead.newsletters.sending import deliver_issue, plan_deliveries, recipient_ids
 from masthead.newsletters.services import issue_send_now, suppress
-from tests.conftest import run_on_commit
 
 from .conftest import premium_secret
 
@@ -154,11 +153,13 @@ def test_running_the_send_twice_mails_nobody_twice(free_letter, email_only, make
     assert Delivery.objects.filter(issue=issue).count() == 5
 
 
-def test_send_now_starts_a_background_send(free_letter, email_only, make_issue, staff_user):
+def test_send_now_starts_a_background_send(
+    free_letter, email_only, make_issue, staff_user, django_capture_on_commit_callbacks
+):
     email_only("bg@example.com", free_letter)
     issue = make_issue(free_letter)
-    issue_send_now(issue=issue, actor=staff_user)
-    run_on_commit()  # the immediate task backend runs the send here
+    with django_capture_on_commit_callbacks(execute=True):  # the immediate task backend runs the send here
+        issue_send_now(issue=issue, actor=staff_user)
     issue.refresh_from_db()
     assert issue.status == "sent" and issue.sent_count == 1
     assert len(mail.outbox) == 1

@@ -92,9 +92,9 @@ def object_storage(settings, s3_server):
     )
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "masthead.core.storage.S3MediaStorage"},
+        "default": {"BACKEND": "masthead.core.storage_s3.S3MediaStorage"},
         "newsroom": {
-            "BACKEND": "masthead.core.storage.S3PrivateStorage",
+            "BACKEND": "masthead.core.storage_s3.S3PrivateStorage",
             "OPTIONS": {"location": f"{prefix}/private"},
         },
     }

@@ -26,6 +26,7 @@ from wagtail.rich_text import expand_db_html
 
 from masthead.content.body import plain_text, split_body, without_break
 from masthead.content.models import AuthorPage, SectionPage
+from masthead.core import cachetags
 from masthead.core.caching import fragment_generation
 from masthead.core.identity import rendition
 from masthead.core.origin import absolute_url, site_origin
@@ -106,16 +107,15 @@ def texts_for(request, articles, *, full_by_pk, body_loader):
 
 # --- Authors and tags: small, read on almost every request; kept per process and generation ---
 
-_indexes = {}
+_indexes = cachetags.ProcessCache("api.ghost.indexes", 32)
 
 
 def _per_generation(name, build):
-    key = (name, fragment_generation())
-    value = _indexes.get(key)
+    generation = fragment_generation()
+    value = _indexes.get(name, generation)
     if value is None:
-        if len(_indexes) > 32:
-            _indexes.clear()
-        value = _indexes[key] = build()
+        value = build()
+        _indexes.set(name, value, generation)
     return value
 
 

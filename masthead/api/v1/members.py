@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from masthead.access.selectors import member_status
+from masthead.access.selectors import member_status, with_member_status
 from masthead.members.services import display_name, member_create, member_profile_update
 
 from .base import (
@@ -84,11 +84,11 @@ def list_members(
     search: str = Query("", max_length=200, description="Part of an address or name"),
 ):
     require(request, "members:read")
-    qs = _members()
+    now = timezone.now()
+    qs = with_member_status(_members(), now=now)  # one query for the page's statuses
     if search:
         qs = qs.filter(Q(email__icontains=search) | Q(profile__display_name__icontains=search))
     rows, meta = paginate(qs, page, limit)
-    now = timezone.now()
     return {"items": [_out(u, now) for u in rows], "meta": meta}
 
 

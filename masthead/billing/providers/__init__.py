@@ -3,48 +3,62 @@
 A provider turns our intents (start a checkout, cancel at period end, change price, open the
 card-update page, refund) into its own API calls, and its news (webhooks, or the test-mode
 simulator) into normalised events for billing.events.handle_event. Member-facing operations
-return a normalised subscription snapshot (see events.py) which the caller applies at once, so
-pages show the change before the provider's webhook confirms it.
+return a `SubscriptionSnapshot` (types.py) which the caller applies at once, so pages show the
+change before the provider's webhook confirms it.
+
+Every provider takes the same arguments: each operation gets our clock as `now` (the offline
+providers use it, so tests and the simulator agree on time; Stripe keeps its own and ignores it).
 """
 
 from django.conf import settings
+
+from .types import ProviderPayment, Refund, SubscriptionSnapshot
+
+__all__ = [
+    "PaymentProvider",
+    "ProviderPayment",
+    "Refund",
+    "SubscriptionSnapshot",
+    "get_provider",
+    "provider_name",
+]
 
 
 class PaymentProvider:
     name = ""
     label = ""
 
-    def start_checkout(self, checkout, *, success_url, cancel_url):
+    def start_checkout(self, checkout, *, success_url, cancel_url, now) -> str:
         """Return the URL to send the reader to. Raise ProviderUnavailable on outage."""
         raise NotImplementedError
 
-    def set_cancel_at_period_end(self, subscription, cancel):
-        """Cancel (True) or resume (False) at period end. Returns a snapshot."""
+    def set_cancel_at_period_end(self, subscription, cancel, *, now) -> SubscriptionSnapshot:
+        """Cancel (True) or resume (False) at period end."""
         raise NotImplementedError
 
-    def change_price(self, subscription, price, quantity):
-        """Move to another price (plan or interval), prorated. Returns a snapshot."""
+    def change_price(self, subscription, price, quantity, *, now) -> SubscriptionSnapshot:
+        """Move to another price (plan or interval), prorated."""
         raise NotImplementedError
 
-    def card_update_url(self, subscription, *, return_url):
+    def card_update_url(self, subscription, *, return_url, now) -> str:
         raise NotImplementedError
 
-    def end_now(self, subscription):
-        """End at once (grace over, staff). Returns a snapshot."""
+    def end_now(self, subscription, *, now) -> SubscriptionSnapshot:
+        """End at once (grace over, staff)."""
         raise NotImplementedError
 
-    def set_paused(self, subscription, paused):
+    def set_paused(self, subscription, paused, *, now) -> SubscriptionSnapshot:
         raise NotImplementedError
 
-    def refund(self, payment):
-        """Refund a payment in full. Returns the normalised charge.refunded payload."""
+    def refund(self, payment, *, now) -> Refund:
+        """Refund a payment in full (the charge.refunded event's payload is its `as_payload()`)."""
         raise NotImplementedError
 
     def find_customer(self, email):
         """The provider's customer id for `email`, or "" (importing members without an id)."""
         return ""
 
-    def customer_subscriptions(self, customer_ref):
+    def customer_subscriptions(self, customer_ref) -> list[SubscriptionSnapshot] | None:
         """Snapshots of the customer's subscriptions that are active or trialing. Read only:
         nothing is created or charged. None if the provider has no such customer."""
         return None

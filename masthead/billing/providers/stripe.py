@@ -19,16 +19,17 @@ import functools
 import logging
 import time
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import stripe
 from django.conf import settings
-from django.db.models import Max
 
 from ..errors import ProviderUnavailable
-from ..models import CheckoutSession, Offer, Payment, Price, ProviderEvent, Subscription
+from ..models import CheckoutSession, Offer, Payment, Price, Subscription
 from . import PaymentProvider
+from .types import ProviderPayment, Refund, SubscriptionSnapshot
 
 logger = logging.getLogger(__name__)
 
@@ -96,42 +97,45 @@ def _id(value):
 
 
 def snapshot(subscription, *, version=None):
-    """The normalised SNAPSHOT of a Stripe subscription (a dict as the API returns it)."""
+    """The SubscriptionSnapshot of a Stripe subscription (a dict as the API returns it)."""
     sub = subscription
     item = ((sub.get("items") or {}).get("data") or [{}])[0]
     state = sub["status"]
     if sub.get("pause_collection") and state not in ("canceled", "incomplete_expired"):
         # Staff paused collection: Stripe keeps the status, we stop access and charges.
         state = "paused"
-    snap = {
-        "ref": sub["id"],
-        "customer_ref": _id(sub.get("customer")) or "",
-        "checkout_id": (sub.get("metadata") or {}).get("checkout_id"),
-        # A plan id (stripe_sync creates plans) doubles as a price id; old API versions only name the plan.
-        "price_ref": _id(item.get("price")) or _id(item.get("plan")) or _id(sub.get("plan")),
-        "quantity": item.get("quantity") or sub.get("quantity") or 1,
-        "state": state,
-        # The Billing Portal may schedule the end with cancel_at rather than cancel_at_period_end.
-        "cancel_at_period_end": bool(sub.get("cancel_at_period_end") or sub.get("cancel_at")),
-        # API versions from 2025-03-31 keep the period on the item, earlier ones on the subscription.
-        "current_period_start": _iso(item.get("current_period_start") or sub.get("current_period_start")),
-        "current_period_end": _iso(item.get("current_period_end") or sub.get("current_period_end")),
-        "trial_end": _iso(sub.get("trial_end")),
-        "canceled_at": _iso(sub.get("canceled_at")),
-        "ended_at": _iso(sub.get("ended_at")),
-        "version": version or _read_version(),
-    }
+    dunning = {}
     invoice = sub.get("latest_invoice")
     if (
         isinstance(invoice, dict)
         and invoice.get("status") == "open"
         and sub["status"] in ("past_due", "unpaid")
     ):
-        snap["next_payment_attempt"] = _iso(invoice.get("next_payment_attempt"))
-        snap["payment_attempts"] = invoice.get("attempt_count") or 0
-        # The unpaid invoice's creation is when the member fell behind, however late we hear of it.
-        snap["past_due_since"] = _iso(invoice.get("created"))
-    return snap
+        dunning = {
+            "next_payment_attempt": _iso(invoice.get("next_payment_attempt")),
+            "payment_attempts": invoice.get("attempt_count") or 0,
+            # The unpaid invoice's creation is when the member fell behind, however late we hear of it.
+            "past_due_since": _iso(invoice.get("created")),
+        }
+    return SubscriptionSnapshot(
+        ref=sub["id"],
+        customer_ref=_id(sub.get("customer")) or "",
+        checkout_id=(sub.get("metadata") or {}).get("checkout_id"),
+        # A plan id (stripe_sync creates plans) doubles as a price id; old API versions only name the plan.
+        price_ref=_id(item.get("price")) or _id(item.get("plan")) or _id(sub.get("plan")),
+        quantity=item.get("quantity") or sub.get("quantity") or 1,
+        state=state,
+        # The Billing Portal may schedule the end with cancel_at rather than cancel_at_period_end.
+        cancel_at_period_end=bool(sub.get("cancel_at_period_end") or sub.get("cancel_at")),
+        # API versions from 2025-03-31 keep the period on the item, earlier ones on the subscription.
+        current_period_start=_iso(item.get("current_period_start") or sub.get("current_period_start")),
+        current_period_end=_iso(item.get("current_period_end") or sub.get("current_period_end")),
+        trial_end=_iso(sub.get("trial_end")),
+        canceled_at=_iso(sub.get("canceled_at")),
+        ended_at=_iso(sub.get("ended_at")),
+        version=version or _read_version(),
+        **dunning,
+    )
 
 
 def _read(ref):
@@ -149,8 +153,8 @@ def _is_ours(snap):
     """Masthead's subscriptions carry our checkout id, or are already in our records. Others (made
     in the Stripe dashboard, or by another product on the same account) are not our business."""
     return (
-        bool(snap["checkout_id"])
-        or Subscription.objects.filter(provider="stripe", provider_ref=snap["ref"]).exists()
+        bool(snap.checkout_id)
+        or Subscription.objects.filter(provider="stripe", provider_ref=snap.ref).exists()
     )
 
 
@@ -189,7 +193,7 @@ class StripeProvider(PaymentProvider):
     name = "stripe"
     label = "Stripe"
 
-    def start_checkout(self, checkout, *, success_url, cancel_url):
+    def start_checkout(self, checkout, *, success_url, cancel_url, now):
         """A Stripe Checkout Session for `checkout`: a subscription, or a one-off payment (a gift,
         or another app's purchase). No payment method types are named, so the account's enabled
         methods apply (cards, and Alipay or WeChat Pay where allowed)."""
@@ -235,7 +239,7 @@ class StripeProvider(PaymentProvider):
         checkout.save(update_fields=["provider_ref"])
         return session["url"]
 
-    def set_cancel_at_period_end(self, subscription, cancel):
+    def set_cancel_at_period_end(self, subscription, cancel, *, now):
         params = {"cancel_at_period_end": cancel}
         if not cancel:
             current, _snap = _read(subscription.provider_ref)
@@ -243,7 +247,7 @@ class StripeProvider(PaymentProvider):
                 params = {"cancel_at": ""}  # scheduled in the Billing Portal: clear the date instead
         return _update(subscription.provider_ref, params)
 
-    def change_price(self, subscription, price, quantity):
+    def change_price(self, subscription, price, quantity, *, now):
         current, _snap = _read(subscription.provider_ref)
         item = current["items"]["data"][0]
         return _update(
@@ -254,9 +258,9 @@ class StripeProvider(PaymentProvider):
             },
         )
 
-    def card_update_url(self, subscription, *, return_url):
+    def card_update_url(self, subscription, *, return_url, now):
         """A Billing Portal session opened on the payment-method page, coming back to `return_url`."""
-        customer = subscription.provider_customer_ref or _read(subscription.provider_ref)[1]["customer_ref"]
+        customer = subscription.provider_customer_ref or _read(subscription.provider_ref)[1].customer_ref
         session = _call(
             client().v1.billing_portal.sessions.create,
             {
@@ -270,7 +274,7 @@ class StripeProvider(PaymentProvider):
         )
         return session["url"]
 
-    def end_now(self, subscription):
+    def end_now(self, subscription, *, now):
         try:
             sub = _call(client().v1.subscriptions.cancel, subscription.provider_ref)
         except stripe.InvalidRequestError:
@@ -281,18 +285,18 @@ class StripeProvider(PaymentProvider):
             return snap
         return snapshot(sub)
 
-    def set_paused(self, subscription, paused):
+    def set_paused(self, subscription, paused, *, now):
         # "void": invoices falling due while paused are voided, so nothing is owed on unpausing.
         return _update(
             subscription.provider_ref, {"pause_collection": {"behavior": "void"} if paused else ""}
         )
 
-    def refund(self, payment):
+    def refund(self, payment, *, now):
         target = _refund_target(payment.provider_ref)
         refund = _call(
             client().v1.refunds.create, target, {"idempotency_key": f"refund-{payment.provider_ref}"}
         )
-        return {"payment_ref": payment.provider_ref, "amount": refund["amount"]}
+        return Refund(payment_ref=payment.provider_ref, amount=refund["amount"])
 
     def find_customer(self, email):
         found = _call(client().v1.customers.list, {"email": email, "limit": 2})["data"]
@@ -365,10 +369,10 @@ def _subscription_events(event_id, ref, *, gone=None):
         if error.http_status != 404 or gone is None:
             raise
         snap = snapshot(gone)
-        snap.update(state="ended", ended_at=snap["ended_at"] or _iso(time.time()))
-    if snap["state"] in NOT_BOUGHT or not _is_ours(snap):
+        snap = replace(snap, state="ended", ended_at=snap.ended_at or _iso(time.time()))
+    if snap.state in NOT_BOUGHT or not _is_ours(snap):
         return []
-    return [(event_id, "subscription.updated", {"subscription": snap})]
+    return [(event_id, "subscription.updated", {"subscription": snap.as_payload()})]
 
 
 def _on_subscription(event, sub):
@@ -392,19 +396,18 @@ def _on_checkout_completed(event, session):
     payload = {"checkout_id": checkout_id, "subscription": None, "payment": None}
     if session.get("mode") == "subscription":
         _sub, snap = _read(_id(session["subscription"]))
-        if snap["state"] in NOT_BOUGHT:
+        if snap.state in NOT_BOUGHT:
             return []  # its first payment is not through; customer.subscription.updated will say when
-        payload["subscription"] = snap
+        payload["subscription"] = snap.as_payload()
     elif session.get("mode") == "payment":
         checkout = CheckoutSession.objects.select_related("price__plan").filter(pk=checkout_id).first()
-        payload["payment"] = {
-            "ref": _id(session["payment_intent"]),
-            "subscription_ref": None,
-            "amount": session["amount_total"],
-            "currency": session["currency"].upper(),
-            "description": _one_off(checkout)[0] if checkout else None,
-            "at": _iso(event.get("created")),
-        }
+        payload["payment"] = ProviderPayment(
+            ref=_id(session["payment_intent"]),
+            amount=session["amount_total"],
+            currency=session["currency"].upper(),
+            description=_one_off(checkout)[0] if checkout else None,
+            at=_iso(event.get("created")),
+        ).as_payload()
     else:
         return []
     return [(event["id"], "checkout.completed", payload)]
@@ -421,7 +424,7 @@ def _line_price(line):
 
 
 def _invoice_payment(invoice, *, ref, amount, at):
-    """A PAYMENT for an invoice: the period and description of its main (non-proration) line."""
+    """The ProviderPayment for an invoice: the period and description of its main (non-proration) line."""
     lines = (invoice.get("lines") or {}).get("data") or []
     regular = [line for line in lines if not line.get("proration")] or lines
     line: dict[str, Any] = max(
@@ -440,16 +443,16 @@ def _invoice_payment(invoice, *, ref, amount, at):
             description += ", prorated"
     else:
         description = line.get("description") or None
-    return {
-        "ref": ref,
-        "subscription_ref": _invoice_subscription(invoice),
-        "amount": amount,
-        "currency": invoice["currency"].upper(),
-        "description": description,
-        "period_start": _iso(period.get("start")),
-        "period_end": _iso(period.get("end")),
-        "at": _iso(at),
-    }
+    return ProviderPayment(
+        ref=ref,
+        subscription_ref=_invoice_subscription(invoice),
+        amount=amount,
+        currency=invoice["currency"].upper(),
+        description=description,
+        period_start=_iso(period.get("start")),
+        period_end=_iso(period.get("end")),
+        at=_iso(at),
+    )
 
 
 def _invoice_events(event, invoice):
@@ -472,7 +475,7 @@ def _on_invoice_paid(event, invoice):
         return events  # a trial's 0.00 invoice is no payment to record
     paid_at = (invoice.get("status_transitions") or {}).get("paid_at") or event.get("created")
     payment = _invoice_payment(invoice, ref=invoice["id"], amount=invoice["amount_paid"], at=paid_at)
-    return [*events, (event["id"], "invoice.paid", {"payment": payment})]
+    return [*events, (event["id"], "invoice.paid", {"payment": payment.as_payload()})]
 
 
 def _on_invoice_failed(event, invoice):
@@ -482,7 +485,7 @@ def _on_invoice_failed(event, invoice):
     # One failed payment per attempt: Stripe retries the same invoice.
     ref = f"{invoice['id']}:{invoice.get('attempt_count') or 0}"
     payment = _invoice_payment(invoice, ref=ref, amount=invoice["amount_due"], at=event.get("created"))
-    payload = {"payment": payment, "next_attempt_at": _iso(invoice.get("next_payment_attempt"))}
+    payload = {"payment": payment.as_payload(), "next_attempt_at": _iso(invoice.get("next_payment_attempt"))}
     return [*events, (event["id"], "invoice.payment_failed", payload)]
 
 
@@ -505,7 +508,8 @@ def _on_charge_refunded(event, charge):
     # Even for a payment we have not recorded: its invoice.paid may still be on its way. The event
     # is then parked until it arrives (a refund of someone else's charge stays parked, harmlessly).
     ref = _charge_payment_ref(charge)
-    return [(event["id"], "charge.refunded", {"payment_ref": ref, "amount": charge["amount_refunded"]})]
+    refund = Refund(payment_ref=ref, amount=charge["amount_refunded"])
+    return [(event["id"], "charge.refunded", refund.as_payload())]
 
 
 NORMALISERS = {
@@ -525,7 +529,7 @@ NORMALISERS = {
 }
 
 
-# --- Setting up the account (manage.py stripe_sync) and its status --------------------------------
+# --- Setting up the account (manage.py stripe_sync) ---------------------------------
 
 
 def sync_price(price):
@@ -572,12 +576,3 @@ def sync_coupon(offer):
         if (float(theirs) if key == "percent_off" and theirs is not None else theirs) != value:
             raise ValueError(f"Stripe coupon {offer.code} exists with other terms ({key}: {theirs})")
     return offer.code
-
-
-def stripe_status():
-    """For the admin: is Stripe configured, and when did its last webhook arrive?"""
-    last = ProviderEvent.objects.filter(provider="stripe").aggregate(last=Max("received_at"))["last"]
-    return {
-        "configured": bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET),
-        "last_event_at": last,
-    }

@@ -26,6 +26,7 @@ from django.utils import timezone
 from ..errors import BillingError
 from ..money import discounted
 from . import PaymentProvider
+from .types import ProviderPayment, Refund, SubscriptionSnapshot
 
 CARDS = {
     "4242424242424242": ("ok", "ok"),
@@ -75,7 +76,7 @@ def _iso(value):
 
 
 def snapshot_of(sub, *, now, **changes):
-    """The simulator's picture of `sub` with `changes` applied, as a normalised snapshot."""
+    """The simulator's picture of `sub` with `changes` applied."""
     state = {
         "ref": sub.provider_ref,
         "customer_ref": sub.provider_customer_ref,
@@ -106,7 +107,7 @@ def snapshot_of(sub, *, now, **changes):
     }
     for key, value in changes.items():
         state[key] = _iso(value) if hasattr(value, "isoformat") else value
-    return state
+    return SubscriptionSnapshot(**state)
 
 
 def _charge_amount(sub):
@@ -133,18 +134,16 @@ class TestModeProvider(PaymentProvider):
     name = "test"
     label = "Test mode"
 
-    def start_checkout(self, checkout, *, success_url, cancel_url):
+    def start_checkout(self, checkout, *, success_url, cancel_url, now):
         return reverse("billing:test_checkout", args=[checkout.pk])
 
-    def set_cancel_at_period_end(self, subscription, cancel, *, now=None):
-        now = now or timezone.now()
+    def set_cancel_at_period_end(self, subscription, cancel, *, now):
         return snapshot_of(
             subscription, now=now, cancel_at_period_end=cancel, canceled_at=now if cancel else None
         )
 
-    def change_price(self, subscription, price, quantity, *, now=None):
+    def change_price(self, subscription, price, quantity, *, now):
         """Switch at once; charge the new period less the unused part of the old (never below 0)."""
-        now = now or timezone.now()
         sub = subscription
         if sub.status == "trialing":
             return snapshot_of(sub, now=now, price_ref=str(price.pk), quantity=quantity)
@@ -159,16 +158,16 @@ class TestModeProvider(PaymentProvider):
                 f"test_proration_{sub.provider_ref}_{uuid.uuid4().hex}",
                 "invoice.paid",
                 {
-                    "payment": {
-                        "ref": f"tin_{uuid.uuid4().hex[:16]}",
-                        "subscription_ref": sub.provider_ref,
-                        "amount": due,
-                        "currency": price.currency,
-                        "description": f"{price.plan.name} ({price.get_interval_display()}), prorated",
-                        "period_start": now.isoformat(),
-                        "period_end": new_end.isoformat(),
-                        "at": now.isoformat(),
-                    }
+                    "payment": ProviderPayment(
+                        ref=f"tin_{uuid.uuid4().hex[:16]}",
+                        subscription_ref=sub.provider_ref,
+                        amount=due,
+                        currency=price.currency,
+                        description=f"{price.plan.name} ({price.get_interval_display()}), prorated",
+                        period_start=now.isoformat(),
+                        period_end=new_end.isoformat(),
+                        at=now.isoformat(),
+                    ).as_payload()
                 },
                 now,
             )
@@ -181,19 +180,17 @@ class TestModeProvider(PaymentProvider):
             current_period_end=new_end,
         )
 
-    def card_update_url(self, subscription, *, return_url):
+    def card_update_url(self, subscription, *, return_url, now):
         return reverse("billing:test_card", args=[subscription.pk])
 
-    def end_now(self, subscription, *, now=None):
-        now = now or timezone.now()
+    def end_now(self, subscription, *, now):
         return snapshot_of(subscription, now=now, state="ended", ended_at=now, cancel_at_period_end=False)
 
-    def set_paused(self, subscription, paused, *, now=None):
-        now = now or timezone.now()
+    def set_paused(self, subscription, paused, *, now):
         return snapshot_of(subscription, now=now, state="paused" if paused else "active")
 
-    def refund(self, payment):
-        return {"payment_ref": payment.provider_ref, "amount": payment.amount}
+    def refund(self, payment, *, now):
+        return Refund(payment_ref=payment.provider_ref, amount=payment.amount)
 
 
 class NoProvider(TestModeProvider):
@@ -230,21 +227,21 @@ def pay_checkout(*, checkout, card_number, now=None):
     price = checkout.price
     payload: dict[str, Any] = {"checkout_id": str(checkout.pk), "subscription": None, "payment": None}
     if checkout.kind == CheckoutSession.Kind.PAYMENT:
-        payload["payment"] = {
-            "ref": f"tch_{checkout.pk.hex[:20]}",
-            "amount": checkout.amount_due,
-            "currency": checkout.currency,
-            "description": checkout.description,
-            "at": now.isoformat(),
-        }
+        payload["payment"] = ProviderPayment(
+            ref=f"tch_{checkout.pk.hex[:20]}",
+            amount=checkout.amount_due,
+            currency=checkout.currency,
+            description=checkout.description,
+            at=now.isoformat(),
+        ).as_payload()
     elif checkout.kind == CheckoutSession.Kind.GIFT:
-        payload["payment"] = {
-            "ref": f"tch_{checkout.pk.hex[:20]}",
-            "amount": checkout.amount_due,
-            "currency": price.currency,
-            "description": f"Gift: {checkout.gift_months} months of {price.plan.name}",
-            "at": now.isoformat(),
-        }
+        payload["payment"] = ProviderPayment(
+            ref=f"tch_{checkout.pk.hex[:20]}",
+            amount=checkout.amount_due,
+            currency=price.currency,
+            description=f"Gift: {checkout.gift_months} months of {price.plan.name}",
+            at=now.isoformat(),
+        ).as_payload()
     else:
         ref = f"tsub_{checkout.pk.hex[:20]}"
         trial_end = now + timedelta(days=checkout.trial_days) if checkout.trial_days else None
@@ -253,36 +250,33 @@ def pay_checkout(*, checkout, card_number, now=None):
         periods_left = None
         if offer is not None and offer.kind != "trial":
             periods_left = {"once": 1, "repeating": offer.duration_months or 1}.get(offer.duration)
-        payload["subscription"] = {
-            "ref": ref,
-            "customer_ref": f"tcus_{checkout.user_id}",
-            "checkout_id": str(checkout.pk),
-            "price_ref": str(price.pk),
-            "quantity": checkout.quantity,
-            "state": "trialing" if trial_end else "active",
-            "cancel_at_period_end": False,
-            "current_period_start": now.isoformat(),
-            "current_period_end": None if trial_end else period_end.isoformat(),
-            "trial_end": trial_end.isoformat() if trial_end else None,
-            "canceled_at": None,
-            "ended_at": None,
-            "card_behaviour": renewals,
-            "discount_periods_left": (
+        payload["subscription"] = SubscriptionSnapshot(
+            ref=ref,
+            customer_ref=f"tcus_{checkout.user_id}",
+            checkout_id=str(checkout.pk),
+            price_ref=str(price.pk),
+            quantity=checkout.quantity,
+            state="trialing" if trial_end else "active",
+            current_period_start=now.isoformat(),
+            current_period_end=None if trial_end else period_end.isoformat(),
+            trial_end=trial_end.isoformat() if trial_end else None,
+            card_behaviour=renewals,
+            discount_periods_left=(
                 max(0, periods_left - 1) if periods_left and not trial_end else periods_left
             ),
-            "version": _version(now=now),
-        }
+            version=_version(now=now),
+        ).as_payload()
         if not trial_end:
-            payload["payment"] = {
-                "ref": f"tin_{checkout.pk.hex[:20]}",
-                "subscription_ref": ref,
-                "amount": checkout.amount_due,
-                "currency": price.currency,
-                "description": f"{price.plan.name} ({price.get_interval_display()})",
-                "period_start": now.isoformat(),
-                "period_end": period_end.isoformat(),
-                "at": now.isoformat(),
-            }
+            payload["payment"] = ProviderPayment(
+                ref=f"tin_{checkout.pk.hex[:20]}",
+                subscription_ref=ref,
+                amount=checkout.amount_due,
+                currency=price.currency,
+                description=f"{price.plan.name} ({price.get_interval_display()})",
+                period_start=now.isoformat(),
+                period_end=period_end.isoformat(),
+                at=now.isoformat(),
+            ).as_payload()
     from ..offers import offer_redeem
 
     try:
@@ -299,7 +293,7 @@ def pay_checkout(*, checkout, card_number, now=None):
                 raise RuntimeError(f"test checkout could not complete: {event.error}")
     except BillingError as refusal:
         CheckoutSession.objects.filter(pk=checkout.pk, state=CheckoutSession.State.OPEN).update(
-            state=CheckoutSession.State.FAILED, error=str(refusal.billing_code)
+            state=CheckoutSession.State.FAILED, error=refusal.code
         )
         raise
     checkout.refresh_from_db()
@@ -334,7 +328,7 @@ def charge_due(sub, *, now, force=False):
             _send(
                 f"test_end_{sub.provider_ref}_{end.isoformat()}",
                 "subscription.updated",
-                {"subscription": snapshot_of(sub, now=now, state="ended", ended_at=end)},
+                {"subscription": snapshot_of(sub, now=now, state="ended", ended_at=end).as_payload()},
                 now,
             )
         return
@@ -358,6 +352,19 @@ def charge_due(sub, *, now, force=False):
     attempt = sub.payment_attempts + 1
     key = f"{sub.provider_ref}_{period_start.isoformat()}_{attempt}"
     description = f"{sub.plan.name} ({sub.price.get_interval_display()})"
+
+    def this_invoice(**period):
+        """The payment of this period's invoice, as the provider reports it (paid or failed)."""
+        return ProviderPayment(
+            ref=f"tin_{key}",
+            subscription_ref=sub.provider_ref,
+            amount=amount,
+            currency=sub.price.currency,
+            description=description,
+            at=now.isoformat(),
+            **period,
+        ).as_payload()
+
     if sub.test_card_behaviour == "decline":
         schedule = billing_settings().retry_schedule
         since = sub.past_due_since or now
@@ -366,14 +373,7 @@ def charge_due(sub, *, now, force=False):
             f"test_fail_{key}",
             "invoice.payment_failed",
             {
-                "payment": {
-                    "ref": f"tin_{key}",
-                    "subscription_ref": sub.provider_ref,
-                    "amount": amount,
-                    "currency": sub.price.currency,
-                    "description": description,
-                    "at": now.isoformat(),
-                },
+                "payment": this_invoice(),
                 "next_attempt_at": next_attempt.isoformat() if next_attempt else None,
             },
             now,
@@ -389,7 +389,7 @@ def charge_due(sub, *, now, force=False):
                     past_due_since=since,
                     next_payment_attempt=next_attempt,
                     payment_attempts=attempt,
-                )
+                ).as_payload()
             },
             now,
         )
@@ -397,18 +397,7 @@ def charge_due(sub, *, now, force=False):
     _send(
         f"test_paid_{key}",
         "invoice.paid",
-        {
-            "payment": {
-                "ref": f"tin_{key}",
-                "subscription_ref": sub.provider_ref,
-                "amount": amount,
-                "currency": sub.price.currency,
-                "description": description,
-                "period_start": period_start.isoformat(),
-                "period_end": period_end.isoformat(),
-                "at": now.isoformat(),
-            }
-        },
+        {"payment": this_invoice(period_start=period_start.isoformat(), period_end=period_end.isoformat())},
         now,
     )
     _send(
@@ -425,7 +414,7 @@ def charge_due(sub, *, now, force=False):
                 next_payment_attempt=None,
                 payment_attempts=0,
                 discount_periods_left=_periods_left_after_charge(sub),
-            )
+            ).as_payload()
         },
         now,
     )

@@ -1,8 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from masthead.community import text
+from masthead.community import text, thread_cache
 from masthead.community.profiles import profile_url
+from masthead.core.caching import page_tags
 
 register = template.Library()
 
@@ -39,6 +40,9 @@ def article_comments(context, article):
     from masthead.community.views import thread_context
 
     request = context["request"]
+    # The page shows this thread: the page cache keeps it with the thread's tags (read before
+    # the thread is), so a comment makes this article's page stale and no other (core.cachetags).
+    page_tags(request, thread_cache.tag(article.pk), thread_cache.ALL)
     return {
         "thread": thread_context(request, article),
         "request": request,

@@ -5,9 +5,8 @@ personal state), so the pages around it stay cacheable for every anonymous reade
 """
 
 from django import template
-from django.core.cache import cache
 
-from masthead.core.caching import fragment_generation
+from masthead.core.cachetags import cached
 
 register = template.Library()
 
@@ -34,13 +33,12 @@ def newsletter_signup_box(context):
             "next_path": context.get("next_path"),
         }
 
-    key = f"nl-signup-box:{fragment_generation()}"
-    newsletters = cache.get(key)
-    if newsletters is None:
-        newsletters = list(
+    def build():
+        return list(
             Newsletter.objects.filter(active=True, in_signup_box=True, audience=Audience.EVERYONE).values(
                 "pk", "name", "description"
             )
         )
-        cache.set(key, newsletters, 600)
-    return {"newsletters": newsletters}
+
+    # Kept with the `site` tag: saving a newsletter invalidates it (newsletters.signal_handlers).
+    return {"newsletters": cached("nl-signup-box", build, timeout=600)}
