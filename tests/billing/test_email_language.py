@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from masthead.billing.providers.testmode import run_due
 from masthead.members.models import Profile
-from tests.conftest import run_on_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +18,24 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_welcome_and_receipt_come_in_the_members_language(
-    member, monthly, subscribe, settings, language, welcome, receipt, account_link
+    member,
+    monthly,
+    subscribe,
+    settings,
+    language,
+    welcome,
+    receipt,
+    account_link,
+    django_capture_on_commit_callbacks,
 ):
     Profile.objects.update_or_create(user=member, defaults={"language": language})
     now = timezone.now()
-    sub = subscribe(member, monthly, now=now)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        sub = subscribe(member, monthly, now=now)
     assert [m.subject for m in mail.outbox if m.subject.startswith(welcome)], [m.subject for m in mail.outbox]
     mail.outbox.clear()
-    run_due(now=sub.trial_end + timezone.timedelta(minutes=1))
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_due(now=sub.trial_end + timezone.timedelta(minutes=1))
     receipts = [m for m in mail.outbox if m.subject.startswith(receipt)]
     assert len(receipts) == 1, [m.subject for m in mail.outbox]
     body = receipts[0].body

@@ -6,7 +6,6 @@ from django.core import mail
 
 from masthead.events import services
 from masthead.members.models import Profile
-from tests.conftest import run_on_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +18,14 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_the_ticket_email_is_in_the_buyers_language(
-    conference, general, paying, pay, language, subject_start, says, never
+    conference, general, paying, pay, language, subject_start, says, never, django_capture_on_commit_callbacks
 ):
     Profile.objects.update_or_create(user=paying, defaults={"language": language})
     order = services.order_start(event=conference, ticket_type=general, user=paying, quantity=1)
     services.order_set_attendees(order=order, attendees=[("Ada Paying", "paying@example.com")])
     mail.outbox.clear()
-    pay(order)
-    run_on_commit()
+    with django_capture_on_commit_callbacks(execute=True):
+        pay(order)
     tickets = [m for m in mail.outbox if m.subject.startswith(subject_start)]
     assert len(tickets) == 1, [m.subject for m in mail.outbox]
     (message,) = tickets
