@@ -31,9 +31,16 @@ urlpatterns = [
     path("brand/share.png", core_identity.share_image_view, name="brand_share_image"),
     path(beacon.PATH.lstrip("/"), beacon.hit, name="analytics_hit"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
-    path("accounts/", include("allauth.urls")),
     path("ghost/api/", include("masthead.api.ghost.urls")),
     path("api/v1/", api_v1.urls),
+]
+
+# The reader's pages outside Wagtail (sign-in, account, membership, gifts, newsletters, write to
+# us, community, events) are per edition too: English unprefixed as they always were, Chinese
+# under /zh/ (issue 20) — the URL decides the language, so the page cache (keyed by path) never
+# serves one language's page for the other, and reverse() in a Chinese page or email gives /zh/….
+urlpatterns += core_editions.edition_patterns(
+    path("accounts/", include("allauth.urls")),
     path("", include("masthead.billing.urls")),
     path("account/", include("masthead.members.urls")),
     path("", include("masthead.access.urls")),
@@ -41,6 +48,8 @@ urlpatterns = [
     path("newsroom/", include("masthead.newsroom.urls")),
     path("community/", include("masthead.community.urls")),
     path("", include("masthead.events.urls")),
+)
+urlpatterns += [
     path("", include("masthead.content.urls")),
 ]
 

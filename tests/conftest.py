@@ -122,6 +122,19 @@ def reattach_snapshots():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language. A request to /zh/… leaves Chinese active in the
+    thread (LocaleMiddleware activates, nothing deactivates), and reverse() would then give /zh/
+    URLs to whatever test runs next in the same worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from masthead.core.cachetags import forget_process_caches
 

@@ -15,7 +15,9 @@ from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from .editions import edition_url
 from .identity import publication
 from .models import DevMail
 from .tasks import deliver_email
@@ -49,25 +51,85 @@ class DevMailboxBackend(BaseEmailBackend):
         return len(rows)
 
 
-def render_templated(template_prefix, *, to, context, from_email=None, headers=None, attachments=None):
+# --- The recipient's language (issue 20) ---------------------------------------------------------
+# The members app tells core how to find the language an address's member chose
+# (members.services.language_for_email, registered in members.apps): core cannot import it.
+_recipient_language = None
+
+
+def register_recipient_language(function):
+    """`function(address) -> language code or ""`: the language to write to that address in."""
+    global _recipient_language
+    _recipient_language = function
+
+
+def language_for(to):
+    """The language a message to `to` is written in: the recipient member's saved preference,
+    else the language active now (the language of the request that triggered it; a background
+    job's is the site's default)."""
+    address = to if isinstance(to, str) else (to[0] if len(to) == 1 else "")
+    chosen = ""
+    if _recipient_language is not None and address:
+        try:
+            chosen = _recipient_language(address)
+        except Exception:  # noqa: BLE001 - the language is a nicety; the message still goes out
+            logger.exception("Could not look up the language for %s", address)
+    return chosen or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _links_in(context, language):
+    """Links the caller built before the language was known (`SITE_URL + reverse(...)` in the
+    sender's language) point at the recipient's edition: /account/ becomes /zh/account/."""
+    origin = settings.SITE_URL.rstrip("/")
+    changed = {}
+    for key, value in context.items():
+        if isinstance(value, str) and value.startswith(origin + "/") and len(value) < 2000:
+            path = value[len(origin) :]
+            # Only links to the reader's pages outside Wagtail; anything else stays as it is.
+            try:
+                localised = edition_url(path, language)
+            except Exception:  # noqa: BLE001 - a link we cannot place is left as it is
+                localised = None
+            if localised and localised != path:
+                changed[key] = origin + localised
+    return {**context, **changed} if changed else context
+
+
+def bcp47(language):
+    """Django's "zh-hans" as mail and HTML write it: "zh-Hans"."""
+    head, _sep, script = language.partition("-")
+    return f"{head}-{script.title()}" if len(script) == 4 else language
+
+
+def render_templated(
+    template_prefix, *, to, context, from_email=None, headers=None, attachments=None, language=None
+):
     """The message `<prefix>_subject.txt`, `<prefix>.txt` and (if present) `<prefix>.html` make
-    for `to`, with `attachments` ([(filename, content, mimetype)], e.g. a ticket's QR code)."""
+    for `to`, with `attachments` ([(filename, content, mimetype)], e.g. a ticket's QR code).
+
+    Written in `language`, by default the recipient's (`language_for`): the templates, the dates
+    and the links (reverse() gives /zh/… URLs in Chinese) all follow it."""
+    language = language or language_for(to)
     pub = publication()
     context = {"site_url": settings.SITE_URL, "site_name": pub.name, "publication": pub, **context}
-    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-    text = render_to_string(f"{template_prefix}.txt", context)
+    context = _links_in(context, language)
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        text = render_to_string(f"{template_prefix}.txt", context)
+        try:
+            html = render_to_string(f"{template_prefix}.html", context)
+        except TemplateDoesNotExist:
+            html = None
     message = EmailMultiAlternatives(
         subject,
         text,
         from_email or pub.from_email,
         [to] if isinstance(to, str) else list(to),
-        headers=headers or {},
+        headers={"Content-Language": bcp47(language), **(headers or {})},
         reply_to=pub.reply_to_list if not (headers or {}).get("Reply-To") else None,
     )
-    try:
-        message.attach_alternative(render_to_string(f"{template_prefix}.html", context), "text/html")
-    except TemplateDoesNotExist:
-        pass
+    if html is not None:
+        message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments or ():
         message.attach(filename, content, mimetype)
     return message

@@ -1,5 +1,7 @@
 from django import forms
 from django.apps import apps
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .models import Profile
@@ -45,10 +47,24 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    # Each language named in itself (English, 简体中文): a reader who cannot read the page's
+    # language can still find theirs.
+    language = forms.ChoiceField(
+        label=_("Language of our pages and emails to you"),
+        choices=[(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES],
+        required=False,  # left out (an older form, the API): unchanged
+    )
+
     class Meta:
         model = Profile
-        fields = ["display_name"]
+        fields = ["display_name", "language"]
         labels = {"display_name": _("Your name, as shown to the newsroom and in the community")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.language:
+            # Not chosen yet: the language of the page, which is what they read now.
+            self.initial["language"] = get_language() or settings.LANGUAGE_CODE
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,6 +1,7 @@
 """Readers' accounts. Identity and sign-in are django-allauth's (auth.User + EmailAddress);
 this app keeps what a newsroom adds: a display name and the member's own choices."""
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,12 @@ class Profile(models.Model):
     # Staff's own record of the member (e.g. brought over from another platform); never shown to them.
     note = models.TextField(_("staff note"), blank=True)
     labels = models.JSONField(_("labels"), default=list, blank=True)
+    # The language the member reads and is written to in (issue 20): set at sign-up from the
+    # edition they signed up in, changeable on the account page. Empty: not chosen (older
+    # accounts) — then the language of the request at hand decides.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

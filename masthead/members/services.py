@@ -5,10 +5,11 @@ import hashlib
 import secrets
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from masthead.core import privacy
@@ -43,7 +44,7 @@ def signup_source_record(*, user, next_url, now=None):
     return source
 
 
-def member_create(*, email, name="", actor=None, now=None):
+def member_create(*, email, name="", language="", actor=None, now=None):
     """Make a reader's account for `email` (staff or the admin API; readers sign up themselves).
 
     The address counts as verified: whoever made the account vouches for it. Raises ValueError
@@ -60,7 +61,7 @@ def member_create(*, email, name="", actor=None, now=None):
             username=_free_username(email), email=email, password=None, date_joined=now
         )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        Profile.objects.create(user=user, display_name=name[:100])
+        Profile.objects.create(user=user, display_name=name[:100], language=supported_language(language))
         audit("members.account.created", actor=actor, member=user, now=now)
         transaction.on_commit(lambda: signals.member_created.send(sender=None, member_id=user.pk))
     return user
@@ -74,16 +75,73 @@ def _free_username(email):
     return username
 
 
-def member_profile_update(*, user, display_name, now=None):
-    """Change the name a member shows to the newsroom and the community."""
+def member_profile_update(*, user, display_name=None, language=None, now=None):
+    """Change the name a member shows to the newsroom and the community, and/or the language
+    they read and are written to in (None: leave it as it is)."""
+    if language is not None and language not in LANGUAGE_CODES:
+        raise ValueError(f"unknown language {language!r}")
     with transaction.atomic():
         profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
-        if profile.display_name == display_name:
+        changed = []
+        if display_name is not None and profile.display_name != display_name:
+            profile.display_name = display_name
+            changed.append("display_name")
+        if language is not None and profile.language != language:
+            profile.language = language
+            changed.append("language")
+        if not changed:
             return profile
-        profile.display_name = display_name
-        profile.save(update_fields=["display_name"])
-        transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
+        profile.save(update_fields=changed)
+        if "display_name" in changed:
+            transaction.on_commit(lambda: signals.member_updated.send(sender=None, member_id=user.pk))
     return profile
+
+
+# --- The member's language (issue 20) -----------------------------------------------------------
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def supported_language(code):
+    """`code` as one of settings.LANGUAGES ("zh" and "zh-Hans" → "zh-hans"), or "" if none fits."""
+    if not code:
+        return ""
+    try:
+        return translation.get_supported_language_variant(code.lower())
+    except LookupError:
+        return ""
+
+
+def member_language(user):
+    """The language a member chose, or "" (not chosen, or not a member)."""
+    if user is None or not getattr(user, "pk", None):
+        return ""
+    language = Profile.objects.filter(user_id=user.pk).values_list("language", flat=True).first()
+    return language if language in LANGUAGE_CODES else ""
+
+
+def language_for_email(address):
+    """The language to write to `address` in: its member's choice, or "" (no account, no choice).
+
+    Used by core.mail for every message (members.apps registers it), so a notice goes out in the
+    recipient's language whoever's request or job sends it."""
+    if not address or not isinstance(address, str):
+        return ""
+    language = (
+        Profile.objects.filter(user__email__iexact=address.strip())
+        .exclude(language="")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return language if language in LANGUAGE_CODES else ""
+
+
+def member_language_remember(*, user, language):
+    """At sign-up: the edition the member signed up in becomes their language, unless chosen."""
+    language = supported_language(language)
+    if not language or not getattr(user, "pk", None):
+        return
+    Profile.objects.get_or_create(user=user)
+    Profile.objects.filter(user=user, language="").update(language=language)
 
 
 def public_name(user):

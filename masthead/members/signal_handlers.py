@@ -6,7 +6,7 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from . import signals
-from .services import signup_source_record
+from .services import member_language_remember, signup_source_record
 
 
 @receiver(user_signed_up)
@@ -20,6 +20,13 @@ def record_signup_source(sender, request, user, **kwargs):
     if request is not None:
         next_url = request.POST.get("next") or request.GET.get("next") or ""
     signup_source_record(user=user, next_url=next_url[:1000])
+
+
+@receiver(user_signed_up)
+def record_signup_language(sender, request, user, **kwargs):
+    # The edition the reader signed up in (/zh/… activates Chinese) is their language from now on.
+    language = getattr(request, "LANGUAGE_CODE", "") if request is not None else ""
+    member_language_remember(user=user, language=language)
 
 
 @receiver(email_changed)

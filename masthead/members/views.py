@@ -7,7 +7,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -32,9 +33,14 @@ def account(request):
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        member_profile_update(user=request.user, display_name=form.cleaned_data["display_name"])
-        messages.success(request, _("Your profile is saved."))
-        return redirect("members:account")
+        language = form.cleaned_data["language"] or None
+        member_profile_update(
+            user=request.user, display_name=form.cleaned_data["display_name"], language=language
+        )
+        # Said, and shown, in the language just chosen: the account page of that edition.
+        with translation.override(language or translation.get_language()):
+            messages.success(request, _("Your profile is saved."))
+            return redirect(reverse("members:account"))
     now = timezone.now()
     settings = paywall_settings(request)
     context = {

@@ -5,6 +5,7 @@ actually receives an issue is decided when it is sent (sending.plan_deliveries) 
 newsletter's audience and the access app's view of each member at that moment.
 """
 
+import copy
 import secrets
 from email.utils import formataddr
 
@@ -55,6 +56,16 @@ class Newsletter(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
+    # The language it is written in (issue 20); empty: both (an issue may carry a Chinese version).
+    # Members see the newsletters in their own language first.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        help_text=_("Leave empty for a newsletter in both languages."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -62,6 +73,7 @@ class Newsletter(models.Model):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("audience"),
+        FieldPanel("language"),
         FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")]),
         FieldPanel("reply_to"),
         MultiFieldPanel(
@@ -108,6 +120,11 @@ class Subscriber(models.Model):
     name = models.CharField(_("name"), max_length=100, blank=True)
     token = models.CharField(max_length=48, unique=True, default=new_token, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The language of the page an email-only reader signed up on (a member's own choice, on their
+    # profile, takes precedence): which version of a two-language issue they get.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
     created_at = models.DateTimeField(_("created"))
 
     class Meta:
@@ -200,6 +217,12 @@ class Issue(models.Model):
     )
     intro = RichTextField(_("intro"), features=["bold", "italic", "link"], blank=True)
     body = StreamField(IssueBody(), verbose_name=_("body"), blank=True)
+    # The Chinese version (issue 20), optional: with a subject, subscribers who read Chinese get it
+    # instead of the version above (each subscriber gets one of the two, once).
+    subject_zh = models.CharField(_("Chinese subject"), max_length=200, blank=True)
+    preheader_zh = models.CharField(_("Chinese preheader"), max_length=200, blank=True)
+    intro_zh = RichTextField(_("Chinese intro"), features=["bold", "italic", "link"], blank=True)
+    body_zh = StreamField(IssueBody(), verbose_name=_("Chinese body"), blank=True)
     in_archive = models.BooleanField(
         _("show in the archive"), default=True, help_text=_("List this issue on the site once sent.")
     )
@@ -227,6 +250,16 @@ class Issue(models.Model):
         FieldPanel("preheader"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("subject_zh"),
+                FieldPanel("preheader_zh"),
+                FieldPanel("intro_zh"),
+                FieldPanel("body_zh"),
+            ],
+            heading=_("Chinese version (optional)"),
+            classname="collapsed",
+        ),
         FieldPanel("in_archive"),
     ]
 
@@ -246,9 +279,37 @@ class Issue(models.Model):
         """The live articles the body pulls in, in order (one query)."""
         from masthead.content.models import ArticlePage
 
-        ids = [b.value["article"].pk for b in self.body if b.block_type == "article" and b.value["article"]]
+        ids = []
+        for body in (self.body, self.body_zh):  # both versions' articles: one variant key covers both
+            for b in body:
+                if b.block_type == "article" and b.value["article"] and b.value["article"].pk not in ids:
+                    ids.append(b.value["article"].pk)
         pages = ArticlePage.objects.live().filter(pk__in=ids).in_bulk()
         return [pages[i] for i in ids if i in pages]
+
+    # --- Language versions (issue 20) ---
+    MAIN, CHINESE = "main", "zh-hans"
+
+    @property
+    def main_language(self):
+        """The language the main version is written in: its newsletter's, else the site's."""
+        return self.newsletter.language or settings.LANGUAGE_CODE
+
+    def version_for(self, language):
+        """The language of the version a reader of `language` gets: Chinese if the issue has a
+        Chinese version and they read Chinese, else the main version's language."""
+        if language == self.CHINESE and self.subject_zh.strip() and self.main_language != self.CHINESE:
+            return self.CHINESE
+        return self.main_language
+
+    def in_language(self, language):
+        """A copy of the issue showing the version for `language` (not saved: for rendering)."""
+        if self.version_for(language) != self.CHINESE or self.main_language == self.CHINESE:
+            return self
+        version = copy.copy(self)
+        version.subject, version.preheader = self.subject_zh, self.preheader_zh
+        version.intro, version.body = self.intro_zh, self.body_zh
+        return version
 
 
 class Delivery(models.Model):

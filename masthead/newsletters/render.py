@@ -17,6 +17,7 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -294,9 +295,16 @@ class Renderer:
     def variant(self, reader):
         return variant_for(reader, self.articles, self.now)
 
-    def template(self, key):
-        template = self.templates.get(key)
+    def template(self, key, language=None):
+        """The message for access variant `key`, in the version a reader of `language` gets
+        (issue 20: an issue may have a Chinese version). Each (version, variant) renders once."""
+        version = self.issue.version_for(language or self.issue.main_language)
+        template = self.templates.get((version, key))
         if template is None:
-            html, text = render_variant(self.issue, self.articles, key, tracking=self.tracking)
-            template = self.templates[key] = MessageTemplate.build(self.issue, html, text)
+            issue = self.issue.in_language(version)
+            # The template's own words (footer, "read in your browser") in the version's language.
+            with translation.override(version):
+                html, text = render_variant(issue, self.articles, key, tracking=self.tracking)
+                template = MessageTemplate.build(issue, html, text)
+            self.templates[(version, key)] = template
         return template

@@ -141,6 +141,13 @@ def _address(subscriber):
     return (user.email if user is not None and user.email else subscriber.email).strip()
 
 
+def _language(subscriber):
+    """The language a subscriber reads: a member's saved choice, else the language of the page
+    an email-only reader signed up on ("" when neither is known: the issue's main version)."""
+    profile = getattr(subscriber.user, "profile", None) if subscriber.user_id else None
+    return getattr(profile, "language", "") or subscriber.language
+
+
 def _name(subscriber):
     if subscriber.name:
         return subscriber.name
@@ -245,7 +252,7 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C9
             counts[FAILED] += 1
             continue
         reader = readers.get(subscriber.user_id, ANONYMOUS)
-        template = renderer.template(renderer.variant(reader))
+        template = renderer.template(renderer.variant(reader), _language(subscriber))
         values = personal_values(
             address=address,
             name=_name(subscriber),

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from masthead.core.audit import audit
@@ -159,7 +159,9 @@ def signup_request(*, email, newsletter_ids, now=None):
     )
     if not newsletters:
         raise NewsletterError("signup.no_newsletter")
-    token = signing.dumps({"e": email, "n": [n.pk for n in newsletters]}, salt=SIGNUP_SALT, compress=True)
+    # The language of the page they signed up on comes back with the link (issue 20).
+    data = {"e": email, "n": [n.pk for n in newsletters], "l": translation.get_language() or ""}
+    token = signing.dumps(data, salt=SIGNUP_SALT, compress=True)
     message = render_templated(
         "newsletters/email/confirm",
         to=email,
@@ -183,6 +185,7 @@ def signup_confirm(*, token, now=None):
         data = signing.loads(token, salt=SIGNUP_SALT, max_age=SIGNUP_MAX_AGE)
         email = normalise_email(data["e"])
         ids = [int(i) for i in data["n"]]
+        language = data.get("l") if data.get("l") in dict(settings.LANGUAGES) else ""
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise NewsletterError("signup.link_invalid") from None
     with transaction.atomic():
@@ -196,6 +199,9 @@ def signup_confirm(*, token, now=None):
         if subscriber.confirmed_at is None:
             subscriber.confirmed_at = now
             subscriber.save(update_fields=["confirmed_at"])
+        if language and not subscriber.language:
+            Subscriber.objects.filter(pk=subscriber.pk).update(language=language)
+            subscriber.language = language
         lifted = Suppression.objects.filter(email=email).delete()[0]
         newsletters = list(Newsletter.objects.filter(pk__in=ids, active=True, audience=Audience.EVERYONE))
         for newsletter in newsletters:
@@ -331,8 +337,9 @@ def issue_check(*, issue, now=None):
         raise NewsletterError("issue.empty")
     renderer = Renderer(issue, now=now)
     try:
-        renderer.template(free_variant(renderer.articles, now))
-        renderer.template(tuple(True for _a in renderer.articles))
+        for language in {issue.main_language, issue.version_for("zh-hans")}:  # every version goes out
+            renderer.template(free_variant(renderer.articles, now), language)
+            renderer.template(tuple(True for _a in renderer.articles), language)
     except RenderError as error:
         raise NewsletterError("issue.render_failed", error=str(error)) from error
     recipients = len(recipient_ids(issue.newsletter, now))
@@ -454,10 +461,14 @@ def issue_send_test(*, issue, actor, now=None):
         ("full", tuple(True for _ in renderer.articles)),
     ]
     sent = 0
-    for label, key in variants:
+    # Each language version the issue has (issue 20), as a free and as a paying reader.
+    versions = sorted({issue.main_language, issue.version_for("zh-hans")})
+    for (label, key), version in [(v, lang) for lang in versions for v in variants]:
         try:
-            html, text = render_variant(issue, renderer.articles, key)
-            template = MessageTemplate.build(issue, html, text)
+            with translation.override(version):
+                version_issue = issue.in_language(version)
+                html, text = render_variant(version_issue, renderer.articles, key)
+                template = MessageTemplate.build(version_issue, html, text)
         except RenderError as error:
             raise NewsletterError("issue.render_failed", error=str(error)) from error
         message = template.as_email(
@@ -465,7 +476,7 @@ def issue_send_test(*, issue, actor, now=None):
                 address=actor.email,
                 name="",
                 token=subscriber.token,
-                message_id=f"test.{issue.pk}.{label}.{int(now.timestamp())}",
+                message_id=f"test.{issue.pk}.{version}.{label}.{int(now.timestamp())}",
             )
         )
         prefix = _("TEST · as a free reader") if label == "free" else _("TEST · as a paying reader")

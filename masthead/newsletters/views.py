@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -18,6 +18,7 @@ from masthead.core import ratelimit
 from masthead.core.caching import mark_cacheable, public_for_anonymous
 from masthead.core.clientip import client_ip
 from masthead.core.errors import refusal_to_form
+from masthead.members.services import member_language
 
 from . import services
 from .errors import NewsletterError
@@ -169,11 +170,19 @@ def account_panel(request):
     subscriber = Subscriber.objects.filter(user=request.user).first()
     chosen = services.active_newsletter_ids(subscriber)
     reader = reader_for_request(request, now)
+    language = member_language(request.user) or translation.get_language()
     rows = [
         {"newsletter": n, "chosen": n.pk in chosen, "receiving": admits(n.audience, reader, now)}
-        for n in Newsletter.objects.filter(active=True)
+        for n in in_language_order(Newsletter.objects.filter(active=True), language)
     ]
     return {"rows": rows}
+
+
+def in_language_order(newsletters, language):
+    """The reader's language's newsletters first, then those in both, then the others (issue 20);
+    the newsroom's own order within each."""
+    rank = {language: 0, "": 1}
+    return sorted(newsletters, key=lambda n: rank.get(n.language, 2))
 
 
 @login_required
@@ -212,7 +221,7 @@ def member_subscribe(request):
 # --- Archive and web versions ---------------------------------------------------------------
 @public_for_anonymous
 def index(request):
-    newsletters = Newsletter.objects.filter(active=True)
+    newsletters = in_language_order(Newsletter.objects.filter(active=True), translation.get_language())
     return render(request, "newsletters/index.html", {"newsletters": newsletters, "form": SignupForm()})
 
 

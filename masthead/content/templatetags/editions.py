@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from masthead.core.editions import edition_url
+
 from ..editions import _per_generation, edition_homes, page_urls, translations
 
 register = template.Library()
@@ -59,6 +61,10 @@ def edition_links(context):
             if code not in versions:
                 continue
             url = reverse("access:gift_open_in", args=[token, code])
+        elif not versions and (same := _same_view_in(request, code)):
+            # Not a Wagtail page (account, membership, newsletters, …): the same page in that
+            # edition (/zh/account/ ↔ /account/), the language being the URL's.
+            url = same
         elif pk in urls:
             url = urls[pk][0]
         else:
@@ -70,3 +76,11 @@ def edition_links(context):
 def _urls(page_ids, request):
     key = "urls:" + ",".join(map(str, sorted(page_ids))) + ":" + (request.get_host() if request else "")
     return _per_generation(key, lambda: page_urls(page_ids, request))
+
+
+def _same_view_in(request, code):
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return None
+    if request.method not in ("GET", "HEAD"):
+        return None
+    return edition_url(request.get_full_path(), code)
