@@ -35,6 +35,7 @@ from functools import lru_cache
 from crawlerdetect.crawlerdetect import get_compiled_crawler_regex, get_compiled_exclusions_regex
 from django.conf import settings
 from django.core.cache import cache
+from django.db import close_old_connections
 from django.db.models import Count
 from django.utils import timezone
 
@@ -202,8 +203,6 @@ class Buffer:
         self.thread.start()
 
     def _run(self):
-        from django.db import close_old_connections
-
         while True:
             time.sleep(self.flush_seconds)
             if time.monotonic() - self.flushed_at >= self.flush_seconds:

@@ -17,6 +17,7 @@ from . import keys
 from . import scopes as scope_rules
 from .errors import ApiRefused
 from .models import ApiKey, WebhookDelivery, WebhookTarget
+from .tasks import deliver_webhook
 from .webhooks import events as webhook_events
 from .webhooks.addresses import check_target_url
 
@@ -144,8 +145,6 @@ def webhook_event_queue(*, event, payload, now=None):
     Called from the receivers of other apps' domain signals, which those apps send on commit;
     this opens its own transaction. Returns the deliveries made.
     """
-    from .tasks import deliver_webhook
-
     now = now or timezone.now()
     if event not in webhook_events.EVENTS:
         raise ValueError(f"unknown webhook event {event!r}")

@@ -11,6 +11,7 @@ from masthead.access.models import Grant
 from masthead.access.services import grant_create, grant_end
 
 from .lifecycle import access_for
+from .models import Group
 
 
 def grant_ref(subscription):
@@ -67,7 +68,6 @@ def sync_subscription_access(subscription, *, grace_days, now, actor=None, reaso
         reason=reason,
     )
     # Seats in a group follow the group's subscription.
-    from .models import Group
 
     group = Group.objects.filter(subscription=subscription).first()
     if group is not None:

@@ -34,7 +34,11 @@ from masthead.core.audit import audit
 
 from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
+from .gifts import gift_paid
+from .groups import group_for_subscription
 from .models import CheckoutSession, Payment, Price, ProviderEvent, Status, Subscription
+from .offers import offer_redeem
+from .payments import payment_completed
 from .providers.types import ProviderPayment, SubscriptionSnapshot
 from .revenue import record_revenue_change
 from .settings import grace_days
@@ -172,14 +176,10 @@ def _complete_checkout(checkout, sub):
         checkout.completed_at = timezone.now()
         checkout.save(update_fields=["state", "completed_at"])
         if checkout.offer_id:
-            from .offers import offer_redeem
-
             # The provider has charged by now: record the use whatever the limit (the test
             # mode claims it before charging; see offers.offer_redeem).
             offer_redeem(offer=checkout.offer, checkout=checkout, user=checkout.user, enforce_limit=False)
         if checkout.price.plan.is_group:
-            from .groups import group_for_subscription
-
             group_for_subscription(sub, now=sub.started_at)
 
 
@@ -276,8 +276,6 @@ def _on_checkout_completed(*, provider, payload, now):
             checkout=checkout,
         )
     if checkout.kind == CheckoutSession.Kind.PAYMENT:
-        from .payments import payment_completed
-
         if payment is None:
             raise LookupError(f"payment checkout {checkout.pk} completed without a payment")
         payment_completed(checkout=checkout, payment=payment, now=now)
@@ -289,8 +287,6 @@ def _on_checkout_completed(*, provider, payload, now):
         _note_method(checkout, payload.get("method"))
         prepaid_paid(checkout=checkout, payment=payment, now=now)
     elif checkout.kind == CheckoutSession.Kind.GIFT:
-        from .gifts import gift_paid
-
         gift_paid(
             checkout=checkout,
             provider=provider,

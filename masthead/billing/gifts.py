@@ -15,6 +15,7 @@ from masthead.core.mail import send_on_commit
 from .errors import BillingError
 from .models import CheckoutSession, GiftMembership, Payment
 from .providers import provider_name
+from .settings import billing_settings
 
 GIFT_MONTHS = (1, 3, 6, 12)
 
@@ -130,8 +131,6 @@ def gift_claim(*, token, user, now=None):
 
 def send_gift_reminders(*, now=None):
     """Before a gift ends, remind the member once, with an offer to continue."""
-    from .settings import billing_settings
-
     now = now or timezone.now()
     config = billing_settings()
     window = now + timedelta(days=config.gift_reminder_days)

@@ -4,6 +4,7 @@ Seats follow the group's subscription: when it gives access, every active seat h
 the same end; when it ends, they all end. Seats are counted under a lock, so the limit holds.
 """
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -14,8 +15,9 @@ from masthead.core.mail import send_on_commit
 
 from .access_sync import sync_grants
 from .errors import BillingError
-from .lifecycle import access_for
+from .lifecycle import Access, access_for
 from .models import Group, GroupSeat
+from .settings import grace_days
 
 
 def group_for_subscription(sub, *, now):
@@ -45,8 +47,6 @@ def seat_ref(seat):
 
 
 def _seat_access(group, now):
-    from .settings import grace_days
-
     return access_for(group.subscription, grace_days=grace_days(), now=now)
 
 
@@ -59,8 +59,6 @@ def sync_group_seats(group, *, now, access=None):
             continue  # the owner's access comes from the subscription itself
         seat_access = None
         if access is not None:
-            from .lifecycle import Access
-
             seat_access = Access("group_seat", access.starts_at, access.ends_at)
         sync_grants(
             user=seat.user, ref=seat_ref(seat), access=seat_access, now=now, reason=f"group {group.name}"
@@ -119,8 +117,6 @@ def group_join_by_invite(*, token, user, now=None):
 
 def group_join_by_domain(*, group, user, now=None):
     """Members whose verified address is at the group's domain may take a free seat."""
-    from allauth.account.models import EmailAddress
-
     now = now or timezone.now()
     with transaction.atomic():
         group = Group.objects.select_for_update().select_related("subscription").get(pk=group.pk)

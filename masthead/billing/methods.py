@@ -9,6 +9,8 @@ methods per currency in the billing settings ("CNY: card, alipay, wechat_pay").
 
 from django.utils.translation import gettext_lazy as _
 
+from .settings import billing_settings
+
 METHODS = {"card": _("Card"), "alipay": _("Alipay"), "wechat_pay": _("WeChat Pay")}
 # The currencies Stripe accepts for each method (Stripe's documentation); card takes them all.
 METHOD_CURRENCIES = {
@@ -51,8 +53,6 @@ def parse_methods(text, *, strict=False):
 
 
 def configured():
-    from .settings import billing_settings
-
     return parse_methods(billing_settings().payment_methods)
 
 

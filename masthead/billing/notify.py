@@ -1,5 +1,6 @@
 """Emails about memberships: sent after the change commits; a failed email never undoes it."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from masthead.core.mail import send_on_commit
@@ -15,8 +16,6 @@ STATUS_TEMPLATES = {
 
 
 def _context(sub, **extra):
-    from django.conf import settings
-
     return {
         "subscription": sub,
         "plan": sub.plan,
@@ -46,7 +45,6 @@ def trial_ending(sub):
 def payment_recorded(payment, *, next_attempt_at=None):
     if not payment.billing_email:
         return
-    from django.conf import settings
 
     template = {
         "paid": "billing/email/receipt",

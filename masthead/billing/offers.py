@@ -8,6 +8,7 @@ from masthead.core.audit import audit
 
 from .errors import BillingError
 from .models import Offer, OfferRedemption
+from .money import format_money
 
 
 def offer_by_code(code):
@@ -63,8 +64,6 @@ def offer_redeem(*, offer, checkout, user, enforce_limit=True, now=None):
 
 
 def describe(offer, currency=None):
-    from .money import format_money
-
     if offer is None:
         return ""
     if offer.kind == Offer.Kind.TRIAL:

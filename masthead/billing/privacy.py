@@ -6,7 +6,9 @@ nulled (SET_NULL) and the billing email stays on the payment, as the law require
 
 from django.utils import timezone
 
+from .errors import BillingError
 from .models import Payment, Subscription
+from .services import live_subscription, subscription_end
 
 
 def export_member(user):
@@ -37,9 +39,6 @@ def export_member(user):
 
 def erase_member(user, *, now):
     """End any live subscription at once (at the provider too) before the account goes."""
-    from .errors import BillingError
-    from .services import live_subscription, subscription_end
-
     sub = live_subscription(user)
     if sub is not None:
         try:

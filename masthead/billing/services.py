@@ -18,12 +18,15 @@ from masthead.access.models import Grant
 from masthead.core.audit import audit
 
 from . import notify, signals
+from .access_sync import sync_subscription_access
 from .errors import BillingError, ProviderUnavailable
-from .events import apply_snapshot
+from .events import apply_snapshot, handle_event
 from .lifecycle import InvalidTransition, allowed
 from .models import LIVE_STATUSES, CheckoutSession, Interval, Plan, Price, Status, Subscription
 from .money import discounted
+from .offers import offer_check
 from .providers import get_provider, provider_name
+from .settings import billing_settings, grace_days
 
 CHECKOUT_LIFETIME = timedelta(hours=24)
 
@@ -77,8 +80,6 @@ def checkout_start(*, user, price, quantity=1, offer=None, next_url="", base_url
     if live_subscription(user):
         raise BillingError("already_member")
     if offer is not None:
-        from .offers import offer_check
-
         offer_check(offer=offer, plan=plan, currency=price.currency, now=now)
     trial_days = trial_days_for(user=user, plan=plan, offer=offer)
     checkout = CheckoutSession.objects.create(
@@ -274,8 +275,6 @@ def subscription_complimentary(*, user, plan, ends_at, actor, reason, now=None):
             now=now,
             ends_at=ends_at.isoformat(),
         )
-        from .access_sync import sync_subscription_access
-        from .settings import grace_days
 
         sync_subscription_access(sub, grace_days=grace_days(), now=now, actor=actor, reason=reason)
         transaction.on_commit(
@@ -287,8 +286,6 @@ def subscription_complimentary(*, user, plan, ends_at, actor, reason, now=None):
 
 
 def refund_payment(*, payment, actor, now=None):
-    from .events import handle_event
-
     now = now or timezone.now()
     refund = _provider_call(get_provider(payment.provider).refund, payment, now=now)
     handle_event(
@@ -307,8 +304,6 @@ def refund_payment(*, payment, actor, now=None):
 def expire_overdue(*, now=None):
     """End subscriptions whose payment failed and whose grace period is over, and
     complimentary ones past their end. Safe to run twice."""
-    from .settings import grace_days
-
     now = now or timezone.now()
     cutoff = now - timedelta(days=grace_days())
     ended = 0
@@ -335,8 +330,6 @@ def expire_overdue(*, now=None):
 
 def send_trial_reminders(*, now=None):
     """Email members whose trial ends within the reminder window, once each."""
-    from .settings import billing_settings
-
     now = now or timezone.now()
     window = now + timedelta(days=billing_settings().trial_reminder_days)
     due = Subscription.objects.filter(

@@ -2,15 +2,15 @@
 
 from django_tasks import task
 
+from .gifts import send_gift_reminders
+from .prepaid import send_prepaid_reminders
+from .providers.testmode import run_due
+from .services import expire_overdue, send_trial_reminders
+
 
 @task()
 def run_billing_cycle():
     """Test-mode renewals and retries, grace expiry, trial, gift and prepaid reminders. Safe to run twice."""
-    from .gifts import send_gift_reminders
-    from .prepaid import send_prepaid_reminders
-    from .providers.testmode import run_due
-    from .services import expire_overdue, send_trial_reminders
-
     run_due()
     expire_overdue()
     send_trial_reminders()

@@ -23,7 +23,7 @@ from .errors import MESSAGES, BillingError
 from .forms import CardForm, GiftForm, InviteForm, StartForm, TeamSettingsForm
 from .methods import METHODS, method_label, methods_for, offers_one_off_methods
 from .models import CheckoutSession, Group, GroupSeat, Payment, Plan, Price, Status
-from .money import CURRENCIES
+from .money import CURRENCIES, discounted, format_money
 from .providers import provider_name
 from .providers.testmode import DOCUMENTED_CARDS, pay_checkout, pay_with_method, set_card
 
@@ -603,12 +603,9 @@ def account_panel(request):
     paid_until = prepaid.prepaid_until(request.user)
     next_charge = None
     if sub is not None and sub.status in (Status.ACTIVE, Status.TRIALING):
-        from .money import discounted
-
         amount = sub.price.amount * sub.quantity
         if sub.offer_id and sub.discount_periods_left != 0:
             amount = discounted(amount, sub.offer, sub.price.currency)
-        from .money import format_money
 
         next_charge = {
             "date": sub.current_period_end or sub.trial_end,

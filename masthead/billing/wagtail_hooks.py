@@ -1,7 +1,9 @@
 """Memberships in the Wagtail admin: plans and prices, offers, subscriptions (with staff actions),
 payments, gifts, teams, and whether the payment provider is configured and talking to us."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -13,9 +15,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from masthead.core.errors import refusal_to_message
 
+from . import services
 from .errors import BillingError
 from .models import GiftMembership, Group, Offer, Payment, Plan, ProviderEvent, Subscription
 from .providers import provider_name
+from .services import refund_payment
 
 
 class PlanViewSet(ModelViewSet):
@@ -81,11 +85,7 @@ class SubscriptionViewSet(ModelViewSet):
         return super().get_urlpatterns() + [path("<int:pk>/action/", self.staff_action, name="staff_action")]
 
     def staff_action(self, request, pk):
-        from . import services
-
         if not request.user.has_perm("billing.change_subscription"):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         sub = get_object_or_404(Subscription, pk=pk)
         action = request.POST.get("action")
@@ -136,11 +136,7 @@ class PaymentViewSet(ModelViewSet):
         return super().get_urlpatterns() + [path("<int:pk>/refund/", self.refund, name="refund")]
 
     def refund(self, request, pk):
-        from .services import refund_payment
-
         if not request.user.has_perm("billing.change_payment"):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         payment = get_object_or_404(Payment, pk=pk, state="paid")
         if request.method == "POST":
@@ -219,8 +215,6 @@ class ProviderStatusPanel(Component):
     order = 50
 
     def render_html(self, parent_context=None):
-        from django.conf import settings
-
         last = ProviderEvent.objects.filter(provider=provider_name()).order_by("-received_at").first()
         failed = ProviderEvent.objects.filter(processed_at__isnull=True).exclude(error="").count()
         return render_to_string(

@@ -1,7 +1,9 @@
 """The demo community: four categories, a staff announcement, and a short conversation."""
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from . import text
 from .models import Category, Post, Topic
 
 CATEGORIES = [
@@ -19,8 +21,6 @@ CATEGORIES = [
 
 def load_community_demo(site=None, *, now=None):
     """Idempotent: creates nothing when the categories exist. Returns how many rows it made."""
-    from django.utils import timezone
-
     if Category.objects.exists():
         return 0
     now = now or timezone.now()
@@ -37,7 +37,6 @@ def load_community_demo(site=None, *, now=None):
     staff = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
     if staff is None:
         return len(CATEGORIES)
-    from . import text
 
     def post(topic, body, minutes):
         at = now - timezone.timedelta(minutes=minutes)

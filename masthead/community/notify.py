@@ -14,6 +14,7 @@ from django.utils import timezone
 from masthead.access.readers import load_reader
 from masthead.access.reading import peek
 from masthead.core.mail import send_on_commit
+from masthead.members.services import public_name
 
 from . import rules, text
 from .models import CommunityProfile, Notification, Post
@@ -96,7 +97,6 @@ def notify_post(*, post_id, now=None):
         where, url = post.article.title, post.article.specific.full_url + f"#post-{post.pk}"
     else:
         where, url = post.topic.title, dj_settings.SITE_URL + f"/community/t/{post.topic_id}/#post-{post.pk}"
-    from masthead.members.services import public_name
 
     sent = 0
     for user, kind in _recipients(post):

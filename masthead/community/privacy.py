@@ -6,6 +6,9 @@ keep their shape ("This comment was deleted") but nothing written by the person 
 
 from django.utils import timezone
 
+from masthead.core.cachetags import invalidate_on_change
+
+from . import thread_cache
 from .models import CommunityProfile, Post
 
 
@@ -39,9 +42,6 @@ def erase_member(user, *, now=None):
     Post.objects.filter(author=user).update(
         status=Post.Status.DELETED, body="", body_html="", edited_at=now or timezone.now()
     )
-    from masthead.core.cachetags import invalidate_on_change
-
-    from . import thread_cache
 
     # .update() sends no signals: every thread, and every page showing one (core.cachetags).
     invalidate_on_change(thread_cache.ALL)

@@ -5,6 +5,9 @@ is the article's comment policy (its own, or the site-wide one). Categories: sig
 or paying members ("is paying" is `Reader.is_paying`, i.e. a premium grant covering now).
 """
 
+from wagtail.models import Site
+
+from masthead.access.models import PaywallSettings
 from masthead.access.readers import load_reader
 from masthead.access.reading import peek
 
@@ -27,10 +30,6 @@ def _lapsed(reader):
 
 
 def meter_limit_default():
-    from wagtail.models import Site
-
-    from masthead.access.models import PaywallSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return PaywallSettings.for_site(site).monthly_free_articles if site else 0
 

@@ -21,6 +21,7 @@ from . import rules, text, thread_cache
 from .errors import CommunityRefused
 from .models import Ban, CommunitySettings, Like, Post, Report, Topic
 from .notify import notify_hidden
+from .tasks import notify_post
 
 DUPLICATE_WINDOW = timedelta(minutes=10)
 
@@ -213,7 +214,6 @@ def _published(post, now):
     elif post.topic_id:
         Topic.objects.filter(pk=post.topic_id).update(is_visible=True, last_activity_at=now)
     _changed(post)
-    from .tasks import notify_post
 
     transaction.on_commit(lambda: notify_post.enqueue(post.pk))
 

@@ -12,6 +12,7 @@ from django.conf import settings as dj_settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,11 +23,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.access.readers import reader_for_request
 from masthead.access.reading import decision_for_request, paywall_settings
+from masthead.content.models import ArticlePage
 from masthead.core.caching import is_preview, mark_cacheable
 from masthead.members.services import public_name
 
 from . import profiles, rules, selectors, services, text
-from .errors import CommunityRefused
+from .errors import MESSAGES, CommunityRefused
 from .forms import PostForm, ProfileForm, ReportForm, TopicForm
 from .models import Category, CommunityProfile, CommunitySettings, Policy, Post, Topic
 
@@ -50,8 +52,6 @@ def post_url(post):
 
 
 def _refused(request, code, *, status=403, next_url=None):
-    from .errors import MESSAGES
-
     return _private(
         render(
             request,
@@ -125,16 +125,12 @@ def thread_context(request, article):
 
 
 def rules_message(code):
-    from .errors import MESSAGES
-
     return MESSAGES.get(code) if code else None
 
 
 @login_required
 @require_POST
 def comment_create(request, article_id):
-    from masthead.content.models import ArticlePage
-
     article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
     form = PostForm(request.POST)
     if not form.is_valid():
@@ -316,7 +312,6 @@ def category(request, slug):
     refusal = rules.category_read_refusal(user=request.user, category=category, now=timezone.now())
     if refusal:
         return _refused(request, refusal)
-    from django.core.paginator import Paginator
 
     topics = Paginator(selectors.visible_topics([category]).order_by("-is_pinned", "-last_activity_at"), 30)
     return _private(

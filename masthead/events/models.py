@@ -24,6 +24,7 @@ from wagtail.search import index
 from masthead.content.models import CacheablePage
 
 from .forms import EventPageForm
+from .seo import event_json_ld
 
 # Ticket codes: 10 characters of an alphabet without look-alikes (0/O, 1/I/L): 31^10 ≈ 8e14
 # codes, so a forged code is found only by luck, and staff can read one aloud at the door.
@@ -189,7 +190,6 @@ class EventPage(CacheablePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import event_page_context
-        from .seo import event_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(self, request))

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from masthead.access.readers import load_reader
+
 from .models import EventPage, Order, Ticket, TicketType, WaitlistEntry
 from .pricing import quote, sale_phase, terms_for
 
@@ -18,7 +20,6 @@ def buyer_is_member(user, now):
     """Whether the buyer gets member benefits: a paying member, as the access app decides."""
     if user is None or not user.is_authenticated:
         return False
-    from masthead.access.readers import load_reader
 
     return load_reader(user, now).is_paying(now)
 

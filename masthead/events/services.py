@@ -12,18 +12,26 @@ before expire_holds() has marked it, so an abandoned checkout frees its tickets 
 import logging
 from datetime import timedelta
 
-from django.db import transaction
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from masthead.billing import payments
+from masthead.billing.errors import BillingError
+from masthead.billing.services import refund_payment
 from masthead.core.audit import audit
-from masthead.core.mail import send_on_commit
+from masthead.core.cachetags import invalidate_on_change
+from masthead.core.mail import send_on_commit, send_templated
 
 from . import signals, tasks
+from .calendar import event_ics
 from .errors import EventsError
-from .models import Order, PromoCode, Ticket, TicketType, WaitlistEntry
+from .models import EventPage, Order, PromoCode, Ticket, TicketType, WaitlistEntry
 from .pricing import promo_terms, quote, terms_for
+from .qr import qr_png
 from .selectors import availability_steps, available_by_type, buyer_is_member
 
 logger = logging.getLogger(__name__)
@@ -48,15 +56,11 @@ def _invalidate_if_changed(event, before, now):
     """Anonymous event pages are page-cached and show availability in coarse steps (available,
     few left, sold out); when a step changes, the cached pages go."""
     if availability_steps(event, now) != before:
-        from masthead.core.cachetags import invalidate_on_change
-
         invalidate_on_change()
 
 
 def _promo_used(promo, now):
     """Tickets a promo code is used for: paid orders and unexpired holds."""
-    from django.db.models import Q, Sum
-
     live = Q(state=Order.State.PAID) | Q(state=Order.State.PENDING, hold_expires_at__gt=now)
     return Order.objects.filter(live, promo_code=promo).aggregate(n=Sum("quantity"))["n"] or 0
 
@@ -165,8 +169,6 @@ def order_pay(*, order, base_url="", now=None):
     if order.total == 0:
         order_paid(order_id=order.pk, payment=None, now=now)
         return order_page
-    from masthead.billing import payments
-    from masthead.billing.errors import BillingError
 
     try:
         checkout, url = payments.checkout_start(
@@ -269,8 +271,6 @@ def order_paid(*, order_id, payment, now=None):
 
 def _refund_on_commit(payment):
     def refund():
-        from masthead.billing.services import refund_payment
-
         try:
             refund_payment(payment=payment, actor=None)
         except Exception:  # noqa: BLE001 - staff see the paid-but-refunded order and can retry
@@ -281,11 +281,6 @@ def _refund_on_commit(payment):
 
 def send_confirmation(*, order_id):
     """The confirmation email: each ticket's QR code and the calendar file attached."""
-    from masthead.core.mail import send_templated
-
-    from .calendar import event_ics
-    from .qr import qr_png
-
     order = Order.objects.select_related("event", "ticket_type").get(pk=order_id)
     tickets = list(order.tickets.all())
     attachments = [(f"ticket-{t.code}.png", qr_png(t.code), "image/png") for t in tickets]
@@ -313,9 +308,6 @@ def order_cancel(*, order, actor, refund=True, reason="", now=None):
             raise EventsError("not_cancelable")
         refunded = False
         if refund and order.payment is not None and order.payment.state == "paid":
-            from masthead.billing.errors import BillingError
-            from masthead.billing.services import refund_payment
-
             try:
                 # Inside the transaction: if the provider refuses, the order stays confirmed.
                 refund_payment(payment=order.payment, actor=actor, now=now)
@@ -395,7 +387,6 @@ def waitlist_join(*, ticket_type, user, now=None):
         ticket_type=ticket_type, email__iexact=user.email, state__in=["waiting", "offered"]
     ).exists():
         raise EventsError("waitlist_already")
-    from django.db import IntegrityError
 
     try:
         with transaction.atomic():
@@ -445,8 +436,6 @@ def expire_holds(*, now=None):
     """Mark holds and waitlist offers that ran out, offer the freed tickets, and drop cached
     event pages whose sale phase changed. Safe to run twice: it acts only on rows still marked
     pending/offered past their time."""
-    from .models import EventPage
-
     now = now or timezone.now()
     events = set(
         Order.objects.filter(state=Order.State.PENDING, hold_expires_at__lte=now).values_list(
@@ -473,15 +462,10 @@ def expire_holds(*, now=None):
 
 def _invalidate_on_phase_change(now):
     """A ticket type going on sale (presale, public) or off sale changes the cached event page."""
-    from django.core.cache import cache
-
     last = cache.get("events:phase-check")
     cache.set("events:phase-check", now, None)
     if last is None or last >= now:
         return
-    from django.db.models import Q
-
-    from .models import EventPage
 
     hours = set(EventPage.objects.values_list("member_early_access_hours", flat=True))
     boundary = Q(sale_starts_at__gt=last, sale_starts_at__lte=now) | Q(
@@ -500,6 +484,4 @@ def _invalidate_on_phase_change(now):
             Q(starts_at__gt=last, starts_at__lte=now) | Q(ends_at__gt=last, ends_at__lte=now)
         ).exists()
     ):
-        from masthead.core.cachetags import invalidate_on_change
-
         invalidate_on_change()

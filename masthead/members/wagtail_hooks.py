@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -110,8 +111,6 @@ class MemberViewSet(ModelViewSet):
 
     def _check(self, request):
         if not request.user.has_perm("auth.change_user"):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
 
     def history_page(self, request, pk):

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from masthead.content.models import ArticlePage
 from masthead.core.identity import publication
 
 from .models import Issue, Newsletter
@@ -35,8 +36,6 @@ NEWSLETTERS = [
 
 
 def load_newsletters_demo(*, now=None):
-    from masthead.content.models import ArticlePage
-
     now = now or timezone.now()
     created = 0
     for spec in NEWSLETTERS:

@@ -17,6 +17,8 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
+from masthead.content.models import ArticlePage
+
 
 def new_token():
     return secrets.token_urlsafe(24)
@@ -277,8 +279,6 @@ class Issue(models.Model):
 
     def articles(self):
         """The live articles the body pulls in, in order (one query)."""
-        from masthead.content.models import ArticlePage
-
         ids = []
         for body in (self.body, self.body_zh):  # both versions' articles: one variant key covers both
             for b in body:

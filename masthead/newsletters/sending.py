@@ -26,10 +26,12 @@ from django.utils import timezone
 
 from masthead.access.policy import ANONYMOUS
 from masthead.access.readers import load_readers
+from masthead.core.audit import audit
 
 from . import signals
 from .models import Audience, Delivery, Issue, Subscription, Suppression
 from .render import Renderer, personal_values, track_id
+from .services import suppress
 from .transport import BATCH_LIMIT, FAILED, LOST, OK, RETRY, UNSURE, open_transport
 
 logger = logging.getLogger(__name__)
@@ -212,8 +214,6 @@ class Recorder:
 # One loop with its failure modes spelled out in order (see the docstring); split, it reads worse.
 def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C901
     """Send one claimed batch. Returns {status: count}."""
-    from .services import suppress
-
     counts = {OK: 0, FAILED: 0, RETRY: 0, LOST: 0, UNSURE: 0}
     users = [d.subscriber.user for d in batch if d.subscriber.user_id]
     readers = load_readers(users, now)
@@ -381,8 +381,6 @@ def _next_retry_in(issue_id, now):
 
 
 def finish_if_done(*, issue_id, now):
-    from masthead.core.audit import audit
-
     with transaction.atomic():
         issue = Issue.objects.select_for_update().get(pk=issue_id)
         if issue.status != Issue.Status.SENDING:

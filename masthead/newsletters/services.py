@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +21,8 @@ from masthead.core.mail import inline_connection, render_templated, send_later
 
 from .errors import NewsletterError
 from .models import Audience, Delivery, Issue, Newsletter, Subscriber, Subscription, Suppression
+from .render import MessageTemplate, Renderer, RenderError, free_variant, personal_values, render_variant
+from .tasks import enqueue_send
 
 SIGNUP_SALT = "masthead.newsletters.signup"
 SIGNUP_MAX_AGE = timedelta(days=3)
@@ -305,9 +309,6 @@ def suppress(*, email, reason, detail="", actor=None, now=None):
 # --- Issues ---------------------------------------------------------------------------------
 def check_mail_setup():
     """Raise NewsletterError if the configured mail backend cannot be used right now."""
-    from django.core.mail import get_connection
-    from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
-
     try:
         backend = get_connection(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - missing provider settings surface as many types
@@ -325,7 +326,6 @@ def issue_check(*, issue, now=None):
     """Everything that must hold before an issue may be sent or scheduled. Returns the number of
     recipients it would have now. Renders the free and the full variant, so a template error
     stops the send here, with nothing sent."""
-    from .render import Renderer, RenderError, free_variant
     from .sending import recipient_ids
 
     now = now or timezone.now()
@@ -363,8 +363,6 @@ def issue_send_now(*, issue, actor, now=None):
 
 def _start(issue, now):
     """SCHEDULED/DRAFT → SENDING, and enqueue the sender after commit."""
-    from .tasks import enqueue_send
-
     issue.status = Issue.Status.SENDING
     issue.started_at = now
     issue.heartbeat_at = now
@@ -428,7 +426,6 @@ def start_due_issues(*, now=None):
 def resume_stalled_issues(*, now=None):
     """Re-enqueue sends whose worker went quiet for longer than the lease (killed, restarted)."""
     from .sending import lease
-    from .tasks import enqueue_send
 
     now = now or timezone.now()
     resumed = []
@@ -447,12 +444,9 @@ def resume_stalled_issues(*, now=None):
 
 def issue_send_test(*, issue, actor, now=None):
     """Send the editor the issue twice: as a free reader and as a paying reader receive it."""
-    from .render import MessageTemplate, free_variant, personal_values, render_variant
-
     now = now or timezone.now()
     if not actor.email:
         raise NewsletterError("test.no_address")
-    from .render import Renderer, RenderError
 
     renderer = Renderer(issue, now=now)
     subscriber = subscriber_for_user(user=actor, now=now)
@@ -493,15 +487,11 @@ def issue_send_test(*, issue, actor, now=None):
 
 # --- Engagement (only when the newsletter tracks it) ----------------------------------------
 def record_open(*, delivery_id, now=None):
-    from .models import Delivery
-
     now = now or timezone.now()
     return bool(Delivery.objects.filter(pk=delivery_id, opened_at__isnull=True).update(opened_at=now))
 
 
 def record_click(*, delivery_id, now=None):
-    from .models import Delivery
-
     now = now or timezone.now()
     Delivery.objects.filter(pk=delivery_id, opened_at__isnull=True).update(opened_at=now)
     return bool(Delivery.objects.filter(pk=delivery_id, clicked_at__isnull=True).update(clicked_at=now))

@@ -13,8 +13,11 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from masthead.core import cachetags
+from masthead.members.forms import NEWSLETTER_CHOICES_ATTR
 
 from .models import Newsletter, Suppression
+from .services import delivery_reconcile, suppress
+from .services import subscribe_new_member as subscribe_to_chosen_newsletters
 from .transport import METADATA_KEY
 
 SUPPRESSING_EVENTS = {
@@ -27,17 +30,11 @@ SUPPRESSING_EVENTS = {
 @receiver(user_signed_up)
 def subscribe_new_member(sender, request, user, **kwargs):
     """The newsletters the new member ticked on the signup form (members.forms); none if none."""
-    from masthead.members.forms import NEWSLETTER_CHOICES_ATTR
-
-    from .services import subscribe_new_member
-
-    subscribe_new_member(user=user, newsletter_ids=getattr(request, NEWSLETTER_CHOICES_ATTR, []))
+    subscribe_to_chosen_newsletters(user=user, newsletter_ids=getattr(request, NEWSLETTER_CHOICES_ATTR, []))
 
 
 @receiver(tracking)
 def suppress_on_bounce(sender, event, esp_name, **kwargs):
-    from .services import suppress
-
     reason = SUPPRESSING_EVENTS.get(event.event_type)
     if reason and event.recipient:
         detail = f"{esp_name}: {event.description or event.reject_reason or event.event_type}"
@@ -48,8 +45,6 @@ def suppress_on_bounce(sender, event, esp_name, **kwargs):
 def reconcile_delivery(sender, event, esp_name, **kwargs):
     """A delivery handed over without hearing back (a worker killed mid-send) is settled by the
     provider's own report of it, found through the metadata we sent (transport.METADATA_KEY)."""
-    from .services import delivery_reconcile
-
     key = (event.metadata or {}).get(METADATA_KEY)
     if key:
         detail = f"{esp_name}: {event.description or event.reject_reason or event.event_type}"

@@ -4,6 +4,7 @@ and the account page panel."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,7 @@ from . import services
 from .errors import NewsletterError
 from .forms import ChoicesForm, SignupForm
 from .models import Audience, Issue, Newsletter, Subscriber
-from .render import delivery_from_track_id, issue_context, variant_for
+from .render import TRACK_SALT, delivery_from_track_id, issue_context, variant_for
 from .sending import admits
 
 # Signups a visitor may ask for: per IP a minute and per address an hour. Each sends an email,
@@ -276,10 +277,6 @@ def open_pixel(request, track):
 
 
 def click(request, track):
-    from django.core import signing
-
-    from .render import TRACK_SALT
-
     url = request.GET.get("u", "")
     signature = request.GET.get("s", "")
     signer = signing.Signer(salt=TRACK_SALT)

@@ -1,11 +1,13 @@
 """Newsletters in the Wagtail admin: newsletters, issues (compose, preview, test, send, schedule,
 progress and counts), subscribers and suppressed addresses."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +24,9 @@ from . import services
 from .errors import NewsletterError
 from .forms import ScheduleForm
 from .models import Delivery, Issue, Newsletter, Subscriber, Suppression
-from .render import personal_values
+from .render import RenderError, free_variant, personal_values, render_variant
 from .sending import _name as recipient_name
+from .sending import recipient_ids
 
 
 class NewsletterViewSet(ModelViewSet):
@@ -81,8 +84,6 @@ class IssueInspectView(InspectView):
         self.fields = [name for name in self.fields if getattr(self.object, name) not in (None, "")]
 
     def get_context_data(self, **kwargs):
-        from .sending import recipient_ids
-
         context = super().get_context_data(**kwargs)
         issue = self.object
         context["counts"] = issue_counts(issue)
@@ -145,8 +146,6 @@ class IssueViewSet(ModelViewSet):
     @xframe_options_sameorigin
     def preview(request, pk, variant):
         """The email as a free (or paying) recipient would see it, for the admin's preview frame."""
-        from .render import RenderError, free_variant, render_variant
-
         IssueViewSet._check(request)
         issue = get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk)
         now = timezone.now()
@@ -164,8 +163,6 @@ class IssueViewSet(ModelViewSet):
 
     def progress(self, request, pk):
         """Live counts while sending (polled by the progress page)."""
-        from django.http import JsonResponse
-
         self._check(request)
         issue = get_object_or_404(Issue, pk=pk)
         return JsonResponse(issue_counts(issue))
@@ -271,9 +268,6 @@ class SuppressionViewSet(ModelViewSet):
         ]
 
     def add_suppression(self, request):
-        from django import forms
-        from django.template.response import TemplateResponse
-
         if not request.user.has_perm("newsletters.add_suppression"):
             raise PermissionDenied
 

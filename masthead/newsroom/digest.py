@@ -6,6 +6,7 @@ because a DigestRun row per day (unique) is claimed before anything is sent.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
@@ -44,8 +45,6 @@ def digest_summary(now):
 
 def digest_send(*, now=None):
     """Send today's digest if it is due and not yet sent. Returns the number of editors mailed."""
-    from django.conf import settings
-
     now = now or timezone.now()
     local = timezone.localtime(now)
     if local.hour < InboxSettings.load().digest_hour:

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from masthead.content.models import AccessLevel, SectionPage
+
 from .files import MAX_FILES
 from .models import CannedReply, Kind, Status
 from .services import MAX_BODY
@@ -72,8 +74,6 @@ class MemberMessageForm(_Base):
     field_order = ["kind", "section", "subject", "message", "article_url", "attachments", "confidential"]
 
     def __init__(self, *args, **kwargs):
-        from masthead.content.models import SectionPage
-
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = SectionPage.objects.live().order_by("title")
 
@@ -128,8 +128,6 @@ class InboxFilterForm(forms.Form):
     q = forms.CharField(label=_("Search subjects"), required=False, max_length=100)
 
     def __init__(self, *args, staff_choices=(), **kwargs):
-        from masthead.content.models import SectionPage
-
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = SectionPage.objects.order_by("title")
         self.fields["assignee"].choices = [
@@ -174,8 +172,6 @@ class PublishForm(forms.Form):
     publish_now = forms.BooleanField(label=_("Publish now (otherwise a draft to review)"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from masthead.content.models import AccessLevel, SectionPage
-
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = SectionPage.objects.order_by("title")
         self.fields["access_level"].choices = [

@@ -12,7 +12,9 @@ from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from masthead.content.models import ArticleAuthor, ArticlePage
 from masthead.core.audit import audit
+from masthead.core.identity import publication
 from masthead.core.mail import send_on_commit
 
 from .errors import NewsroomRefused
@@ -29,8 +31,6 @@ def consent_wording(thread):
 
 
 def _site_name():
-    from masthead.core.identity import publication
-
     return publication().name
 
 
@@ -83,8 +83,6 @@ def publication_answer(*, thread, user, consent, show_name=False, now=None):
 
 def publication_publish(*, thread, actor, section, title, dek, access_level, publish_now=False, now=None):
     """Create the Q&A article under `section` from the first question and the latest answer."""
-    from masthead.content.models import ArticleAuthor, ArticlePage
-
     now = now or timezone.now()
     _require(actor, thread)
     if not actor.has_perm("wagtailadmin.access_admin"):

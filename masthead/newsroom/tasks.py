@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
+from .digest import digest_send
+
 
 @task()
 def send_daily_digest():
     """Once a day after the digest hour; safe to run twice (a unique row per day)."""
-    from .digest import digest_send
-
     digest_send()

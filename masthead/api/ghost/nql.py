@@ -13,6 +13,8 @@ Anything else is a FilterError with a message saying where, which the API answer
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 
 class FilterError(ValueError):
     pass
@@ -159,8 +161,6 @@ def parse(text):
 
 def compile_tree(tree, fields):
     """Turn a parsed filter into a Django Q with `fields`: {name: callable(op, value) -> Q}."""
-    from django.db.models import Q
-
     if isinstance(tree, And | Or):
         compiled = [compile_tree(part, fields) for part in tree.parts]
         result = compiled[0]

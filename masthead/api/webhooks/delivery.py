@@ -17,7 +17,7 @@ from datetime import timedelta
 import requests
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from masthead.core.audit import audit
@@ -44,8 +44,6 @@ def body_bytes(payload):
 
 def claim(delivery_id, now):
     """Take the delivery for one attempt; False if it is not due or someone else has it."""
-    from django.db.models import F
-
     return bool(
         WebhookDelivery.objects.filter(
             Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),

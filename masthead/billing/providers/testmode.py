@@ -24,8 +24,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..errors import BillingError
+from ..events import apply_snapshot, handle_event
 from ..methods import method_label, methods_for
+from ..models import CheckoutSession, ProviderEvent, Subscription
 from ..money import discounted
+from ..offers import offer_redeem
+from ..services import live_subscription
+from ..settings import billing_settings
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot
 
@@ -126,8 +131,6 @@ def _periods_left_after_charge(sub):
 
 
 def _send(event_id, event_type, payload, now):
-    from ..events import handle_event
-
     return handle_event(provider="test", event_id=event_id, event_type=event_type, payload=payload, now=now)
 
 
@@ -206,8 +209,6 @@ class NoProvider(TestModeProvider):
 def _checkout_payment(checkout, *, now):
     """The one payment of a one-off checkout (a purchase, a prepaid period, a gift), as the
     provider reports it; the same whichever method paid it."""
-    from ..models import CheckoutSession
-
     if checkout.kind == CheckoutSession.Kind.GIFT:
         description = f"Gift: {checkout.gift_months} months of {checkout.price.plan.name}"
     else:
@@ -223,8 +224,6 @@ def _checkout_payment(checkout, *, now):
 
 def _send_checkout_completed(checkout, payload, now):
     """The checkout's one completion event; a handler that failed is a bug, not a refusal."""
-    from ..models import ProviderEvent
-
     event_id = f"test_checkout_{checkout.pk}"
     if _send(event_id, "checkout.completed", payload, now) == "failed":
         event = ProviderEvent.objects.get(provider="test", event_id=event_id)
@@ -234,8 +233,6 @@ def _send_checkout_completed(checkout, payload, now):
 def pay_checkout(*, checkout, card_number, now=None):
     """Pay a test-mode checkout with a test card. Raises BillingError for a declined card
     (nothing is created); a second submission of the same checkout changes nothing."""
-    from ..models import CheckoutSession
-
     now = now or timezone.now()
     outcome, renewals = card_outcome(card_number)
     if outcome != "ok":
@@ -245,7 +242,6 @@ def pay_checkout(*, checkout, card_number, now=None):
         if checkout.state == CheckoutSession.State.COMPLETE:
             return checkout
         raise BillingError("checkout_closed")
-    from ..services import live_subscription
 
     if checkout.kind == CheckoutSession.Kind.SUBSCRIPTION and live_subscription(checkout.user):
         # A second checkout opened by a double click: refuse before charging anything.
@@ -294,7 +290,6 @@ def pay_checkout(*, checkout, card_number, now=None):
                 period_end=period_end.isoformat(),
                 at=now.isoformat(),
             ).as_payload()
-    from ..offers import offer_redeem
 
     try:
         with transaction.atomic():
@@ -317,8 +312,6 @@ def pay_with_method(*, checkout, method, succeed, now=None):
     (`succeed`), or the payment fails. Like Stripe's delayed methods, success arrives as
     checkout.completed and failure as checkout.failed — the same events and handlers — and a
     failure raises BillingError("payment_method_failed") saying why; nothing is granted."""
-    from ..models import CheckoutSession
-
     now = now or timezone.now()
     checkout = CheckoutSession.objects.select_related("price__plan").get(pk=checkout.pk)
     currency = checkout.charge_currency
@@ -358,7 +351,6 @@ def set_card(*, subscription, card_number, now=None):
     if outcome != "ok":
         raise BillingError(outcome)
     now = now or timezone.now()
-    from ..events import apply_snapshot
 
     apply_snapshot(provider="test", snap=snapshot_of(subscription, now=now, card_behaviour=renewals), now=now)
     subscription.refresh_from_db()
@@ -371,8 +363,6 @@ def set_card(*, subscription, card_number, now=None):
 
 def charge_due(sub, *, now, force=False):
     """Renew, convert a trial or retry a failed payment for one test-mode subscription, if due."""
-    from ..settings import billing_settings
-
     if sub.status == "canceled":
         end = sub.current_period_end or sub.trial_end
         if end and end <= now:
@@ -473,8 +463,6 @@ def charge_due(sub, *, now, force=False):
 
 def run_due(*, now=None):
     """Everything the simulator owes at `now`. Safe to run twice: event ids are deterministic."""
-    from ..models import Subscription
-
     now = now or timezone.now()
     count = 0
     due = Subscription.objects.filter(
