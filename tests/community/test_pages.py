@@ -188,12 +188,16 @@ def test_a_comment_thread_of_500_renders_without_n_plus_1(
     Post.objects.bulk_create([comment(i, tops[i % 250]) for i in range(5, 250)])
     Like.objects.bulk_create([Like(post=p, user=payer) for p in tops[:100]])
     thread_cache.bump(public_article.pk)  # bulk_create sends no signals; services' writes do
+    # SLACK: the other test process shares the cache; a `site` change it makes while this one
+    # renders costs a re-read or two (a route, a setting), never one per comment. An N+1 adds
+    # hundreds here (seen once in CI: 10 against 9).
+    SLACK = 2
     html, many = render()
     assert html.count('<article class="post') == 500 and "500 comments" in html
-    assert 0 < many <= few <= 40, (few, many)
+    assert 0 < many <= few + SLACK and few <= 40, (few, many)
     html, many_cached = render()
     assert html.count('<article class="post') == 500
-    assert 0 < many_cached <= few_cached < few, (few_cached, many_cached)
+    assert 0 < many_cached <= few_cached + SLACK and few_cached < few, (few_cached, many_cached)
 
 
 def test_a_held_post_is_only_its_authors_until_a_moderator_lets_it_through(

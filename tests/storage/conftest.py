@@ -4,6 +4,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,29 +22,41 @@ def free_port():
         return s.getsockname()[1]
 
 
+def _is_moto(endpoint, server, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(endpoint + "/moto-api/data.json", timeout=2) as response:
+                return response.status == 200 and server.poll() is None
+        except urllib.error.HTTPError:
+            return False  # something else answers on this port
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 @pytest.fixture(scope="session")
 def s3_server():
     """The endpoint URL of a moto S3 server (one per test process), with the bucket created."""
     import boto3
 
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    # A port freed by free_port() can be taken by another test process's server before moto binds
+    # it (seen once in CI: a plain HTTP server answered CreateBucket with 501). Moto's own API
+    # answering proves the port is moto's; otherwise start again on another port.
+    for _attempt in range(3):
+        port = free_port()
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        endpoint = f"http://127.0.0.1:{port}"
+        if _is_moto(endpoint, server):
             break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                kill_group(server)
-                raise RuntimeError("moto_server did not start") from None
-            time.sleep(0.1)
+        kill_group(server)
+    else:
+        raise RuntimeError("moto_server did not start")
     client = boto3.client(
         "s3",
         endpoint_url=endpoint,
