@@ -188,9 +188,9 @@ def test_a_comment_thread_of_500_renders_without_n_plus_1(
     Post.objects.bulk_create([comment(i, tops[i % 250]) for i in range(5, 250)])
     Like.objects.bulk_create([Like(post=p, user=payer) for p in tops[:100]])
     thread_cache.bump(public_article.pk)  # bulk_create sends no signals; services' writes do
-    # SLACK: the other test process shares the cache; a `site` change it makes while this one
-    # renders costs a re-read or two (a route, a setting), never one per comment. An N+1 adds
-    # hundreds here (seen once in CI: 10 against 9).
+    # SLACK: per-process caches with a lifetime (the site lookup is re-read every 60 s) may
+    # expire between renders on a slow machine: a re-read or two, never one per comment. An N+1
+    # adds hundreds here (seen once in CI: 10 against 9).
     SLACK = 2
     html, many = render()
     assert html.count('<article class="post') == 500 and "500 comments" in html

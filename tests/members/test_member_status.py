@@ -81,4 +81,6 @@ def test_the_admin_list_costs_no_query_per_row(client, members, staff_user):
         _member(f"st-more-{n}", "subscription")
     more, listing = queries()
     assert "st-more-5@example.com" in listing
-    assert more == few, (few, more)
+    # Per-process caches with a lifetime (the site lookup is re-read every 60 s) may expire between
+    # the two views on a slow machine: one or two re-reads, never one per row (6 more rows here).
+    assert few <= more <= few + 2, (few, more)
