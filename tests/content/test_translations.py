@@ -3,11 +3,13 @@
 import gettext
 import re
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.utils import translation
+from django.template import Context, Template
+from django.utils import timezone, translation
 from django.utils.translation.template import templatize
 
 PO = Path(settings.LOCALE_PATHS[0]) / "zh_Hans" / "LC_MESSAGES" / "django.po"
@@ -179,3 +181,25 @@ def test_the_chinese_edition_renders_in_chinese_with_chinese_dates(zh_edition, d
     assert "年" in html and "月" in html  # the date in Chinese (Django's zh_Hans formats)
     english = client.get(demo.article(access_level="premium", language="en").url).content.decode()
     assert "Skip to content" in english and "跳到正文" not in english
+
+
+@pytest.mark.django_db
+def test_dates_in_reader_pages_and_emails_follow_the_language_order(zh_edition, demo, client):
+    """Formats are translated strings, so Chinese pages put year, month and day in Chinese order
+    rather than Chinese names in the English order ("星期六, 5 十二月 2026")."""
+    with timezone.override("UTC"):
+        now = timezone.localtime()
+        chinese_top_bar = f"{now.year}年{now.month}月{now.day}日"
+        english_top_bar = f"{now.day} {now:%B} {now.year}"
+        html = client.get("/zh/").content.decode()
+        top_bar = html.split('class="topbar__date">', 1)[1].split("<", 1)[0]
+        assert top_bar.startswith(chinese_top_bar) and "星期" in top_bar
+        english = client.get("/").content.decode().split('class="topbar__date">', 1)[1].split("<", 1)[0]
+        assert english.endswith(english_top_bar) and "," in english
+
+    day = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
+    template = Template('{{ day|date:_("j F Y") }} | {{ day|date:_("l j F") }}')
+    with translation.override("zh-hans"):
+        assert template.render(Context({"day": day})) == "2026年12月5日 | 12月5日 星期六"
+    with translation.override("en"):
+        assert template.render(Context({"day": day})) == "5 December 2026 | Saturday 5 December"
