@@ -3,10 +3,12 @@
 - the Publish button says the level it publishes at ("Publish · Premium");
 - the "Articles" listing has an access-level column and filter (beside the page tree, whose
   titles carry the level through ArticlePage.get_admin_display_title);
-- preview modes (ArticlePage.preview_modes) show the article as each kind of reader sees it.
+- preview modes (ArticlePage.preview_modes) show the article as each kind of reader sees it;
+- Reports → "Missing translations" lists live articles with no live version in the other edition.
 """
 
 import django_filters
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import PublishMenuItem
@@ -16,6 +18,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from .levels import SHORT_LABELS, AccessLevel
 from .models import ArticlePage, SectionPage
+from .translation_report import MissingTranslationsMenuItem, MissingTranslationsView
 
 
 class LabelledPublishMenuItem(PublishMenuItem):
@@ -77,3 +80,29 @@ class ArticleListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_article_listing():
     return ArticleListingViewSet("article_listing")
+
+
+@hooks.register("register_admin_urls")
+def register_missing_translations_report():
+    urls = [
+        path("", MissingTranslationsView.as_view(), name="missing_translations"),
+        path(
+            "results/",
+            MissingTranslationsView.as_view(results_only=True),
+            name="missing_translations_results",
+        ),
+    ]
+    return [
+        path("reports/missing-translations/", include((urls, "content_admin"), namespace="content_admin"))
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_missing_translations_menu_item():
+    return MissingTranslationsMenuItem(
+        _("Missing translations"),
+        reverse("content_admin:missing_translations"),
+        name="missing-translations",
+        icon_name="globe",
+        order=1150,
+    )

@@ -88,6 +88,8 @@ ROLES = {
             "taggit.add_tag",
             "taggit.change_tag",
             "taggit.view_tag",
+            # Wagtail's simple translation: "Translate" on a page makes the other edition's copy.
+            "simple_translation.submit_translation",
             # Readers, conversion and content figures; money stays with Finance.
             "analytics.view_dashboard",
         ],
@@ -96,7 +98,7 @@ ROLES = {
     ),
     WRITERS: (
         _("Write articles and submit them for approval; answer inbox threads assigned to them."),
-        [*ADMIN, "newsroom.view_thread"],
+        [*ADMIN, "newsroom.view_thread", "simple_translation.submit_translation"],
         PAGE_EDITING,
         MEDIA_USE + ["wagtailimages.change_image"],
     ),

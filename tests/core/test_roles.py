@@ -52,12 +52,23 @@ def urls(demo):
         "members": reverse("member_admin:index"),
         "users": reverse("wagtailusers_users:index"),
         "settings": reverse("wagtailsettings:edit", args=["content", "newsroomsettings"]),
+        "missing translations": reverse("content_admin:missing_translations"),
+        "translate article": reverse("simple_translation:submit_page_translation", args=[article.pk]),
     }
 
 
 REACH = {
-    "editor": {"edit article", "add article", "inbox", "issues", "moderation", "bans"},
-    "writer": {"edit article", "add article", "inbox"},
+    "editor": {
+        "edit article",
+        "add article",
+        "inbox",
+        "issues",
+        "moderation",
+        "bans",
+        "missing translations",
+        "translate article",
+    },
+    "writer": {"edit article", "add article", "inbox", "missing translations", "translate article"},
     "moderator": {"moderation", "bans"},
     "door": {"event list", "check-in"},
     "finance": {"subscriptions", "payments", "event list", "event sales", "attendees csv"},
