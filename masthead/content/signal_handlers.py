@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
 from masthead.core.context_processors import NAV_CACHE_KEY
 from masthead.core.pagecache import invalidate_on_change
@@ -72,3 +72,11 @@ def invalidate_pages_on_settings(sender, created=False, **kwargs):
     # Wagtail creates a site's settings with their defaults on first read: nothing changes.
     if not created:
         invalidate_on_change()
+
+
+@receiver(copy_for_translation_done)
+def bylines_in_the_translations_edition(sender, source_obj, target_obj, **kwargs):
+    """A translated article's bylines name the authors' pages in its own edition (issue 20)."""
+    from .editions import localise_bylines
+
+    localise_bylines(target_obj.specific)
