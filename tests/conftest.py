@@ -154,6 +154,13 @@ def demo(db):
             authors = {a.slug: a for a in AuthorPage.objects.filter(**chinese)}
 
         @staticmethod
+        def untranslated(**filters):
+            """An English-edition article that the demo has not translated."""
+            zh_keys = ArticlePage.objects.filter(**chinese).values("translation_key")
+            live = ArticlePage.objects.live().filter(**english, **filters)
+            return live.exclude(translation_key__in=zh_keys).order_by("-date").first()
+
+        @staticmethod
         def article(**filters):
             # An English-edition article unless the filters say otherwise (e.g. locale=...).
             scope = {} if any(key.startswith(("locale", "language")) for key in filters) else english
@@ -255,7 +262,12 @@ def translate(zh_edition):
     from masthead.content.models import ArticlePage
 
     def make(article, *, title="中文版", slug=None, publish=True):
-        copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
+        locale = Locale.objects.get(language_code="zh-hans")
+        # The demo already translates some stories: the test's own version replaces it.
+        existing = article.get_translation_or_none(locale)
+        if existing is not None:
+            existing.delete()
+        copy = article.copy_for_translation(locale)
         copy.title, copy.slug = title, slug or f"{article.slug}-zh"
         revision = copy.save_revision()
         if publish:
