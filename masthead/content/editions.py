@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from masthead.core.cachetags import cached
 
-from .models import HomePage, SectionPage
+from .models import ArticleAuthor, ArticlePage, AuthorPage, HomePage, SectionPage
 
 
 def default_home():
@@ -52,6 +52,38 @@ def create_edition(language_code, *, home_title=None, section_titles=None):
         copy.description = description or copy.description
         _publish(copy)
     return translated_home.specific
+
+
+def localise_bylines(page):
+    """Point a translated article's bylines at its authors' pages in the article's own edition
+    (where those exist), in the page and in its latest revision, so the byline links and the
+    author page's listing stay in one edition. Wagtail's copy keeps the original's authors."""
+    if not isinstance(page, ArticlePage):
+        return
+    # Its language is its edition's (an English version of a Chinese original included).
+    language = page.locale.language_code
+    ArticlePage.objects.filter(pk=page.pk).update(language=language)
+    page.language = language
+    links = list(ArticleAuthor.objects.filter(article=page).select_related("author"))
+    keys = {link.author.translation_key for link in links}
+    local = dict(
+        AuthorPage.objects.filter(translation_key__in=keys, locale_id=page.locale_id).values_list(
+            "translation_key", "pk"
+        )
+    )
+    mapping = {}
+    for link in links:
+        target = local.get(link.author.translation_key)
+        if target and target != link.author_id:
+            mapping[link.author_id] = target
+            link.author_id = target
+            link.save(update_fields=["author"])
+    revision = page.latest_revision
+    if revision is not None:
+        revision.content["language"] = language
+        for entry in revision.content.get("article_authors", []):
+            entry["author"] = mapping.get(entry.get("author"), entry.get("author"))
+        revision.save(update_fields=["content"])
 
 
 def _per_generation(key, compute):

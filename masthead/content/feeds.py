@@ -4,6 +4,7 @@ Feeds carry the dek and the free preview only, with a link to the article: feed 
 anonymous, so they get what an anonymous reader may read (see masthead.access).
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.shortcuts import get_object_or_404
@@ -99,7 +100,10 @@ class ArticleAtomFeed(ArticleFeed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live(), slug=slug)
+        # Both editions have a section with this slug; these feeds are the English edition's.
+        return get_object_or_404(
+            SectionPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE), slug=slug
+        )
 
     def title(self, obj):
         return f"{obj.title} — {super().title(obj)}"
@@ -117,7 +121,9 @@ class SectionAtomFeed(SectionFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(AuthorPage.objects.live(), slug=slug)
+        return get_object_or_404(
+            AuthorPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE), slug=slug
+        )
 
     def title(self, obj):
         return f"{obj.title} — {super().title(obj)}"

@@ -228,6 +228,8 @@ class AuthorPage(CacheablePage, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("role"), index.SearchField("bio")]
     subpage_types = []
     parent_page_types = ["content.AuthorIndexPage"]
+    # One staff account has one author page: a translation of the page leaves it unlinked.
+    exclude_fields_in_copy = ["user"]
 
     class Meta:
         verbose_name = _("author")

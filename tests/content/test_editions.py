@@ -20,7 +20,15 @@ def zh_home(demo):
 
 def test_existing_pages_are_in_the_default_locale(demo):
     assert demo.home.locale.language_code == "en"
-    assert not ArticlePage.objects.exclude(locale__language_code="en").exists()
+    # The English tree is all English; the demo's Chinese edition is its own tree (issue 20).
+    assert (
+        not ArticlePage.objects.filter(path__startswith=demo.home.path)
+        .exclude(locale__language_code="en")
+        .exists()
+    )
+    assert not ArticlePage.objects.filter(
+        locale__language_code="en", path__startswith=demo.zh.home.path
+    ).exists()
 
 
 def test_edition_home_and_sections_are_translations(zh_home, demo, client):
@@ -48,7 +56,7 @@ def test_create_edition_is_idempotent(zh_home):
 
 
 def test_translated_article_with_unicode_slug(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
     copy.title = "一篇关于深圳硬件供应链与人工智能芯片的非常长的中文标题" * 3
     copy.slug = "深圳硬件供应链与人工智能芯片" * 6
@@ -62,7 +70,7 @@ def test_translated_article_with_unicode_slug(zh_home, demo, client):
 
 
 def test_unpublished_translation_is_404(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
     assert not copy.live
     assert client.get(copy.get_url_parts()[2]).status_code == 404
@@ -87,7 +95,7 @@ def _translate(article, title, slug):
 
 
 def test_switch_and_hreflang_on_a_translated_article(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     chinese = _translate(article, "中文版", "中文版")
     html = client.get(article.url).content.decode()
     assert (
@@ -105,12 +113,15 @@ def test_switch_and_hreflang_on_a_translated_article(zh_home, demo, client):
 
 
 def test_switch_without_translation_goes_to_the_edition_home(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     html = client.get(article.url).content.decode()
     assert '<a href="/zh/" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>' in html
     assert 'hreflang="x-default"' not in html  # no alternates for a page without translations
 
 
 def test_no_switch_with_a_single_edition(demo, client):
-    html = client.get(demo.article(access_level="public").url).content.decode()
+    from masthead.content.models import HomePage
+
+    HomePage.objects.filter(pk=demo.zh.home.pk).update(live=False)  # the demo has two editions
+    html = client.get(demo.untranslated(access_level="public").url).content.decode()
     assert "edition-switch" not in html
