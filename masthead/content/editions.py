@@ -12,8 +12,16 @@ from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
 from masthead.core.cachetags import cached
+from masthead.core.editions import language_of_path
 
 from .models import ArticleAuthor, ArticlePage, AuthorPage, HomePage, SectionPage
+
+# BCP 47 as search engines, feeds and `lang` attributes write it (Django's codes are lower case).
+HREFLANG = {"zh-hans": "zh-Hans"}
+
+
+def hreflang(code):
+    return HREFLANG.get(code, code)
 
 
 def default_home():
@@ -90,6 +98,25 @@ def _per_generation(key, compute):
     """`compute()`, kept in the shared cache with the `site` tag (core.cachetags: publishing,
     unpublishing or moving any page makes it stale), so page views add no query on a hit."""
     return cached(f"editions:{key}", compute, timeout=3600)
+
+
+def locale_ids():
+    """{language code: Locale id}, kept in the shared cache (locales are made by migrations)."""
+    return _per_generation("locales", lambda: dict(Locale.objects.values_list("language_code", "pk")))
+
+
+def edition_locale_id(request):
+    """The Locale id of the edition a request reads, decided by its URL's prefix (/zh/… is
+    zh-hans, anything else the default edition) — never by the active translation, which a
+    previous request in the same thread, or the reader's Accept-Language, may have left in
+    another language. The archive, tags, search and feeds list this edition's articles only."""
+    code = language_of_path(request.path_info)
+    locale_id = locale_ids().get(code)
+    if locale_id is None:
+        locale_id = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    if locale_id is None:
+        raise Http404("No such edition.")
+    return locale_id
 
 
 def translations(page):

@@ -637,3 +637,23 @@ def test_a_gift_link_to_an_unpublished_translation_is_404(paying_user, paywall, 
     translate(premium, publish=False)
     link = gift_link_create(article=premium, user=paying_user, settings=paywall)
     assert Client().get(reverse("access:gift_open_in", args=[link.token, "zh-hans"])).status_code == 404
+
+
+# --- The Chinese edition's feeds, search and sitemap (issue 20) --------------------------------
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{12}")
+
+
+def test_the_chinese_editions_feeds_search_and_sitemap_carry_only_the_preview(demo, clients):
+    premium = demo.zh.articles.filter(access_level="premium").first()
+    _preview, rest = split_body(premium.body)
+    hidden = HAN_RUN.search(plain_text(rest)).group(0)
+    urls = ["/zh/feeds/rss/?limit=100", "/zh/feeds/atom/?limit=100", "/sitemap.xml"]
+    urls += [f"/zh/search/?q={hidden[:4]}", f"/zh/search/?q={hidden[4:8]} {hidden[8:12]}"]
+    for who, client in clients.items():
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (who, url)
+            assert hidden not in response.content.decode(), (who, url)
+    feed = Client().get("/zh/feeds/rss/?limit=100").content.decode()
+    assert escape(premium.title) in feed  # the article is in the feed, its hidden part is not
