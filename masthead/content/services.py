@@ -128,6 +128,16 @@ def home_page():
     return HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
 
 
+def author_find(slug):
+    """The default edition's author page with `slug`, or None. Every edition has a page per
+    journalist with the same slug (issue 20); imports write to the English edition, so an
+    imported author is the English author index's child with that slug."""
+    if not slug:
+        return None
+    index = AuthorIndexPage.objects.child_of(home_page()).first()
+    return AuthorPage.objects.child_of(index).filter(slug=slug).first() if index else None
+
+
 def section_get_or_create(*, slug, title, description="", actor=None, now=None):
     """The section with `slug`, created live under the home page if there is none."""
     now = now or timezone.now()

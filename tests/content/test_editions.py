@@ -3,10 +3,10 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from masthead.content.editions import create_edition, edition_home, translations
-from masthead.content.models import ArticlePage, SectionPage
+from masthead.content.models import ArticlePage, HomePage, SectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +125,13 @@ def test_no_switch_with_a_single_edition(demo, client):
     HomePage.objects.filter(pk=demo.zh.home.pk).update(live=False)  # the demo has two editions
     html = client.get(demo.untranslated(access_level="public").url).content.decode()
     assert "edition-switch" not in html
+
+
+def test_one_home_per_edition_not_one_in_all(demo):
+    """The admin offers "add a home page" only while some edition (locale) has none: with the
+    English and Chinese homes both there, no third; with a third locale, its home may be added."""
+    root = Page.get_first_root_node()
+    assert HomePage.objects.count() == Locale.objects.count() == 2
+    assert not HomePage.can_create_at(root)
+    Locale.objects.create(language_code="fr")
+    assert HomePage.can_create_at(root)
