@@ -111,6 +111,9 @@ def edition_locale_id(request):
     previous request in the same thread, or the reader's Accept-Language, may have left in
     another language. The archive, tags, search and feeds list this edition's articles only."""
     code = language_of_path(request.path_info)
+    if code != settings.LANGUAGE_CODE and edition_home(code) is None:
+        # /zh/archive/ on a site without a (live) Chinese edition: nothing to list, not an empty page.
+        raise Http404("No such edition.")
     locale_id = locale_ids().get(code)
     if locale_id is None:
         locale_id = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()

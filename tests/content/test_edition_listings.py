@@ -153,6 +153,14 @@ def test_unknown_edition_prefixes_are_404(client, path):
     assert client.get(path, {"q": "AI"}).status_code == 404
 
 
+def test_the_chinese_listings_are_404_without_a_live_chinese_edition(client, demo):
+    assert client.get("/zh/archive/").status_code == 200
+    demo.zh.home.unpublish()
+    for path in ["/zh/archive/", "/zh/tags/", "/zh/search/?q=AI", "/zh/feeds/rss/", "/zh/feeds/atom/"]:
+        assert client.get(path).status_code == 404, path
+    assert client.get("/archive/").status_code == 200
+
+
 def test_search_ranks_within_the_edition(client, demo, pair):
     english, chinese = pair
     zh = _html(client, "/zh/search/", q=chinese.title[:6])
