@@ -36,7 +36,7 @@ urlpatterns = [
 ]
 
 # The reader's pages outside Wagtail (sign-in, account, membership, gifts, newsletters, write to
-# us, community, events) are per edition too: English unprefixed as they always were, Chinese
+# us, community, events, and the archive, tags, search and feeds) are per edition too: English unprefixed as they always were, Chinese
 # under /zh/ (issue 20) — the URL decides the language, so the page cache (keyed by path) never
 # serves one language's page for the other, and reverse() in a Chinese page or email gives /zh/….
 urlpatterns += core_editions.edition_patterns(
@@ -48,10 +48,10 @@ urlpatterns += core_editions.edition_patterns(
     path("newsroom/", include("masthead.newsroom.urls")),
     path("community/", include("masthead.community.urls")),
     path("", include("masthead.events.urls")),
-)
-urlpatterns += [
+    # Archive, tags, search and feeds per edition too: /archive/ lists the English edition's
+    # articles, /zh/archive/ the Chinese one's (content.editions.edition_locale_id reads the prefix).
     path("", include("masthead.content.urls")),
-]
+)
 
 if settings.SERVE_MEDIA:
     # Without nginx in front (development, the demo, small installs) Django serves uploads itself.

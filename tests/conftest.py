@@ -147,15 +147,34 @@ def demo(db):
     """Handles on the demo newsroom's pages."""
     from masthead.content.models import ArticlePage, AuthorPage, HomePage, SectionPage
 
+    # The English edition's pages (the default locale); the Chinese edition's are `zh` (issue 20).
+    english = {"locale__language_code": "en"}
+    chinese = {"locale__language_code": "zh-hans"}
+
     class Demo:
-        home = HomePage.objects.get()
-        sections = {s.slug: s for s in SectionPage.objects.all()}
-        articles = ArticlePage.objects.live().order_by("-date")
-        authors = {a.slug: a for a in AuthorPage.objects.all()}
+        home = HomePage.objects.get(**english)
+        sections = {s.slug: s for s in SectionPage.objects.filter(**english)}
+        articles = ArticlePage.objects.live().filter(**english).order_by("-date")
+        authors = {a.slug: a for a in AuthorPage.objects.filter(**english)}
+
+        class zh:
+            home = HomePage.objects.get(**chinese)
+            sections = {s.slug: s for s in SectionPage.objects.filter(**chinese)}
+            articles = ArticlePage.objects.live().filter(**chinese).order_by("-date")
+            authors = {a.slug: a for a in AuthorPage.objects.filter(**chinese)}
+
+        @staticmethod
+        def untranslated(**filters):
+            """An English-edition article that the demo has not translated."""
+            zh_keys = ArticlePage.objects.filter(**chinese).values("translation_key")
+            live = ArticlePage.objects.live().filter(**english, **filters)
+            return live.exclude(translation_key__in=zh_keys).order_by("-date").first()
 
         @staticmethod
         def article(**filters):
-            return ArticlePage.objects.live().filter(**filters).order_by("-date").first()
+            # An English-edition article unless the filters say otherwise (e.g. locale=...).
+            scope = {} if any(key.startswith(("locale", "language")) for key in filters) else english
+            return ArticlePage.objects.live().filter(**scope, **filters).order_by("-date").first()
 
     return Demo
 
@@ -239,7 +258,12 @@ def translate(zh_edition):
     from masthead.content.models import ArticlePage
 
     def make(article, *, title="中文版", slug=None, publish=True):
-        copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
+        locale = Locale.objects.get(language_code="zh-hans")
+        # The demo already translates some stories: the test's own version replaces it.
+        existing = article.get_translation_or_none(locale)
+        if existing is not None:
+            existing.delete()
+        copy = article.copy_for_translation(locale)
         copy.title, copy.slug = title, slug or f"{article.slug}-zh"
         revision = copy.save_revision()
         if publish:

@@ -12,8 +12,16 @@ from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
 from masthead.core.cachetags import cached
+from masthead.core.editions import language_of_path
 
-from .models import HomePage, SectionPage
+from .models import ArticleAuthor, ArticlePage, AuthorPage, HomePage, SectionPage
+
+# BCP 47 as search engines, feeds and `lang` attributes write it (Django's codes are lower case).
+HREFLANG = {"zh-hans": "zh-Hans"}
+
+
+def hreflang(code):
+    return HREFLANG.get(code, code)
 
 
 def default_home():
@@ -54,10 +62,64 @@ def create_edition(language_code, *, home_title=None, section_titles=None):
     return translated_home.specific
 
 
+def localise_bylines(page):
+    """Point a translated article's bylines at its authors' pages in the article's own edition
+    (where those exist), in the page and in its latest revision, so the byline links and the
+    author page's listing stay in one edition. Wagtail's copy keeps the original's authors."""
+    if not isinstance(page, ArticlePage):
+        return
+    # Its language is its edition's (an English version of a Chinese original included).
+    language = page.locale.language_code
+    ArticlePage.objects.filter(pk=page.pk).update(language=language)
+    page.language = language
+    links = list(ArticleAuthor.objects.filter(article=page).select_related("author"))
+    keys = {link.author.translation_key for link in links}
+    local = dict(
+        AuthorPage.objects.filter(translation_key__in=keys, locale_id=page.locale_id).values_list(
+            "translation_key", "pk"
+        )
+    )
+    mapping = {}
+    for link in links:
+        target = local.get(link.author.translation_key)
+        if target and target != link.author_id:
+            mapping[link.author_id] = target
+            link.author_id = target
+            link.save(update_fields=["author"])
+    revision = page.latest_revision
+    if revision is not None:
+        revision.content["language"] = language
+        for entry in revision.content.get("article_authors", []):
+            entry["author"] = mapping.get(entry.get("author"), entry.get("author"))
+        revision.save(update_fields=["content"])
+
+
 def _per_generation(key, compute):
     """`compute()`, kept in the shared cache with the `site` tag (core.cachetags: publishing,
     unpublishing or moving any page makes it stale), so page views add no query on a hit."""
     return cached(f"editions:{key}", compute, timeout=3600)
+
+
+def locale_ids():
+    """{language code: Locale id}, kept in the shared cache (locales are made by migrations)."""
+    return _per_generation("locales", lambda: dict(Locale.objects.values_list("language_code", "pk")))
+
+
+def edition_locale_id(request):
+    """The Locale id of the edition a request reads, decided by its URL's prefix (/zh/… is
+    zh-hans, anything else the default edition) — never by the active translation, which a
+    previous request in the same thread, or the reader's Accept-Language, may have left in
+    another language. The archive, tags, search and feeds list this edition's articles only."""
+    code = language_of_path(request.path_info)
+    if code != settings.LANGUAGE_CODE and edition_home(code) is None:
+        # /zh/archive/ on a site without a (live) Chinese edition: nothing to list, not an empty page.
+        raise Http404("No such edition.")
+    locale_id = locale_ids().get(code)
+    if locale_id is None:
+        locale_id = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    if locale_id is None:
+        raise Http404("No such edition.")
+    return locale_id
 
 
 def translations(page):

@@ -1,9 +1,14 @@
-"""RSS 2.0 and Atom feeds: site-wide, per section and per author.
+"""RSS 2.0 and Atom feeds: site-wide, per section and per author, per edition.
+
+Each edition has its own feeds (issue 20): /feeds/… carry the English edition's articles,
+/zh/feeds/… the Chinese edition's, with its language and its home's title. The edition comes from
+the URL's prefix (content.editions.edition_locale_id), not from the active translation.
 
 Feeds carry the dek and the free preview only, with a link to the article: feed readers are
 anonymous, so they get what an anonymous reader may read (see masthead.access).
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.shortcuts import get_object_or_404
@@ -11,12 +16,14 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from masthead.core.caching import read_param
+from masthead.core.editions import language_of_path, prefix_for
 from masthead.core.identity import publication
 from masthead.core.origin import absolute_url
 
 from . import selectors
+from .editions import edition_home, edition_locale_id, hreflang
 from .feed_content import feed_item_html
-from .models import AuthorPage, SectionPage
+from .models import AuthorPage, HomePage, SectionPage
 
 DEFAULT_ITEMS = 30
 MAX_ITEMS = 100
@@ -38,6 +45,11 @@ class ArticleFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.limit = feed_limit(request)
+        self.edition = language_of_path(request.path_info)
+        self.locale_id = edition_locale_id(request)
+        # Django's Feed writes this as <language> (RSS) and xml:lang (Atom): the edition's, as
+        # BCP 47 writes it (zh-Hans), not whatever translation happens to be active.
+        self.language = hreflang(self.edition)
         response = super().__call__(request, *args, **kwargs)
         response["Cache-Control"] = "public, max-age=300"
         return response
@@ -46,12 +58,17 @@ class ArticleFeed(Feed):
         return None
 
     def title(self, obj):
+        # Another edition's feeds carry its home's title (东方电路 for the Chinese one).
+        if self.edition != settings.LANGUAGE_CODE:
+            home = HomePage.objects.filter(pk=edition_home(self.edition)).values_list("title", flat=True)
+            if title := home.first():
+                return title
         return publication().name
 
     # Every URL in a feed is absolute on the public origin (SITE_URL), whatever Host the request
     # came with: Django's Feed leaves absolute URLs alone.
     def link(self, obj):
-        return absolute_url("/")
+        return absolute_url("/" + prefix_for(self.edition))
 
     def feed_url(self, obj):
         return absolute_url(self.request.path)
@@ -60,7 +77,7 @@ class ArticleFeed(Feed):
         return _("The latest journalism from %(site)s") % {"site": self.title(obj)}
 
     def items(self, obj):
-        return selectors.recent_for_feed(self.limit)
+        return selectors.recent_for_feed(self.limit, locale_id=self.locale_id)
 
     def item_title(self, item):
         return item.title
@@ -99,7 +116,8 @@ class ArticleAtomFeed(ArticleFeed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live(), slug=slug)
+        # Both editions have a section with this slug: the one of the edition in the URL.
+        return get_object_or_404(SectionPage.objects.live(), slug=slug, locale_id=edition_locale_id(request))
 
     def title(self, obj):
         return f"{obj.title} — {super().title(obj)}"
@@ -117,7 +135,7 @@ class SectionAtomFeed(SectionFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(AuthorPage.objects.live(), slug=slug)
+        return get_object_or_404(AuthorPage.objects.live(), slug=slug, locale_id=edition_locale_id(request))
 
     def title(self, obj):
         return f"{obj.title} — {super().title(obj)}"

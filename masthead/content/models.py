@@ -21,7 +21,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Locale, Orderable, Page, Site
 from wagtail.search import index
 
 from masthead.core.caching import (
@@ -101,10 +101,17 @@ class HomePage(CacheablePage, Page):
     content_panels = Page.content_panels + [FieldPanel("lead_story")]
     subpage_types = ["content.SectionPage", "content.AuthorIndexPage", "events.EventIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+    # One home per edition (issue 20), not one in all: see can_create_at.
 
     class Meta:
         verbose_name = _("home page")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Each edition (locale) has one home: the admin may add another home only while some
+        # locale has none. A single `max_count = 1` counted every locale's home, so with the
+        # Chinese edition the admin saw two homes where each edition has its one.
+        return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import home_page_context
@@ -228,6 +235,8 @@ class AuthorPage(CacheablePage, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("role"), index.SearchField("bio")]
     subpage_types = []
     parent_page_types = ["content.AuthorIndexPage"]
+    # One staff account has one author page: a translation of the page leaves it unlinked.
+    exclude_fields_in_copy = ["user"]
 
     class Meta:
         verbose_name = _("author")

@@ -22,9 +22,10 @@ class SearchResults:
     so a search request that shows one of them runs one search query, not two.
     """
 
-    def __init__(self, terms, *, operator):
+    def __init__(self, terms, *, operator, locale_id=None):
         self.terms = terms
         self.operator = operator
+        self.locale_id = locale_id
         self._count = None
         self._first_ids = None  # PostgreSQL: the ranked ids of the first PG_RANKED_CANDIDATES results
 
@@ -33,9 +34,9 @@ class SearchResults:
             if not self.terms:
                 self._count = 0
             elif connection.vendor == "postgresql":
-                self._count, self._first_ids = _pg_first_pages(self.terms, self.operator)
+                self._count, self._first_ids = _pg_first_pages(self.terms, self.operator, self.locale_id)
             else:
-                self._count = _count(self.terms, self.operator)
+                self._count = _count(self.terms, self.operator, self.locale_id)
         return self._count
 
     def __len__(self):
@@ -55,17 +56,19 @@ class SearchResults:
             self.count()
             ids = self._first_ids[start : start + limit]
         else:
-            ids = _ranked_ids(self.terms, self.operator, limit, start)
+            ids = _ranked_ids(self.terms, self.operator, limit, start, self.locale_id)
         # Bodies too (listings defer them): every result's snippet is cut from its readable text.
         pages = {page.pk: page for page in live_articles().defer(None).filter(pk__in=ids)}
         return attach_sections([pages[pk] for pk in ids if pk in pages])
 
 
-def search_articles(query):
+def search_articles(query, locale_id=None):
+    """Ranked results; with `locale_id`, one edition's articles only, ranked among themselves
+    (issue 20: /search/ finds the English edition's articles, /zh/search/ the Chinese one's)."""
     terms = query_terms(query)
-    results = SearchResults(terms, operator="and")
+    results = SearchResults(terms, operator="and", locale_id=locale_id)
     if len(terms) > 1 and not results.count():
-        results = SearchResults(terms, operator="or")
+        results = SearchResults(terms, operator="or", locale_id=locale_id)
     return results
 
 
@@ -84,16 +87,27 @@ def _pg_tsquery(terms, operator):
     return f"({sql})", list(terms)
 
 
-def _count(terms, operator):
+# One edition's entries. Search entries carry no locale of their own: the page's decides, through
+# its id (no migration, and a page moved between editions needs no re-index).
+PG_EDITION = " AND page_id IN (SELECT id FROM wagtailcore_page WHERE locale_id = %s)"
+FTS_EDITION = " AND rowid IN (SELECT id FROM wagtailcore_page WHERE locale_id = %s)"
+
+
+def _edition(sql, locale_id):
+    return (sql, [locale_id]) if locale_id else ("", [])
+
+
+def _count(terms, operator, locale_id=None):
+    edition, more = _edition(FTS_EDITION, locale_id)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM content_search_fts WHERE content_search_fts MATCH %s",
-            [_fts5_match(terms, operator)],
+            f"SELECT count(*) FROM content_search_fts WHERE content_search_fts MATCH %s{edition}",
+            [_fts5_match(terms, operator), *more],
         )
         return cursor.fetchone()[0]
 
 
-def _pg_first_pages(terms, operator):
+def _pg_first_pages(terms, operator, locale_id=None):
     """(number of matches, the ranked ids of the newest PG_RANKED_CANDIDATES matches), in one query.
 
     Rank the newest matches only: ts_rank_cd reads each candidate's whole vector, and a common
@@ -104,37 +118,40 @@ def _pg_first_pages(terms, operator):
     the limit) rather than from a second scan of the same rows (docs/notes/issue-15-search15.md).
     """
     tsquery, params = _pg_tsquery(terms, operator)
+    edition, more = _edition(PG_EDITION, locale_id)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT page_id, matches FROM ("
             "SELECT page_id, vector, date, matches FROM ("
             f"SELECT page_id, vector, date, count(*) OVER () AS matches FROM content_searchentry "
-            f"WHERE vector @@ {tsquery}) AS matched "
+            f"WHERE vector @@ {tsquery}{edition}) AS matched "
             "ORDER BY date DESC, page_id DESC LIMIT %s) AS recent, "
             f"(SELECT {tsquery} AS q) AS query "
             "ORDER BY ts_rank_cd(recent.vector, query.q, 1) DESC, date DESC, page_id DESC",
-            [*params, PG_RANKED_CANDIDATES, *params],
+            [*params, *more, PG_RANKED_CANDIDATES, *params],
         )
         rows = cursor.fetchall()
     return (rows[0][1] if rows else 0), [row[0] for row in rows]
 
 
-def _ranked_ids(terms, operator, limit, offset):
+def _ranked_ids(terms, operator, limit, offset, locale_id=None):
     """A page of results outside PostgreSQL's ranked first pages (or any page on SQLite)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Deep pages of a broad query: newest first (ranking there would re-rank everything).
             tsquery, params = _pg_tsquery(terms, operator)
+            edition, more = _edition(PG_EDITION, locale_id)
             cursor.execute(
-                f"SELECT page_id FROM content_searchentry WHERE vector @@ {tsquery} "
+                f"SELECT page_id FROM content_searchentry WHERE vector @@ {tsquery}{edition} "
                 "ORDER BY date DESC, page_id DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                [*params, *more, limit, offset],
             )
         else:
             weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+            edition, more = _edition(FTS_EDITION, locale_id)
             cursor.execute(
-                f"SELECT rowid FROM content_search_fts WHERE content_search_fts MATCH %s "
+                f"SELECT rowid FROM content_search_fts WHERE content_search_fts MATCH %s{edition} "
                 f"ORDER BY bm25(content_search_fts, {weights}), rowid DESC LIMIT %s OFFSET %s",
-                [_fts5_match(terms, operator), limit, offset],
+                [_fts5_match(terms, operator), *more, limit, offset],
             )
         return [row[0] for row in cursor.fetchall()]

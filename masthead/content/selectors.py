@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -81,19 +82,36 @@ def articles_by_author(author):
     return live_articles().filter(article_authors__author=author)
 
 
-def articles_tagged(tag):
-    return live_articles().filter(tags=tag)
+def _in_edition(qs, locale_id):
+    """One edition's articles (issue 20) when `locale_id` is given; every edition's otherwise
+    (the API, reports and imports read across editions)."""
+    return qs.filter(locale_id=locale_id) if locale_id else qs
 
 
-def articles_in_month(year, month=None):
-    qs = live_articles().filter(date__year=year)
+def articles_tagged(tag, locale_id=None):
+    return _in_edition(live_articles().filter(tags=tag), locale_id)
+
+
+def articles_in_month(year, month=None, locale_id=None):
+    qs = _in_edition(live_articles().filter(date__year=year), locale_id)
     return qs.filter(date__month=month) if month else qs
 
 
-def archive_months():
-    """[(year, [(month, count), …]), …] newest first, for the archive index."""
+def tags_in_use(locale_id=None):
+    """Tags on live articles (of one edition with `locale_id`), most used first."""
+    filters = {"content_articlepagetag_items__content_object__live": True}
+    if locale_id:
+        filters["content_articlepagetag_items__content_object__locale_id"] = locale_id
+    return (
+        Tag.objects.filter(**filters).annotate(n=Count("content_articlepagetag_items")).order_by("-n", "name")
+    )
+
+
+def archive_months(locale_id=None):
+    """[(year, [(month, count), …]), …] newest first, for the archive index (of one edition when
+    `locale_id` is given)."""
     rows = (
-        ArticlePage.objects.live()
+        _in_edition(ArticlePage.objects.live(), locale_id)
         .filter(date__isnull=False)
         .annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
         .values("y", "m")
@@ -209,9 +227,9 @@ def authors():
     return AuthorPage.objects.live().select_related("photo").order_by("title")
 
 
-def recent_for_feed(limit, *, section=None, author=None):
+def recent_for_feed(limit, *, section=None, author=None, locale_id=None):
     # Feeds carry each item's (preview) body, so read bodies in the listing query.
-    qs = live_articles().defer(None).filter(date__lte=timezone.now())
+    qs = _in_edition(live_articles().defer(None).filter(date__lte=timezone.now()), locale_id)
     if section is not None:
         qs = qs.child_of(section)
     if author is not None:

@@ -7,6 +7,7 @@ they land in the newsroom inbox as a thread assigned to the author.
 import hashlib
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -123,17 +124,28 @@ def article_update(*, page, fields, authors=(), tags=(), publication, go_live_at
 
 
 def home_page():
-    return HomePage.objects.first()
+    """The default edition's home: imports and services write to the English tree (issue 20)."""
+    return HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+
+
+def author_find(slug):
+    """The default edition's author page with `slug`, or None. Every edition has a page per
+    journalist with the same slug (issue 20); imports write to the English edition, so an
+    imported author is the English author index's child with that slug."""
+    if not slug:
+        return None
+    index = AuthorIndexPage.objects.child_of(home_page()).first()
+    return AuthorPage.objects.child_of(index).filter(slug=slug).first() if index else None
 
 
 def section_get_or_create(*, slug, title, description="", actor=None, now=None):
     """The section with `slug`, created live under the home page if there is none."""
     now = now or timezone.now()
     slug = (slugify(slug, allow_unicode=True) or slugify(title) or "section")[:240]
-    section = SectionPage.objects.filter(slug=slug).first()
+    home = home_page()
+    section = SectionPage.objects.child_of(home).filter(slug=slug).first()
     if section is not None:
         return section, False
-    home = home_page()
     with transaction.atomic():
         section = SectionPage(
             title=title[:255] or slug, slug=unique_child_slug(home, slug), description=description
@@ -149,7 +161,7 @@ def author_save(*, author=None, slug, name, bio="", role="", photo=None, email="
     now = now or timezone.now()
     with transaction.atomic():
         if author is None:
-            index = AuthorIndexPage.objects.first()
+            index = AuthorIndexPage.objects.child_of(home_page()).first()
             if index is None:
                 index = AuthorIndexPage(title="Authors", slug="authors")
                 home_page().add_child(instance=index)

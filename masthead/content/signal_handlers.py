@@ -8,11 +8,12 @@ from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
 from masthead.core import cachetags
 
 from . import signals
+from .editions import localise_bylines
 from .models import ArticlePage, NewsroomSettings, SectionPage
 from .selectors import SECTIONS_CACHE_KEY
 from .tasks import reindex_article
@@ -77,3 +78,9 @@ for _signal, _sender in (
 ):
     cachetags.on(_signal, cachetags.always(cachetags.SITE, "nav"), sender=_sender)
 cachetags.on(post_save, cachetags.unless_created(cachetags.SITE), sender=NewsroomSettings)
+
+
+@receiver(copy_for_translation_done)
+def bylines_in_the_translations_edition(sender, source_obj, target_obj, **kwargs):
+    """A translated article's bylines name the authors' pages in its own edition (issue 20)."""
+    localise_bylines(target_obj.specific)

@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +28,7 @@ from masthead.core.clientip import client_ip
 from . import author_contact as author_messages
 from . import selectors, seo
 from .body import split_body, without_break
+from .editions import edition_locale_id
 from .forms import AuthorContactForm, SearchForm
 from .gate import gate
 from .models import NewsroomSettings
@@ -123,30 +123,28 @@ def serve_article(article, request, serve, *args, **kwargs):
 @public_for_anonymous
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = paginate(request, selectors.articles_tagged(tag))
+    articles = paginate(request, selectors.articles_tagged(tag, edition_locale_id(request)))
     return render(request, "content/tag_page.html", {"tag": tag, "articles": articles})
 
 
 @public_for_anonymous
 def tag_index(request):
-    tags = (
-        Tag.objects.filter(content_articlepagetag_items__content_object__live=True)
-        .annotate(n=Count("content_articlepagetag_items"))
-        .order_by("-n", "name")
-    )
+    tags = selectors.tags_in_use(edition_locale_id(request))
     return render(request, "content/tag_index.html", {"tags": tags})
 
 
 @public_for_anonymous
 def archive_index(request):
-    return render(request, "content/archive_index.html", {"years": selectors.archive_months()})
+    years = selectors.archive_months(edition_locale_id(request))
+    return render(request, "content/archive_index.html", {"years": years})
 
 
 @public_for_anonymous
 def archive_period(request, year, month=None):
     if not (1990 <= year <= 2999) or (month is not None and not 1 <= month <= 12):
         raise Http404(_("There is no archive for that date."))
-    articles = paginate(request, selectors.articles_in_month(year, month))
+    locale_id = edition_locale_id(request)
+    articles = paginate(request, selectors.articles_in_month(year, month, locale_id))
     if not articles.paginator.count:
         raise Http404(_("Nothing was published then."))
     period = datetime.date(year, month or 1, 1)
@@ -158,7 +156,7 @@ def archive_period(request, year, month=None):
             "year": year,
             "month": month,
             "period": period,
-            "years": selectors.archive_months(),
+            "years": selectors.archive_months(locale_id),
         },
     )
 
@@ -176,7 +174,8 @@ def search(request):
             context["query"] = query
             read_param(request, "q", query)
 
-            context["results"] = paginate(request, search_articles(query), per_page=SEARCH_RESULTS_PER_PAGE)
+            results = search_articles(query, locale_id=edition_locale_id(request))
+            context["results"] = paginate(request, results, per_page=SEARCH_RESULTS_PER_PAGE)
         else:
             status = 400
     return render(request, "content/search.html", context, status=status)

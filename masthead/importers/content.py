@@ -12,6 +12,7 @@ from masthead.content.services import (
     Publication,
     article_create,
     article_update,
+    author_find,
     author_save,
     section_get_or_create,
 )
@@ -117,7 +118,8 @@ class ContentImporter:
         photo = self.resolver(author.image_url, author.name) if author.image_url else None
         if target is None:
             # An author page from another import, or made by hand, with the same slug is the same person.
-            target = AuthorPage.objects.filter(slug=author.slug).first() if author.slug else None
+            # The English edition's page (the Chinese edition has one with the same slug).
+            target = author_find(author.slug)
         page, created = author_save(
             author=target,
             slug=author.slug,

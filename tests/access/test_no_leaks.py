@@ -7,6 +7,7 @@ meter is used up, and a paying member (who should see it where articles are show
 
 import json
 import re
+from xml.sax.saxutils import escape as xml_escape
 
 import pytest
 from django.test import Client
@@ -637,3 +638,55 @@ def test_a_gift_link_to_an_unpublished_translation_is_404(paying_user, paywall, 
     translate(premium, publish=False)
     link = gift_link_create(article=premium, user=paying_user, settings=paywall)
     assert Client().get(reverse("access:gift_open_in", args=[link.token, "zh-hans"])).status_code == 404
+
+
+# --- The Chinese edition's listings: feeds, search, sitemap, tags, archive (issue 20) -----------
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{12}")
+
+
+def _chinese_listings(article):
+    """Every /zh/ listing that shows `article` (a Chinese-edition article), and the sitemap."""
+    tag = article.tags.first()
+    author = article.authors[0]
+    month = f"{article.date:%Y/%m}"
+    return [
+        "/zh/feeds/rss/?limit=100",
+        "/zh/feeds/atom/?limit=100",
+        f"/zh/feeds/section/{article.section.slug}/rss/?limit=100",
+        f"/zh/feeds/author/{author.slug}/atom/?limit=100",
+        f"/zh/search/?q={article.title[:4]}",
+        f"/zh/tags/{tag.slug}/",
+        "/zh/tags/",
+        f"/zh/archive/{month}/",
+        f"/zh/archive/{article.date:%Y}/",
+        "/zh/archive/",
+        "/sitemap.xml",
+    ]
+
+
+def test_the_chinese_editions_listings_never_carry_premium_text(demo, clients):
+    """Every premium Chinese-edition article: no 12-character run of its text below the break
+    reaches an anonymous reader or a member whose meter is spent, in any /zh/ listing; and the
+    listings do show the article (the check is not vacuous)."""
+    premiums = list(demo.zh.articles.filter(access_level="premium").exclude(tagged_items=None))
+    assert len(premiums) >= 3
+    for article in premiums:
+        _preview, rest = split_body(article.body)
+        hidden = HAN_RUN.findall(plain_text(rest))
+        assert hidden, article.slug
+        urls = _chinese_listings(article)
+        # Searching for words of the hidden text: Chinese is matched by bigrams, and common ones
+        # (的创始人) also match the preview, so the article may be found; its hidden text is not shown.
+        urls += [f"/zh/search/?q={hidden[0][:4]}", f"/zh/search/?q={hidden[-1][4:8]} {hidden[-1][8:12]}"]
+        for who in DENIED:
+            for url in urls:
+                response = clients[who].get(url)
+                assert response.status_code == 200, (who, url)
+                text = response.content.decode()
+                for run in hidden:
+                    assert run not in text, (who, url, run)
+                if "search/?q=" in url and url.endswith(article.title[:4]):
+                    assert escape(article.title) in text, url
+        feed = clients["anonymous"].get("/zh/feeds/rss/?limit=100").content.decode()
+        assert xml_escape(article.title) in feed  # the article is in the feed, its hidden part is not

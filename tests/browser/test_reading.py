@@ -40,8 +40,15 @@ def test_reader_searches_in_english_and_chinese(page, demo):
     expect(page.locator("[role=status]")).to_contain_text("results for “Shenzhen”")
     expect(page.locator(".search-result").first).to_contain_text("Shenzhen")
     zh = next(a for a in data.ARTICLES if a.get("language") == "zh" and "深圳" in a["title"])
+    # Each edition searches its own articles (issue 20): the Chinese original is found from the
+    # Chinese edition's search box, under /zh/search/, and not by the English search.
     page.fill("#id_q", zh["search_phrase"])
     page.press("#id_q", "Enter")
+    expect(page.locator(".search-result")).to_have_count(0)
+    page.goto("/zh/")
+    page.fill("#header-q", zh["search_phrase"])
+    page.press("#header-q", "Enter")
+    page.wait_for_url("**/zh/search/?q=*")
     expect(page.locator(".search-result")).to_have_count(1)
     expect(page.locator(".search-result h3")).to_have_text(zh["title"])
     page.locator(".search-result h3 a").click()

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 
-from masthead.content.demo import data
+from masthead.content.demo import data, data_zh
 from masthead.content.demo.loader import load_demo
 from masthead.content.models import ArticlePage, AuthorPage, SectionPage
 
@@ -29,7 +29,7 @@ def snapshot():
 
 
 def test_the_demo_is_a_believable_newsroom(demo):
-    assert SectionPage.objects.live().count() == 6
+    assert SectionPage.objects.live().filter(locale__language_code="en").count() == 6
     assert AuthorPage.objects.live().count() >= 8
     articles = ArticlePage.objects.live()
     assert articles.count() >= 60
@@ -70,4 +70,51 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     after = snapshot()
     changed = {table for table in before if before[table] != after.get(table)}
     assert not changed, f"a second load changed {sorted(changed)}"
-    assert result["articles"] == len(data.ARTICLES)
+    assert result["articles"] == len(data.ARTICLES) + len(data_zh.TRANSLATIONS) + len(
+        data_zh.ENGLISH_VERSIONS
+    )
+
+
+def _han(text):
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_the_demo_is_bilingual_with_linked_translations(demo):
+    """Issue 20: 20+ stories in both editions, linked by translation_key, with Chinese text."""
+    from masthead.content.body import plain_text
+
+    chinese = ArticlePage.objects.live().filter(locale__language_code="zh-hans")
+    english_keys = set(demo.articles.values_list("translation_key", flat=True))
+    pairs = [page for page in chinese if page.translation_key in english_keys]
+    assert len(pairs) >= 20
+    assert {p.access_level for p in pairs} == {"public", "members", "premium"}
+    for page in pairs:
+        assert page.language == "zh-hans"
+        assert _han(page.title) >= 5 and _han(page.dek) >= 20 and _han(plain_text(page.body)) >= 150
+        english = page.get_translation(demo.home.locale).specific
+        assert english.language == "en" and _han(english.title) == 0
+        # The premium break survives translation: the preview is what the original's is.
+        original_has_break = any(b.block_type == "premium_break" for b in english.body)
+        assert any(b.block_type == "premium_break" for b in page.body) == original_has_break
+        assert page.hero_image_id == english.hero_image_id  # no new images per translation
+        assert page.url.startswith("/zh/") and not english.url.startswith("/zh/")
+        # Bylines name the journalists' pages in the article's own edition.
+        assert all(author.locale_id == page.locale_id for author in page.authors)
+    # The six Chinese originals are in the Chinese edition now, each with an English version.
+    originals = [a["slug"] for a in data.ARTICLES if a.get("language") == "zh"]
+    assert set(chinese.filter(slug__in=originals).values_list("slug", flat=True)) == set(originals)
+    assert len(data_zh.ENGLISH_VERSIONS) == len(originals)
+    assert not demo.articles.filter(language="zh-hans").exists()
+
+
+def test_the_chinese_edition_has_chinese_sections_and_journalists(demo, client):
+
+    assert {s.slug: (s.title, s.description) for s in demo.zh.sections.values()} == data_zh.SECTIONS
+    assert demo.zh.home.title == data_zh.SITE["home_title"]
+    author = demo.zh.authors["he-jiaqi"]
+    assert author.title == "何佳琪" and author.get_translation(demo.home.locale) == demo.authors["he-jiaqi"]
+    for page in (author, demo.authors["he-jiaqi"], demo.zh.sections["ai"], demo.zh.home):
+        assert client.get(page.url).status_code == 200, page.url
+    html = client.get(author.url).content.decode()
+    assert "大模型价格战" in html  # her Chinese article, listed on her Chinese page
+    assert "large-model-price-war-explained" not in html

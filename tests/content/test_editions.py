@@ -3,10 +3,10 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from masthead.content.editions import create_edition, edition_home, translations
-from masthead.content.models import ArticlePage, SectionPage
+from masthead.content.models import ArticlePage, HomePage, SectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,15 @@ def zh_home(demo):
 
 def test_existing_pages_are_in_the_default_locale(demo):
     assert demo.home.locale.language_code == "en"
-    assert not ArticlePage.objects.exclude(locale__language_code="en").exists()
+    # The English tree is all English; the demo's Chinese edition is its own tree (issue 20).
+    assert (
+        not ArticlePage.objects.filter(path__startswith=demo.home.path)
+        .exclude(locale__language_code="en")
+        .exists()
+    )
+    assert not ArticlePage.objects.filter(
+        locale__language_code="en", path__startswith=demo.zh.home.path
+    ).exists()
 
 
 def test_edition_home_and_sections_are_translations(zh_home, demo, client):
@@ -48,7 +56,7 @@ def test_create_edition_is_idempotent(zh_home):
 
 
 def test_translated_article_with_unicode_slug(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
     copy.title = "一篇关于深圳硬件供应链与人工智能芯片的非常长的中文标题" * 3
     copy.slug = "深圳硬件供应链与人工智能芯片" * 6
@@ -62,7 +70,7 @@ def test_translated_article_with_unicode_slug(zh_home, demo, client):
 
 
 def test_unpublished_translation_is_404(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     copy = article.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
     assert not copy.live
     assert client.get(copy.get_url_parts()[2]).status_code == 404
@@ -87,7 +95,7 @@ def _translate(article, title, slug):
 
 
 def test_switch_and_hreflang_on_a_translated_article(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     chinese = _translate(article, "中文版", "中文版")
     html = client.get(article.url).content.decode()
     assert (
@@ -105,12 +113,25 @@ def test_switch_and_hreflang_on_a_translated_article(zh_home, demo, client):
 
 
 def test_switch_without_translation_goes_to_the_edition_home(zh_home, demo, client):
-    article = demo.article(access_level="public")
+    article = demo.untranslated(access_level="public")
     html = client.get(article.url).content.decode()
     assert '<a href="/zh/" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>' in html
     assert 'hreflang="x-default"' not in html  # no alternates for a page without translations
 
 
 def test_no_switch_with_a_single_edition(demo, client):
-    html = client.get(demo.article(access_level="public").url).content.decode()
+    from masthead.content.models import HomePage
+
+    HomePage.objects.filter(pk=demo.zh.home.pk).update(live=False)  # the demo has two editions
+    html = client.get(demo.untranslated(access_level="public").url).content.decode()
     assert "edition-switch" not in html
+
+
+def test_one_home_per_edition_not_one_in_all(demo):
+    """The admin offers "add a home page" only while some edition (locale) has none: with the
+    English and Chinese homes both there, no third; with a third locale, its home may be added."""
+    root = Page.get_first_root_node()
+    assert HomePage.objects.count() == Locale.objects.count() == 2
+    assert not HomePage.can_create_at(root)
+    Locale.objects.create(language_code="fr")
+    assert HomePage.can_create_at(root)

@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from wagtail.images import get_image_model
 
 from masthead.content.models import ArticlePage, AuthorPage, SectionPage
+from masthead.content.services import author_find
 from masthead.importers.models import ImportedObject
 
 from .conftest import FIXTURES
@@ -140,3 +141,26 @@ def test_sections_are_created_once(ghost_export):
     run_import("import_content", "ghost", ghost_export)
     assert SectionPage.objects.filter(slug="archive").count() == 1
     assert get_image_model().objects.filter(title__in=["Chips across the strait"]).count() <= 1
+
+
+def test_an_imported_author_with_a_journalists_slug_is_the_english_editions_page(
+    demo, tmp_path, image_server
+):
+    """Both editions have a page per journalist with the same slug (issue 20): an import names the
+    English edition's (imports write to the English tree), whatever order the tree sorts in."""
+    english = demo.authors["zhou-min"]
+    chinese = demo.zh.authors["zhou-min"]
+    assert author_find("zhou-min").pk == english.pk and author_find("nobody-here") is None
+    # Put the Chinese edition first in the tree's order: a lookup by slug alone would find it.
+    AuthorPage.objects.filter(pk=chinese.pk).update(path="0000" + chinese.path[4:])
+    assert AuthorPage.objects.filter(slug="zhou-min").order_by("path").first().pk == chinese.pk
+    export = tmp_path / "ghost.json"
+    text = (FIXTURES / "ghost5.json").read_text().replace("{{IMAGE_HOST}}", image_server.url)
+    export.write_text(text.replace('"slug": "jane"', '"slug": "zhou-min"'))
+    run_import("import_content", "ghost", export)
+    post = imported("p1")
+    assert post.authors[0].pk == english.pk
+    english.refresh_from_db()
+    chinese.refresh_from_db()
+    assert english.title == "Jane Reporter"
+    assert chinese.title != "Jane Reporter" and chinese.locale.language_code == "zh-hans"

@@ -110,12 +110,14 @@ def visibility(model_field="access_level"):
 
 def article_tag(section_paths, *, primary=False, name="tag"):
     """A post's tags are its section (the primary tag) and its keyword tags.
-    `section_paths`: {section slug: tree path}."""
+    `section_paths`: {section slug: [tree paths]} — every edition has a section with the slug
+    (issue 20), and posts are every edition's, so a slug names the sections of all of them."""
 
     def single(v):
         v = v.lower()
-        path = section_paths.get(v)
-        q = Q(path__startswith=path) if path else Q(pk__in=[])
+        q = Q(pk__in=[])
+        for path in section_paths.get(v, ()):
+            q |= Q(path__startswith=path)
         if not primary:
             q |= Q(tags__slug=v)
         return q

@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 
 from masthead.access.reading import peek
 from masthead.billing.services import available_currencies, pricing_plans
+from masthead.content.editions import default_home
 from masthead.content.models import ArticleAuthor, ArticlePage, AuthorPage, NewsroomSettings
 from masthead.content.selectors import live_articles
 from masthead.core.caching import fragment_generation, site_setting
@@ -82,7 +83,9 @@ POST_DEFAULT_ORDER = [("published_at", True)]
 
 
 def post_fields(request):
-    by_slug = {tag["slug"]: path for path, tag in serializers.section_index(request).items()}
+    by_slug = {}
+    for path, tag in serializers.section_index(request).items():
+        by_slug.setdefault(tag["slug"], []).append(path)
     return {
         "id": filters.ghost_id("post"),
         "uuid": filters.text("translation_key", "uuid"),
@@ -474,7 +477,12 @@ def browse_tiers(request, params, **_):
 def site_settings(request):
     marks = identity(request)
     newsroom = site_setting(request, NewsroomSettings)
-    sections = serializers.section_index(request).values()
+    # The site's navigation is the default edition's sections (the settings' `lang`); the Chinese
+    # edition's sections are under its own home (issue 20).
+    home = default_home()
+    sections = [
+        tag for path, tag in serializers.section_index(request).items() if home and path.startswith(home.path)
+    ]
     return {
         "title": marks.name,
         "description": newsroom.tagline or "",

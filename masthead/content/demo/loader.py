@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -36,6 +37,7 @@ from masthead.core.models import PublicationSettings, default_publication_name
 from masthead.core.origin import site_record_address
 from masthead.core.roles import DOOR_STAFF, EDITORS, FINANCE, MODERATORS, WRITERS, roles_sync
 
+from ..editions import create_edition, localise_bylines
 from ..models import (
     ArticleAuthor,
     ArticlePage,
@@ -47,7 +49,7 @@ from ..models import (
 )
 from ..renditions import BODY_SPECS, HERO_SPECS, PORTRAIT_SPECS, prewarm
 from ..search_index import rebuild_index
-from . import data
+from . import data, data_zh
 from .images import hero_image, logo_image, portrait_image
 
 DEMO_COLLECTION = "Demo newsroom"
@@ -89,7 +91,7 @@ class Loader:
 
     # --- pages ------------------------------------------------------------------------------
     def home(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home:
             return home
         root = Page.get_first_root_node()
@@ -236,10 +238,19 @@ class Loader:
         base = self.now.replace(minute=0, second=0, microsecond=0)
         return base - timedelta(days=article["days_ago"], hours=seed % 9, minutes=seed % 60)
 
-    def articles(self, sections, authors):
+    def articles(self, sections, authors, zh_sections, zh_authors):
         for article in data.ARTICLES:
-            section = sections[article["section"]]
-            if ArticlePage.objects.filter(slug=article["slug"]).exists():
+            chinese = article.get("language") == "zh"
+            # Chinese originals live in the Chinese edition (issue 20); their English versions
+            # are made from them by `translations`.
+            if chinese:
+                section, authors_here = zh_sections[article["section"]], zh_authors
+            else:
+                section, authors_here = sections[article["section"]], authors
+            existing = ArticlePage.objects.filter(slug=article["slug"]).first()
+            if existing:
+                if chinese and existing.locale_id != section.locale_id:
+                    self.move_to_edition(existing, section)
                 continue
             when = self.publication_time(article)
             hero = self.image(
@@ -263,17 +274,91 @@ class Loader:
                 search_description=article["dek"],
             )
             for order, slug in enumerate(article["authors"]):
-                page.article_authors.add(ArticleAuthor(author=authors[slug], sort_order=order))
+                page.article_authors.add(ArticleAuthor(author=authors_here[slug], sort_order=order))
             page.tags.add(*article["tags"])
             section.add_child(instance=page)
-            revision = page.save_revision()
-            revision.publish()
-            # Backdate: the demo's two years of journalism were "published" over two years.
-            ArticlePage.objects.filter(pk=page.pk).update(
-                first_published_at=when, last_published_at=when, latest_revision_created_at=when
-            )
-            type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+            self.publish_backdated(page, when)
+
+    def publish_backdated(self, page, when):
+        revision = page.save_revision()
+        revision.publish()
+        # Backdate: the demo's two years of journalism were "published" over two years.
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when, latest_revision_created_at=when
+        )
+        type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+        self.created += 1
+
+    def move_to_edition(self, page, section):
+        """A database loaded before issue 20 has the Chinese originals in the English tree."""
+        page.move(section, pos="last-child")
+        Page.objects.filter(pk=page.pk).update(locale=section.locale_id)
+        page = ArticlePage.objects.get(pk=page.pk)
+        localise_bylines(page)
+        self.created += 1
+
+    # --- the Chinese edition (issue 20) -----------------------------------------------------
+    def edition(self, home):
+        """The Chinese home and sections (translations of the English ones, Chinese names)."""
+        locale = Locale.objects.filter(language_code="zh-hans").first()
+        complete = (
+            locale is not None
+            and home.get_translation_or_none(locale) is not None
+            and not any(s.get_translation_or_none(locale) is None for s in SectionPage.objects.child_of(home))
+        )
+        if not complete:
             self.created += 1
+        zh_home = create_edition(
+            "zh-hans", home_title=data_zh.SITE["home_title"], section_titles=data_zh.SECTIONS
+        )
+        return zh_home, {s.slug: s for s in SectionPage.objects.child_of(zh_home)}
+
+    def zh_authors(self, home, zh_home, authors):
+        """The journalists' pages in the Chinese edition: Chinese names, roles and biographies."""
+        locale = zh_home.locale
+        index = AuthorIndexPage.objects.child_of(home).first()
+        zh_index = index.get_translation_or_none(locale) if index else None
+        if index is not None and zh_index is None:
+            zh_index = index.copy_for_translation(locale)
+            zh_index.title = data_zh.SITE["authors_title"]
+            zh_index.save_revision().publish()
+            self.created += 1
+        found = {}
+        for slug, author in authors.items():
+            translated = author.get_translation_or_none(locale)
+            if translated is None:
+                words = data_zh.AUTHORS.get(slug)
+                translated = author.copy_for_translation(locale).specific
+                if words:
+                    translated.title = words["name"]
+                    translated.role = words["role"]
+                    translated.bio = f"<p>{escape(words['bio'])}</p>"
+                translated.save_revision().publish()
+                self.created += 1
+            found[slug] = translated.specific
+        return found
+
+    def translations(self, zh_sections):
+        """Link each story of data_zh to its original: the other language's version, published a
+        few hours after it, with the same hero image (no new images)."""
+        zh_locale = next(iter(zh_sections.values())).locale
+        en_locale = Locale.get_default()
+        pairs = [(t, en_locale, zh_locale) for t in data_zh.TRANSLATIONS]
+        pairs += [(t, zh_locale, en_locale) for t in data_zh.ENGLISH_VERSIONS]
+        for version, source_locale, target_locale in pairs:
+            original = ArticlePage.objects.filter(slug=version["original"], locale=source_locale).first()
+            if original is None or original.get_translation_or_none(target_locale) is not None:
+                continue
+            copy = original.copy_for_translation(target_locale).specific
+            copy.title = version["title"]
+            copy.slug = version["slug"]
+            copy.dek = copy.search_description = version["dek"]
+            copy.hero_caption = version.get("hero_caption", "")
+            copy.language = target_locale.language_code
+            copy.body = self.body(version, copy.get_parent().specific)
+            when = (original.date or self.now) + timedelta(hours=3)
+            copy.date = min(when, self.now)
+            self.publish_backdated(copy, copy.date)
 
     # --- staff and workflow -----------------------------------------------------------------
     def staff_password(self):
@@ -369,7 +454,10 @@ class Loader:
         self.publication()
         sections = self.sections(home)
         authors = self.authors(home)
-        self.articles(sections, authors)
+        zh_home, zh_sections = self.edition(home)
+        zh_authors = self.zh_authors(home, zh_home, authors)
+        self.articles(sections, authors, zh_sections, zh_authors)
+        self.translations(zh_sections)
         groups = self.groups()
         self.workflow(home, groups[EDITORS])
         self.users(groups, authors)

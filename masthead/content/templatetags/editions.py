@@ -8,16 +8,9 @@ from wagtail.models import Page
 
 from masthead.core.editions import edition_url
 
-from ..editions import _per_generation, edition_homes, page_urls, translations
+from ..editions import _per_generation, edition_homes, hreflang, page_urls, translations
 
 register = template.Library()
-
-# BCP 47 as search engines and `lang` attributes write it (Django's codes are lower case).
-HREFLANG = {"zh-hans": "zh-Hans"}
-
-
-def hreflang(code):
-    return HREFLANG.get(code, code)
 
 
 @register.simple_tag(takes_context=True)
