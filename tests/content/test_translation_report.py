@@ -41,9 +41,9 @@ def rows(html):
 def test_the_report_lists_untranslated_articles_and_follows_translation(zh_edition, demo, translate):
     assert reverse("content_admin:missing_translations") == REPORT
     translated, drafted, untouched = (
-        demo.article(access_level="premium", language="en"),
-        demo.article(access_level="public", language="en"),
-        demo.article(access_level="members", language="en"),
+        demo.untranslated(access_level="premium"),
+        demo.untranslated(access_level="public"),
+        demo.untranslated(access_level="members"),
     )
     translate(translated, title="已翻译")
     translate(drafted, title="翻译草稿", publish=False)
@@ -80,7 +80,7 @@ def translate_pk(article):
 
 
 def test_an_editor_translates_from_the_report_and_the_article_leaves_it(zh_edition, demo):
-    article = demo.article(access_level="premium", language="en")
+    article = demo.untranslated(access_level="premium")
     editor = signed_in("editor")
     response = editor.post(
         reverse("simple_translation:submit_page_translation", args=[article.pk]),
