@@ -87,10 +87,10 @@ def _pg_tsquery(terms, operator):
     return f"({sql})", list(terms)
 
 
-# One edition's entries. Search entries carry no locale of their own: the page's decides, through
-# its id (no migration, and a page moved between editions needs no re-index).
-PG_EDITION = " AND page_id IN (SELECT id FROM wagtailcore_page WHERE locale_id = %s)"
-FTS_EDITION = " AND rowid IN (SELECT id FROM wagtailcore_page WHERE locale_id = %s)"
+# One edition's entries: the entry's own copy of its page's locale (search_index.entry_fields),
+# a filter on the rows the text index found rather than a join to the page table per match.
+PG_EDITION = " AND locale_id = %s"
+FTS_EDITION = " AND rowid IN (SELECT page_id FROM content_searchentry WHERE locale_id = %s)"
 
 
 def _edition(sql, locale_id):

@@ -22,6 +22,7 @@ def entry_fields(article):
         "dek": index_text(article.dek or ""),
         "body": index_text(readable_text(article, full=gate().anonymous_decision(article).full)),
         "date": article.date or article.first_published_at,
+        "locale_id": article.locale_id,
     }
 
 

@@ -28,6 +28,7 @@ def clear_navigation(sender, **kwargs):
 
 @receiver(page_published, sender=ArticlePage)
 @receiver(page_unpublished, sender=ArticlePage)
+@receiver(post_page_move, sender=ArticlePage)  # into another edition: the entry's locale follows
 def reindex_article_on_publishing(sender, instance, **kwargs):
     # After commit: the worker must see the published state, not race the transaction.
     transaction.on_commit(lambda: reindex_article.enqueue(instance.pk))

@@ -9,11 +9,14 @@ import re
 from xml.sax.saxutils import escape as xml_escape
 
 import pytest
+from django.db.models import F
 from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
 
+from masthead.content.models import SearchEntry
 from masthead.content.search import search_articles
+from masthead.content.search_index import index_article
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +207,15 @@ def test_the_sitemap_lists_both_editions_with_hreflang_alternates(client, demo, 
     # Each edition's archive and tag pages.
     assert any("/zh/archive/" in loc for loc in locations)
     assert any("/zh/tags/" in loc for loc in locations)
+
+
+def test_search_entries_carry_their_pages_edition(demo, pair):
+    """The edition filter reads the entry's own locale (no join per match): it must be the page's,
+    after a rebuild (the demo's) and after publishing one article (index_article)."""
+    english, chinese = pair
+    assert SearchEntry.objects.filter(locale_id=chinese.locale_id).exists()
+    assert not SearchEntry.objects.exclude(locale_id=F("page__locale_id")).exists()
+    SearchEntry.objects.filter(page_id=chinese.pk).update(locale_id=english.locale_id)
+    assert index_article(page_id=chinese.pk)
+    assert SearchEntry.objects.get(page_id=chinese.pk).locale_id == chinese.locale_id
+    assert chinese.pk in [a.pk for a in search_articles(chinese.title, locale_id=chinese.locale_id)]
