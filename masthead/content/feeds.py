@@ -8,6 +8,8 @@ Feeds carry the dek and the free preview only, with a link to the article: feed 
 anonymous, so they get what an anonymous reader may read (see masthead.access).
 """
 
+import copy
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
@@ -43,6 +45,11 @@ class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def __call__(self, request, *args, **kwargs):
+        # One instance per URL pattern serves every request, on several threads at once under a
+        # threaded server: the per-request state below goes on a copy, never on the shared one.
+        return copy.copy(self).respond(request, *args, **kwargs)
+
+    def respond(self, request, *args, **kwargs):
         self.request = request
         self.limit = feed_limit(request)
         self.edition = language_of_path(request.path_info)

@@ -2,11 +2,19 @@
 
 import json
 import re
+import threading
 import xml.etree.ElementTree as ET
+from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from masthead.content import feeds
+from masthead.content.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +103,36 @@ def test_json_ld_cannot_be_broken_out_of(client, demo):
     article.save_revision().publish()
     html = client.get(article.url).content.decode()
     assert "</script><script>alert(1)" not in html
+
+
+def test_concurrent_feed_requests_do_not_share_state(demo):
+    """Django serves every request to a feed URL with one Feed instance; under a threaded server
+    two requests run on it at once. Two threads, one English and one Chinese, each paused inside the
+    feed after setting its own edition: each still gets its own edition's items."""
+    shared = feeds.ArticleFeed()
+    both_inside = threading.Barrier(2, timeout=10)
+    original_items = feeds.ArticleFeed.items
+
+    def items(self, obj):
+        both_inside.wait()  # both requests have set their per-request state by now
+        return original_items(self, obj)
+
+    results = {}
+
+    def fetch(path):
+        request = RequestFactory().get(path)
+        results[path] = shared(request).content.decode()
+
+    with mock.patch.object(feeds.ArticleFeed, "items", items):
+        threads = [threading.Thread(target=fetch, args=(p,)) for p in ("/feeds/rss/", "/zh/feeds/rss/")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(15)
+    zh = Locale.objects.get(language_code="zh-hans")
+    chinese_titles = set(ArticlePage.objects.live().filter(locale=zh).values_list("title", flat=True))
+    assert "<language>zh-Hans</language>" in results["/zh/feeds/rss/"]
+    assert "<language>zh-Hans</language>" not in results["/feeds/rss/"]
+    assert any(escape(t) in results["/zh/feeds/rss/"] for t in chinese_titles)
+    assert not any(escape(t) in results["/feeds/rss/"] for t in chinese_titles)
+    assert not hasattr(shared, "request")  # nothing per request left on the shared instance
