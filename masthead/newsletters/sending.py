@@ -336,6 +336,7 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C9
         else:
             counts[recorder.retry(recipient, outcome.detail, now)] += 1
 
+    ready = []  # (recipient, template, values) of those who will be sent, in order
     for recipient in batch:
         address = recipient.address
         try:
@@ -365,17 +366,21 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C9
         )
         if transport.kind == "batch":
             grouped.setdefault(id(template), (template, []))[1].append((recipient, values))
-            continue
+        else:
+            ready.append((recipient, template, values))
+    for i, (recipient, template, values) in enumerate(ready):
         data = template.fill(values) if transport.kind == "smtp" else None
         outcome = transport.send(
             data=data,
             from_addr=from_addr,
-            to=address,
+            to=recipient.address,
             record=lambda pk=recipient.pk: recorder.handed_over(pk, timezone.now()),
             confirm=lambda pk=recipient.pk: recorder.confirmed(pk),
             key=delivery_key(issue.pk, recipient.pk),
             template=template,
             values=values,
+            # The next message's envelope rides with this one's end (SmtpTransport.send).
+            then=(from_addr, ready[i + 1][0].address) if i + 1 < len(ready) else None,
         )
         settle(recipient, outcome)
     # A provider's batch API: one call per variant and BATCH_LIMIT recipients.
