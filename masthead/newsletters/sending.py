@@ -102,11 +102,17 @@ def plan_deliveries(*, issue_id, now):
         if issue.planned_at is not None:
             return issue.planned_count
         ids = recipient_ids(issue.newsletter, now)
-        Delivery.objects.bulk_create(
-            [Delivery(issue_id=issue.pk, subscriber_id=sid) for sid in ids],
-            ignore_conflicts=True,
-            batch_size=2000,
+        # Rows as tuples, not model instances (a third of a send's time per recipient went to
+        # building and preparing 100,000 Delivery objects); the unique (issue, subscriber) key
+        # still makes a second planning add nobody.
+        table = connection.ops.quote_name(Delivery._meta.db_table)
+        sql = (
+            f"INSERT INTO {table} (issue_id, subscriber_id, state, attempts, claimed_by, error) "
+            "VALUES (%s, %s, %s, 0, '', '') ON CONFLICT DO NOTHING"
         )
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), 5000):
+                cursor.executemany(sql, [(issue.pk, sid, State.PENDING) for sid in ids[start : start + 5000]])
         issue.planned_count = Delivery.objects.filter(issue_id=issue.pk).count()
         issue.planned_at = now
         issue.heartbeat_at = now

@@ -125,8 +125,8 @@ class SmtpTransport:
 
     def send(self, *, data, from_addr, to, record, confirm, key="", template=None, values=None, then=None):
         """Send `data` (dot-stuffed MIME bytes). `record()` marks the delivery unconfirmed and
-        returns False if this worker no longer owns it; it runs just before the final dot.
-        `confirm()` marks it sent, on the server's 250.
+        returns False if this worker no longer owns it; it runs once the server waits for the
+        message (354), before any of it is written. `confirm()` marks it sent, on the server's 250.
 
         `then` = (from, to) of the message that comes next: its envelope goes in the same write
         as this message's dot (RFC 2920 lets a group start with a message's end), so the server's
@@ -137,21 +137,22 @@ class SmtpTransport:
             self.open()
             conn = self.conn
             refusal = self._envelope(conn, from_addr, to)
-            if refusal is not None:
-                return refusal
-            if not data.endswith(b"\r\n"):
-                data += b"\r\n"
-            conn.send(data)
         except (OSError, smtplib.SMTPException) as error:
             self._drop()
             return Outcome(RETRY, f"{type(error).__name__}: {error}"[:300])
-        # Invariant from here: the server holds the whole message but has not accepted it.
+        if refusal is not None:
+            return refusal
+        # The server waits for the message (354). Recorded before any of it leaves, then the
+        # message, its final dot and the next envelope in one write: the server takes the message
+        # only on that dot, and the recording is the only thing between the two.
         if not record():
-            self._drop()  # another worker took this delivery over; abandon this copy
+            self._drop()  # another worker took this delivery over; send nothing
             return Outcome(LOST)
+        if not data.endswith(b"\r\n"):
+            data += b"\r\n"
         ahead = self._commands(*then) if then is not None and self.pipelining else b""
         try:
-            conn.send(b".\r\n" + ahead)
+            conn.send(data + b".\r\n" + ahead)
             code, response = conn.getreply()
         except (OSError, smtplib.SMTPException) as error:
             # The dot may or may not have arrived: it stays unconfirmed (at most once).
