@@ -133,6 +133,9 @@ class SmtpTransport:
         "taken" and its replies to the next envelope come back in one round trip — one wait per
         message instead of two. The server only ever holds the next message without its dot,
         which it throws away if the connection drops, so nothing is sent twice."""
+        if self.ahead is not None and self.ahead[0] != (from_addr, to):
+            # Not the message announced: the server may wait for that one's text; start afresh.
+            self._drop()
         try:
             self.open()
             conn = self.conn
@@ -184,14 +187,8 @@ class SmtpTransport:
         """MAIL, RCPT, DATA. None once the server waits for the message (354); else the Outcome,
         with the connection ready for the next message."""
         ahead, self.ahead = self.ahead, None
-        if ahead is not None and ahead[0] == (from_addr, to):
-            replies = ahead[1]  # sent behind the last message's dot, and already answered
-        elif ahead is not None:
-            # Not the message expected: the server may wait for that one's text; start afresh.
-            self._drop()
-            self.open()
-            conn = self.conn
-            return self._envelope(conn, from_addr, to)
+        if ahead is not None:
+            replies = ahead[1]  # sent behind the last message's dot (see send), already answered
         elif self.pipelining:
             conn.send(self._command_text(from_addr, to))
             replies = [conn.getreply() for _command in ("mail", "rcpt", "data")]
