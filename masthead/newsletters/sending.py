@@ -3,10 +3,11 @@
 The deliveries are the record. Planning inserts a row per (issue, subscriber) under a unique
 constraint, so planning twice adds nobody twice. A worker **claims** a batch (PostgreSQL:
 `SELECT … FOR UPDATE SKIP LOCKED`, so several workers split the work; SQLite serialises writers
-anyway), sends each message and marks it sent one by one. A claim older than the **lease** belongs
-to a worker presumed dead and may be claimed again; nothing it already handed over is resent:
-a delivery is marked unconfirmed before its message leaves and sent once the server took it
-(see transport), so a crash in between is listed on the issue's page, never silently "sent".
+anyway), sends each message and marks it, one write per recipient (Recorder). A claim older than
+the **lease** belongs to a worker presumed dead and may be claimed again; nothing it already
+handed over is resent: a delivery is marked unconfirmed before its message leaves and sent once
+the server took it (see transport; the "sent" mark rides with the next recipient's hand-over), so
+a crash in between is listed on the issue's page, never silently "sent".
 """
 
 import logging
