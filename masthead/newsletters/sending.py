@@ -242,6 +242,8 @@ class Recorder:
             connection.vendor == "postgresql" or connection.features.can_return_columns_from_insert
         )
         self.sent_at = Delivery._meta.get_field("sent_at")
+        self._second, self._value = None, None
+        self._sql = {}
 
     def _handed_and_confirmed_sql(self, n):
         marks = ", ".join(["%s"] * n)
@@ -255,10 +257,23 @@ class Recorder:
             "RETURNING id"
         )
 
-    def handed_over(self, delivery_id, now):
+    def _stamp(self, now):
+        """`sent_at` to the second, prepared for the database once a second: preparing a datetime
+        per recipient cost a tenth of the recording (measured with cProfile)."""
+        if now is None:
+            second = int(time.time())
+            if second != self._second:
+                self._second = second
+                self._value = self.sent_at.get_db_prep_value(
+                    timezone.now().replace(microsecond=0), connection
+                )
+            return self._value
+        return self.sent_at.get_db_prep_value(now.replace(microsecond=0), connection)
+
+    def handed_over(self, delivery_id, now=None):
         """claimed → unconfirmed, with the confirmations waiting, in one statement; False if this
-        worker no longer owns the delivery."""
-        value = self.sent_at.get_db_prep_value(now, connection)
+        worker no longer owns the delivery. `sent_at` is `now`, or the current second."""
+        value = self._stamp(now)
         pending, self.pending = self.pending, []
         if not pending:
             with connection.cursor() as cursor:
@@ -277,7 +292,10 @@ class Recorder:
         params = [delivery_id, State.UNCONFIRMED, State.SENT, delivery_id, value, delivery_id, delivery_id]
         params += [delivery_id, State.CLAIMED, self.worker, *pending, State.UNCONFIRMED]
         with connection.cursor() as cursor:
-            cursor.execute(self._handed_and_confirmed_sql(len(pending)), params)
+            sql = self._sql.get(len(pending)) or self._sql.setdefault(
+                len(pending), self._handed_and_confirmed_sql(len(pending))
+            )
+            cursor.execute(sql, params)
             return any(row[0] == delivery_id for row in cursor.fetchall())
 
     def confirmed(self, delivery_id):
@@ -381,7 +399,7 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C9
             data=data,
             from_addr=from_addr,
             to=recipient.address,
-            record=lambda pk=recipient.pk: recorder.handed_over(pk, timezone.now()),
+            record=lambda pk=recipient.pk: recorder.handed_over(pk),
             confirm=lambda pk=recipient.pk: recorder.confirmed(pk),
             key=delivery_key(issue.pk, recipient.pk),
             template=template,
@@ -395,7 +413,7 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C9
         for start in range(0, len(items), BATCH_LIMIT):
             chunk = []
             for recipient, values in items[start : start + BATCH_LIMIT]:
-                if recorder.handed_over(recipient.pk, timezone.now()):
+                if recorder.handed_over(recipient.pk):
                     chunk.append((recipient, values))
                 else:
                     counts[LOST] += 1  # another worker took it over
