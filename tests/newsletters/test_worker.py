@@ -171,7 +171,7 @@ from masthead.newsletters import sending
 calls = []
 original = sending.Recorder.handed_over
 
-def handed_over(self, delivery_id, now):
+def handed_over(self, delivery_id, now=None):
     calls.append(delivery_id)
     if len(calls) == {crash_at}:
         os._exit(9)
