@@ -133,12 +133,12 @@ class PostfixSink:
 SINKS = {"python": PythonSink, "smtp-sink": PostfixSink}
 
 
-def setup_django(port):
+def setup_django(port, database_url=None):
     os.environ.update(
         MASTHEAD_ENV="development",
         DEBUG="0",
         MASTHEAD_VAR_DIR=str(VAR),
-        DATABASE_URL=f"sqlite:///{VAR / 'bench.sqlite3'}",
+        DATABASE_URL=database_url or f"sqlite:///{VAR / 'bench.sqlite3'}",
         EMAIL_URL=f"smtp://127.0.0.1:{port}",
         NEWSLETTER_BATCH_SIZE="500",
         LOG_LEVEL="WARNING",
@@ -265,6 +265,11 @@ def main():  # noqa: C901 - one benchmark, its steps in order
     parser.add_argument("--sink", choices=sorted(SINKS), default="python", help="the SMTP server sent to")
     parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark site first")
     parser.add_argument(
+        "--database-url",
+        help="e.g. postgres://postgres@127.0.0.1:5432/masthead_bench (default: a SQLite file in "
+        "bench/.var-newsletter); the demo is loaded into it on first use",
+    )
+    parser.add_argument(
         "--profile",
         nargs="?",
         const="tottime",
@@ -277,7 +282,8 @@ def main():  # noqa: C901 - one benchmark, its steps in order
     port = free_port()
     sink = SINKS[args.sink](port)
     try:
-        setup_django(port)
+        setup_django(port, args.database_url)
+        load_before = os.getloadavg()
         n = args.subscribers
         print(f"Preparing {n:,} subscribers…", flush=True)
         issue = prepare(n)
@@ -302,7 +308,11 @@ def main():  # noqa: C901 - one benchmark, its steps in order
     finally:
         sink.stop()
     whole_rate, bare_rate = n / whole, n / bare
+    from django.db import connection
+
     print(f"\nsink:              {sink.name}")
+    print(f"database:          {connection.vendor}")
+    print(f"load average:      {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after (1 min)")
     print(f"recipients:        {n:,} (deliveries sent {sent:,}, issue status {issue.status})")
     print(f"message size:      {size:,} bytes")
     print(

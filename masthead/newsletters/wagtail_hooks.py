@@ -25,8 +25,7 @@ from .errors import NewsletterError
 from .forms import ScheduleForm
 from .models import Delivery, Issue, Newsletter, Subscriber, Suppression
 from .render import RenderError, free_variant, personal_values, render_variant
-from .sending import _name as recipient_name
-from .sending import recipient_ids
+from .sending import recipient_ids, recipient_name
 
 
 class NewsletterViewSet(ModelViewSet):

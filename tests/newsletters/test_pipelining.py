@@ -29,6 +29,8 @@ class PipeliningServer(threading.Thread):
         self.messages = []  # (recipient, body) the server took
         self.commands = []  # every command, in order
         self.connections = 0
+        # Per message taken: had the next envelope already arrived with its final dot?
+        self.ahead = []
         self.stalled = False
         self.stop = threading.Event()
 
@@ -45,6 +47,17 @@ class PipeliningServer(threading.Thread):
                     self.converse(conn, conn.makefile("rb"))
                 except (TimeoutError, OSError, ValueError):
                     pass
+
+    @staticmethod
+    def buffered(conn, lines):
+        """What the client has sent beyond what was read, without waiting for more."""
+        conn.settimeout(0)
+        try:
+            return lines.peek(16)
+        except BlockingIOError:
+            return b""
+        finally:
+            conn.settimeout(2)
 
     def converse(self, conn, lines):
         conn.sendall(b"220 test ESMTP\r\n")
@@ -76,10 +89,12 @@ class PipeliningServer(threading.Thread):
                 if data_reply.startswith("354"):
                     body = b""
                     while not body.endswith(b"\r\n.\r\n"):
-                        body += lines.readline()
-                        if not body:
-                            return
+                        line = lines.readline()
+                        if not line:
+                            return  # hung up before the final dot: the message is not taken
+                        body += line
                     self.messages.append((recipient, body))
+                    self.ahead.append(self.buffered(conn, lines).lower().startswith(b"mail from:"))
                     conn.sendall(b"250 taken\r\n")
             else:
                 conn.sendall(b"500 what\r\n")
@@ -104,13 +119,14 @@ def transport(server):
     transport.close()
 
 
-def send(transport, to, marks):
+def send(transport, to, marks, then=None):
     return transport.send(
         data=MESSAGE,
         from_addr="bench@example.com",
         to=to,
         record=lambda: marks.append(("unconfirmed", to)) or True,
         confirm=lambda: marks.append(("sent", to)),
+        then=("bench@example.com", then) if then else None,
     )
 
 
@@ -158,3 +174,42 @@ def test_data_accepted_after_a_refused_recipient_sends_nothing(server, transport
     assert ok.status == OK
     assert [r for r, _body in server.messages] == ["ok@example.com"]
     assert server.connections == 2
+
+
+def test_the_next_envelope_rides_with_the_final_dot(server, transport):
+    """One round trip per message: the server finds the next MAIL/RCPT/DATA already there when a
+    message ends, and its replies come back with its "taken"."""
+    marks = []
+    assert send(transport, "a@example.com", marks, then="b@example.com").status == OK
+    assert send(transport, "b@example.com", marks, then="c@example.com").status == OK
+    assert send(transport, "c@example.com", marks).status == OK
+    assert [r for r, _body in server.messages] == ["a@example.com", "b@example.com", "c@example.com"]
+    assert server.ahead == [True, True, False]
+    assert all(body == MESSAGE + b".\r\n" for _r, body in server.messages)
+    assert [m for m, _to in marks] == ["unconfirmed", "sent"] * 3
+    assert server.connections == 1 and not server.stalled
+
+
+def test_an_envelope_sent_ahead_and_refused_fails_alone(server, transport):
+    server.replies["gone@example.com"] = ("550 5.1.1 no such user", "503 no valid recipients")
+    marks = []
+    assert send(transport, "a@example.com", marks, then="gone@example.com").status == OK
+    gone = send(transport, "gone@example.com", marks, then="c@example.com")
+    assert (gone.status, gone.refused) == (FAILED, True)
+    assert send(transport, "c@example.com", marks).status == OK
+    assert [r for r, _body in server.messages] == ["a@example.com", "c@example.com"]
+    assert ("unconfirmed", "gone@example.com") not in marks
+    assert server.connections == 1
+
+
+def test_an_envelope_sent_ahead_and_not_used_sends_nothing(server, transport):
+    """The server waits (354) for a message that will not come: hanging up is the only way to
+    send none (QUIT or RSET would be read as its text); the next message opens a new connection."""
+    marks = []
+    assert send(transport, "a@example.com", marks, then="b@example.com").status == OK
+    assert send(transport, "c@example.com", marks).status == OK  # not the one announced
+    assert send(transport, "d@example.com", marks, then="e@example.com").status == OK
+    transport.close()  # the batch ends with "e" announced
+    assert [r for r, _body in server.messages] == ["a@example.com", "c@example.com", "d@example.com"]
+    assert server.connections == 2
+    assert ("unconfirmed", "b@example.com") not in marks and ("unconfirmed", "e@example.com") not in marks

@@ -65,14 +65,20 @@ def sending_process(worker, inbox):
     return process_connected_to(inbox.port, [worker.pid, *descendants(worker.pid)])
 
 
-def test_killing_the_sending_process_at_random_points_loses_no_one_silently(smtp_inbox, client, staff_user):
+@pytest.mark.parametrize("pipelining", [False, True], ids=["one-by-one", "pipelined"])
+def test_killing_the_sending_process_at_random_points_loses_no_one_silently(
+    smtp_inbox, client, staff_user, pipelining
+):
     """SIGKILL the process that sends, at random moments (random recipients, anywhere within a
     message — before it leaves, or after the server took it but before it said so). Afterwards
     every recipient received the issue exactly once, or is listed as unconfirmed on the issue's
-    page (and received it at most once); nobody is marked sent without having received it."""
+    page (and received it at most once); nobody is marked sent without having received it.
+    Pipelined: each envelope goes ahead behind the previous message's dot, and a confirmation
+    waits for the next hand-over — still one unconfirmed recipient at most per kill."""
     seed = int(time.time() * 1000) % 100_000
     rng = random.Random(seed)
     inbox = smtp_inbox
+    inbox.pipelining = pipelining
     inbox.delay = 0.005
     inbox.accept_delay = 0.01  # most of a message's time is spent unconfirmed: kills land there
     issue = make_send(RECIPIENTS, slug="killed")
@@ -153,3 +159,63 @@ def test_two_workers_split_a_send_without_sending_anything_twice(smtp_inbox):
     assert len(counts) == RECIPIENTS and max(counts.values()) == 1
     owners = set(Delivery.objects.filter(issue=issue).values_list("claimed_by", flat=True))
     assert len({o.split(":")[1] for o in owners if o}) == 2, "both worker processes took batches"
+
+
+# Run in a process of its own, which dies (os._exit: no `finally`, nothing flushed, as with
+# SIGKILL) at its `crash_at`-th hand-over: the previous message has been taken by the server but
+# its confirmation still waits for this hand-over's write.
+CRASH_SCRIPT = """
+import os
+from masthead.newsletters import sending
+
+calls = []
+original = sending.Recorder.handed_over
+
+def handed_over(self, delivery_id, now=None):
+    calls.append(delivery_id)
+    if len(calls) == {crash_at}:
+        os._exit(9)
+    return original(self, delivery_id, now)
+
+sending.Recorder.handed_over = handed_over
+sending.deliver_issue(issue_id={issue_id})
+"""
+
+
+def test_a_crash_in_the_middle_of_a_batch_resends_nothing_the_server_took(use_smtp, settings):
+    """Die between the server's "taken" for message 7 and the write that records it (with the
+    hand-over of message 8, whose text the server holds without its final dot). The resumed send
+    mails everyone else exactly once; message 7 is not sent again but listed unconfirmed; 8 is
+    sent by the resumed send, once."""
+    inbox = use_smtp
+    inbox.pipelining = True
+    issue = make_send(40, slug="midbatch")
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING, started_at=timezone.now())
+    crashed = start_manage(
+        "shell",
+        "-c",
+        CRASH_SCRIPT.format(crash_at=8, issue_id=issue.pk),
+        **worker_env(inbox, NEWSLETTER_LEASE_SECONDS="1"),
+    )
+    output = crashed.communicate(timeout=60)[0]
+    assert crashed.returncode == 9, output
+    states = dict(Delivery.objects.filter(issue=issue).values_list("subscriber__email", "state"))
+    assert sorted(received(inbox, "midbatch")) == [f"midbatch-{i}@example.com" for i in range(7)]
+    assert [a for a, s in states.items() if s == Delivery.State.SENT] == [
+        f"midbatch-{i}@example.com" for i in range(6)
+    ]
+    assert states["midbatch-6@example.com"] == Delivery.State.UNCONFIRMED  # taken, not yet recorded
+    assert states["midbatch-7@example.com"] == Delivery.State.CLAIMED  # never taken: no final dot
+
+    settings.NEWSLETTER_LEASE_SECONDS = 1
+    time.sleep(1.1)  # the dead worker's lease runs out
+    from masthead.newsletters.sending import deliver_issue
+
+    deliver_issue(issue_id=issue.pk)
+
+    counts = received(inbox, "midbatch")
+    assert len(counts) == 40 and max(counts.values()) == 1, counts
+    states = dict(Delivery.objects.filter(issue=issue).values_list("subscriber__email", "state"))
+    assert [a for a, s in states.items() if s != Delivery.State.SENT] == ["midbatch-6@example.com"]
+    issue.refresh_from_db()
+    assert (issue.status, issue.sent_count) == (Issue.Status.SENT, 39)
