@@ -139,6 +139,10 @@ class SmtpTransport:
         try:
             self.open()
             conn = self.conn
+            if not (from_addr.isascii() and to.isascii()) and not conn.has_extn("smtputf8"):
+                # RFC 6531: an address beyond ASCII needs a server that offers SMTPUTF8. This one
+                # does not, so this recipient fails alone (smtplib would raise mid-batch).
+                return Outcome(FAILED, "the address is not ASCII and the mail server does not offer SMTPUTF8")
             refusal = self._envelope(conn, from_addr, to)
         except (OSError, smtplib.SMTPException) as error:
             self._drop()
@@ -187,13 +191,15 @@ class SmtpTransport:
         """MAIL, RCPT, DATA. None once the server waits for the message (354); else the Outcome,
         with the connection ready for the next message."""
         ahead, self.ahead = self.ahead, None
+        utf8 = not (from_addr.isascii() and to.isascii())
         if ahead is not None:
             replies = ahead[1]  # sent behind the last message's dot (see send), already answered
-        elif self.pipelining:
+        elif self.pipelining and not utf8:
             conn.send(self._command_text(from_addr, to))
             replies = [conn.getreply() for _command in ("mail", "rcpt", "data")]
         else:
-            replies = [conn.mail(from_addr, self.mail_options)]
+            # smtplib sends the envelope as UTF-8 once MAIL carries SMTPUTF8 (send checked it is offered).
+            replies = [conn.mail(from_addr, [*self.mail_options, "SMTPUTF8"] if utf8 else self.mail_options)]
             if replies[-1][0] == 250:
                 replies.append(conn.rcpt(to))
             if replies[-1][0] in (250, 251):

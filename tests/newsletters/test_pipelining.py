@@ -8,9 +8,12 @@ import socket
 import threading
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.core.mail import get_connection
 
 from masthead.newsletters.transport import FAILED, OK, RETRY, SmtpTransport
+
+from .conftest import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -213,3 +216,47 @@ def test_an_envelope_sent_ahead_and_not_used_sends_nothing(server, transport):
     assert [r for r, _body in server.messages] == ["a@example.com", "c@example.com", "d@example.com"]
     assert server.connections == 2
     assert ("unconfirmed", "b@example.com") not in marks and ("unconfirmed", "e@example.com") not in marks
+
+
+def test_an_address_beyond_ascii_fails_alone_where_the_server_has_no_smtputf8(server, transport):
+    """smtplib encodes commands as ASCII: without this check the whole batch stopped on a
+    UnicodeEncodeError. The recipient fails with a reason; the next message goes on as before."""
+    marks = []
+    assert send(transport, "a@example.com", marks, then="读者@example.com").status == OK
+    outcome = send(transport, "读者@example.com", marks, then="c@example.com")
+    assert outcome.status == FAILED and "SMTPUTF8" in outcome.detail
+    assert send(transport, "c@example.com", marks).status == OK
+    assert [r for r, _body in server.messages] == ["a@example.com", "c@example.com"]
+    assert ("unconfirmed", "读者@example.com") not in marks
+
+
+def test_an_address_beyond_ascii_is_sent_with_smtputf8_where_offered():
+    """A real SMTP server (aiosmtpd) that offers SMTPUTF8 takes the message for 读者@example.com."""
+    taken = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            taken.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.smtp_utf8))
+            return "250 taken"
+
+    port = free_port()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port, enable_SMTPUTF8=True)
+    controller.start()
+    try:
+        backend = get_connection(
+            "django.core.mail.backends.smtp.EmailBackend", host="127.0.0.1", port=port, timeout=5
+        )
+        transport = SmtpTransport(backend)
+        marks = []
+        try:
+            assert send(transport, "a@example.com", marks, then="读者@example.com").status == OK
+            assert send(transport, "读者@example.com", marks).status == OK
+        finally:
+            transport.close()
+    finally:
+        controller.stop()
+    assert taken == [
+        ("bench@example.com", ["a@example.com"], False),
+        ("bench@example.com", ["读者@example.com"], True),
+    ]
+    assert marks[-1] == ("sent", "读者@example.com")
