@@ -85,7 +85,7 @@ def test_the_staff_refund_action_ends_the_running_period_at_once(
 
     # One email, in the member's language, the amount formatted by Babel for it.
     (message,) = mail.outbox
-    assert message.to == [member.email] and message.subject == "您的预付会员已退款"
+    assert message.to == [member.email] and message.subject == "您的预付会员费用已退款"
     assert "¥68" in message.body and "CN¥" not in message.body
     assert "您的会员资格已随本次退款结束。" in message.body
 
