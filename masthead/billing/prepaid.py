@@ -25,7 +25,7 @@ from masthead.core.mail import send_on_commit
 
 from .errors import BillingError
 from .methods import methods_for, offers_one_off_methods
-from .models import CheckoutSession, PrepaidMembership, Price
+from .models import CheckoutSession, Payment, PrepaidMembership, Price
 from .periods import close_gap, next_period_start
 from .providers import provider_name
 from .services import _send_to_provider, live_subscription
@@ -114,6 +114,11 @@ def prepaid_paid(*, checkout, payment, now):
         )
     checkout.state, checkout.completed_at = CheckoutSession.State.COMPLETE, now
     checkout.save(update_fields=["state", "completed_at"])
+    # Events arrive in any order: a refund reported before this payment was parked, and applied
+    # (events.record_payment) before this period existed. It applies to the period now.
+    refund = Payment.objects.filter(
+        provider=payment.provider, provider_ref=payment.provider_ref, state=Payment.State.REFUNDED
+    ).first()
     audit(
         "billing.prepaid.started",
         actor=user,
@@ -124,6 +129,9 @@ def prepaid_paid(*, checkout, payment, now):
         interval=price.interval,
         ends_at=period.ends_at.isoformat(),
     )
+    if refund is not None:
+        prepaid_refunded(payment=payment, refunded=refund.amount, now=now)
+        period.refresh_from_db()
     return period
 
 

@@ -171,6 +171,26 @@ def test_a_refund_of_a_payment_we_do_not_know_is_logged_and_changes_nothing(
     assert parked.processed_at is None and parked.waiting_for == intent["id"]
 
 
+def test_a_refund_that_arrives_before_its_payment_still_ends_the_period(
+    client, settings, recorder, localstripe, member, cny_monthly
+):
+    checkout, _url = start_prepaid(settings, recorder, member, cny_monthly, method="wechat_pay")
+    intent = stripe_payment_intent(localstripe, checkout.amount_due)
+    localstripe.client().v1.refunds.create({"payment_intent": intent["id"]})
+    recorder.respond("GET", "/v1/invoice_payments", {"object": "list", "has_more": False, "data": []})
+    with stripe_api(settings, recorder.url):
+        assert post_event(client, event("charge.refunded", charge_of(localstripe, intent))).status_code == 200
+    succeeded = event(
+        "checkout.session.async_payment_succeeded",
+        session_for(checkout, payment_status="paid", intent=intent["id"]),
+    )
+    assert post_event(client, succeeded).json() == {"received": 1}
+    period = PrepaidMembership.objects.get(checkout=checkout)
+    now = timezone.now()
+    assert period.refunded_amount == 6800 and period.ends_at <= now and not is_paying(member, now)
+    assert not ProviderEvent.objects.filter(processed_at__isnull=True).exists()
+
+
 def test_unsigned_or_tampered_refund_events_are_refused(
     client, settings, recorder, localstripe, member, cny_monthly
 ):
