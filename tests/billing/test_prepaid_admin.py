@@ -111,6 +111,14 @@ def test_the_listing_shows_each_period_and_filters(demo, periods):
         assert finance.get(reverse(LISTING) + query).status_code in (200, 404), query
 
 
+def test_finance_inspects_one_period(demo, periods):
+    finance = client_for("finance")
+    page = finance.get(reverse("prepaid_memberships:inspect", args=[periods["refunded"].pk]))
+    assert page.status_code == 200
+    assert finance.get(reverse("prepaid_memberships:inspect", args=[999999])).status_code == 404
+    assert finance.get("/admin/billing/prepaidmembership/abc/").status_code in (302, 404)
+
+
 def test_administrators_link_to_the_member(demo, periods):
     html = client_for("admin").get(reverse(LISTING)).content.decode()
     user_id = periods["active"].user_id

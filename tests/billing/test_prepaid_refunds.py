@@ -216,3 +216,18 @@ def test_a_refund_of_another_payment_touches_no_prepaid_period(member, cny_month
     assert refund_event(other, 900, now=t0) == "processed"
     period.refresh_from_db()
     assert period.refunded_amount == 0 and is_paying(member, t0 + timedelta(days=1))
+
+
+def test_a_partial_refund_email_in_english_says_until_when(
+    member, cny_monthly, django_capture_on_commit_callbacks
+):
+    t0 = timezone.now()
+    period = buy(member, cny_monthly, t0)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert refund_event(period.payment, 3400, now=t0 + timedelta(days=1)) == "processed"
+    period.refresh_from_db()
+    (message,) = mail.outbox
+    assert message.subject == "Your prepaid membership was refunded"
+    assert "We have refunded CN¥34 of your prepaid Individual membership." in message.body
+    assert f"Your membership is now paid until {period.ends_at:%-d %B %Y}." in message.body
