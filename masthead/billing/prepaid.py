@@ -149,7 +149,8 @@ def prepaid_refunded(*, payment, refunded, now):
     nothing new; a larger one later shortens further. The member is told by email, in their
     language, with the amount formatted for it."""
     period = (
-        PrepaidMembership.objects.select_for_update()
+        # Only this row is locked: PostgreSQL refuses FOR UPDATE on the outer join to a member.
+        PrepaidMembership.objects.select_for_update(of=("self",))
         .select_related("price", "plan", "user")
         .filter(payment=payment)
         .first()
@@ -195,7 +196,6 @@ def prepaid_refunded(*, payment, refunded, now):
                 "period": period,
                 "amount": newly_refunded,
                 "currency": payment.currency,
-                "full_refund": refunded >= payment.amount,
                 # None when the refund left nothing from now on: access ended with it.
                 "paid_until": paid_until if paid_until > now else None,
                 "account_url": settings.SITE_URL + reverse("members:account"),
