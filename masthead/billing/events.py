@@ -102,6 +102,12 @@ def handle_event(*, provider, event_id, event_type, payload, now=None):
         except WaitForPayment as waiting:
             event.waiting_for, event.error = waiting.payment_ref, str(waiting)
             event.save(update_fields=["waiting_for", "error"])
+            # Logged once committed, so the log costs nothing inside the window in which a
+            # payment recorded in parallel could miss this parked event.
+            ref = waiting.payment_ref
+            transaction.on_commit(
+                lambda: logger.warning("Event %s %s waits for payment %s: parked", provider, event_id, ref)
+            )
             return "parked"
         except Exception as error:  # noqa: BLE001 - recorded and retried, never lost
             logger.exception("Provider event %s %s failed", provider, event_id)
@@ -425,8 +431,8 @@ def _on_charge_refunded(*, provider, payload, now):
         provider=provider, provider_ref=payload["payment_ref"], state="paid"
     ).first()
     if original is None:
-        # Not recorded (yet): its payment event may still be on its way; kept, changing nothing.
-        logger.warning("Refund for unknown payment %s %s: parked", provider, payload["payment_ref"])
+        # Not recorded (yet): its payment event may still be on its way; kept (and logged by
+        # handle_event), changing nothing.
         raise WaitForPayment(payload["payment_ref"])
     # Cumulative, as Stripe's charge.amount_refunded: a second partial refund carries the total.
     amount = min(int(payload.get("amount") or original.amount), original.amount)

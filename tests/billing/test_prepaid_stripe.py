@@ -165,7 +165,7 @@ def test_a_refund_of_a_payment_we_do_not_know_is_logged_and_changes_nothing(
         }
         assert post_event(client, event("refund.created", ghost)).json() == {"received": 0}
     assert response.json() == {"received": 1}
-    assert "Refund for unknown payment" in caplog.text
+    assert f"waits for payment {intent['id']}: parked" in caplog.text
     assert not Payment.objects.exists() and not Grant.objects.exists()
     (parked,) = ProviderEvent.objects.all()  # kept, in case its payment is only late
     assert parked.processed_at is None and parked.waiting_for == intent["id"]
