@@ -142,7 +142,7 @@ def test_a_partial_refund_in_the_stripe_dashboard_shortens_the_period(
 
 
 def test_a_refund_of_a_payment_we_do_not_know_is_logged_and_changes_nothing(
-    client, settings, recorder, localstripe, member, demo, caplog
+    client, settings, recorder, localstripe, member, demo, caplog, django_capture_on_commit_callbacks
 ):
     intent = stripe_payment_intent(localstripe, 500, "usd")
     localstripe.client().v1.refunds.create({"payment_intent": intent["id"]})
@@ -153,6 +153,7 @@ def test_a_refund_of_a_payment_we_do_not_know_is_logged_and_changes_nothing(
     with (
         stripe_api(settings, recorder.url),
         caplog.at_level(logging.WARNING, logger="masthead.billing.events"),
+        django_capture_on_commit_callbacks(execute=True),  # the log line is written after the commit
     ):
         response = post_event(client, event("charge.refunded", charge))
         # A refund object naming a charge Stripe does not have: acknowledged and ignored.
