@@ -72,6 +72,40 @@ def grant_end(*, grant, actor=None, reason="", now=None):
     return grant
 
 
+def grant_reschedule(*, grant, starts_at, ends_at, actor=None, reason="", now=None):
+    """Move or shorten a grant that has not ended, without rewriting the past: a start already
+    reached stays, no end is set before `now`. Billing uses it when a refunded prepaid period
+    ends early and the periods stacked after it move earlier. An upcoming grant whose new end is
+    not after its start is voided: it ends a microsecond after it starts (grants are kept, never
+    deleted, as grant_end keeps them)."""
+    now = now or timezone.now()
+    tick = timedelta(microseconds=1)
+    with transaction.atomic():
+        grant = Grant.objects.select_for_update().get(pk=grant.pk)
+        if grant.ends_at is not None and grant.ends_at <= now:
+            return grant
+        new_start = max(starts_at, now) if grant.starts_at > now else grant.starts_at
+        new_end = None if ends_at is None else max(ends_at, now, new_start + tick)
+        if (new_start, new_end) == (grant.starts_at, grant.ends_at):
+            return grant
+        before = (grant.starts_at, grant.ends_at)
+        grant.starts_at, grant.ends_at = new_start, new_end
+        grant.save(update_fields=["starts_at", "ends_at"])
+        audit(
+            "access.grant.rescheduled",
+            actor=actor,
+            member=grant.user,
+            target=grant,
+            reason=reason,
+            now=now,
+            previous_starts_at=before[0].isoformat(),
+            previous_ends_at=before[1].isoformat() if before[1] else None,
+            starts_at=new_start.isoformat(),
+            ends_at=new_end.isoformat() if new_end else None,
+        )
+    return grant
+
+
 def grant_complimentary(*, user, ends_at, actor, reason, level=Level.PREMIUM, now=None):
     """Staff give a member free access until `ends_at` (required: complimentary access always ends)."""
     now = now or timezone.now()

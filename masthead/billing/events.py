@@ -20,7 +20,8 @@ are stored as JSON, so the typed objects of providers/types.py travel as their `
                           did not go through; nothing was bought
   invoice.paid           {"payment": PAYMENT}
   invoice.payment_failed {"payment": PAYMENT, "next_attempt_at": iso | None}
-  charge.refunded        REFUND
+  charge.refunded        REFUND (its amount: the total refunded so far; a prepaid period
+                          shrinks with it, prepaid.prepaid_refunded)
 SNAPSHOT = SubscriptionSnapshot, PAYMENT = ProviderPayment, REFUND = Refund.
 """
 
@@ -36,7 +37,15 @@ from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
 from .gifts import gift_paid
 from .groups import group_for_subscription
-from .models import CheckoutSession, Payment, Price, ProviderEvent, Status, Subscription
+from .models import (
+    CheckoutSession,
+    Payment,
+    PrepaidMembership,
+    Price,
+    ProviderEvent,
+    Status,
+    Subscription,
+)
 from .offers import offer_redeem
 from .payments import payment_completed
 from .providers.types import ProviderPayment, SubscriptionSnapshot
@@ -93,6 +102,12 @@ def handle_event(*, provider, event_id, event_type, payload, now=None):
         except WaitForPayment as waiting:
             event.waiting_for, event.error = waiting.payment_ref, str(waiting)
             event.save(update_fields=["waiting_for", "error"])
+            # Logged once committed, so the log costs nothing inside the window in which a
+            # payment recorded in parallel could miss this parked event.
+            ref = waiting.payment_ref
+            transaction.on_commit(
+                lambda: logger.warning("Event %s %s waits for payment %s: parked", provider, event_id, ref)
+            )
             return "parked"
         except Exception as error:  # noqa: BLE001 - recorded and retried, never lost
             logger.exception("Provider event %s %s failed", provider, event_id)
@@ -332,7 +347,14 @@ def _on_checkout_failed(*, provider, payload, now):
 
 
 def record_payment(
-    *, provider, data: ProviderPayment, now, state=Payment.State.PAID, checkout=None, next_attempt_at=None
+    *,
+    provider,
+    data: ProviderPayment,
+    now,
+    state=Payment.State.PAID,
+    checkout=None,
+    next_attempt_at=None,
+    notify_member=True,
 ):
     """Record a provider invoice or charge once. Returns (payment, created)."""
     sub = None
@@ -371,7 +393,8 @@ def record_payment(
         currency=payment.currency,
         provider=provider,
     )
-    notify.payment_recorded(payment, next_attempt_at=_dt(next_attempt_at))
+    if notify_member:
+        notify.payment_recorded(payment, next_attempt_at=_dt(next_attempt_at))
     if state == Payment.State.PAID:
         _apply_parked(provider=provider, payment_ref=payment.provider_ref, now=now)
     if state == Payment.State.FAILED:
@@ -402,23 +425,38 @@ def _on_invoice_failed(*, provider, payload, now):
 
 
 def _on_charge_refunded(*, provider, payload, now):
+    from .prepaid import prepaid_refunded  # prepaid → services → events
+
     original = Payment.objects.filter(
         provider=provider, provider_ref=payload["payment_ref"], state="paid"
     ).first()
     if original is None:
+        # Not recorded (yet): its payment event may still be on its way; kept (and logged by
+        # handle_event), changing nothing.
         raise WaitForPayment(payload["payment_ref"])
-    record_payment(
+    # Cumulative, as Stripe's charge.amount_refunded: a second partial refund carries the total.
+    amount = min(int(payload.get("amount") or original.amount), original.amount)
+    prepaid = PrepaidMembership.objects.filter(payment=original).exists()
+    refund, created = record_payment(
         provider=provider,
         data=ProviderPayment(
             ref=payload["payment_ref"],
             subscription_ref=original.provider_subscription_ref,
-            amount=payload.get("amount") or original.amount,
+            amount=amount,
             currency=original.currency,
             description=f"Refund: {original.description}",
         ),
         now=now,
         state=Payment.State.REFUNDED,
+        # A prepaid period's member gets one email saying both the amount and what became of
+        # their membership (prepaid.prepaid_refunded), not the plain refund notice as well.
+        notify_member=not prepaid,
     )
+    if not created and amount > refund.amount:
+        # A later, larger refund of the same payment: the one refund row carries the total.
+        Payment.objects.filter(pk=refund.pk).update(amount=amount)
+    if prepaid:
+        prepaid_refunded(payment=original, refunded=amount, now=now)
 
 
 HANDLERS = {

@@ -14,6 +14,7 @@ from masthead.core.mail import send_on_commit
 
 from .errors import BillingError
 from .models import CheckoutSession, GiftMembership, Payment
+from .periods import next_period_start
 from .providers import provider_name
 from .settings import billing_settings
 
@@ -109,9 +110,9 @@ def gift_claim(*, token, user, now=None):
 
         if live_subscription(user):
             raise BillingError("gift_has_membership")
-        # A gift claimed while another gift still runs starts when that one ends.
-        running = GiftMembership.objects.filter(claimed_by=user, ends_at__gt=now).order_by("-ends_at").first()
-        starts = running.ends_at if running else now
+        # A gift claimed while another paid-once period (gift or prepaid) runs starts when the
+        # last one ends (periods.next_period_start, the rule prepaid periods follow too).
+        starts = next_period_start(user, now)
         gift.state, gift.claimed_by, gift.claimed_at = GiftMembership.State.CLAIMED, user, now
         gift.ends_at = starts + relativedelta(months=gift.months)
         gift.save(update_fields=["state", "claimed_by", "claimed_at", "ends_at"])

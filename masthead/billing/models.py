@@ -581,6 +581,13 @@ class RevenueChange(models.Model):
         )
 
 
+class PrepaidQuerySet(models.QuerySet):
+    def holding(self):
+        """Periods that give (or gave) access: not an upcoming period refunded in full before it
+        started (that one is left with no length, ends_at == starts_at)."""
+        return self.filter(ends_at__gt=models.F("starts_at"))
+
+
 class PrepaidMembership(models.Model):
     """A membership period paid once (billing.prepaid): access from `starts_at` to `ends_at`, a
     reminder before it ends, no renewal. Created when the provider confirms the payment."""
@@ -594,6 +601,12 @@ class PrepaidMembership(models.Model):
     ends_at = models.DateTimeField(db_index=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField()
+    # What the provider has refunded of the payment so far (cumulative, minor units) and when we
+    # last heard of it: a refund shortens the period pro rata (prepaid.prepaid_refunded).
+    refunded_amount = models.PositiveIntegerField(default=0)
+    refunded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PrepaidQuerySet.as_manager()
 
     class Meta:
         ordering = ["-ends_at"]

@@ -1,10 +1,13 @@
 """Read-only queries over billing's records for reports (the analytics app's rollups).
 
 Each returns plain values for a time window [start, end): rows, not model instances, so callers
-never hold billing objects. Amounts are integer minor units with their currency.
+never hold billing objects. Amounts are integer minor units with their currency. The exception,
+`prepaid_listing`, is billing's own admin listing (a queryset the Wagtail view pages and filters).
 """
 
-from django.db.models import F, Sum
+from django.db.models import Case, F, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     CheckoutSession,
@@ -12,6 +15,7 @@ from .models import (
     Group,
     OfferRedemption,
     Payment,
+    PrepaidMembership,
     RevenueChange,
     Subscription,
 )
@@ -146,3 +150,35 @@ def payment_history(subscription_ids, before):
     for sub_id, pid, state in rows:
         history.setdefault(sub_id, []).append((pid, state))
     return history
+
+
+PREPAID_STATES = [
+    ("active", _("Active")),
+    ("upcoming", _("Upcoming")),
+    ("ended", _("Ended")),
+    ("refunded", _("Refunded")),
+]
+
+
+def prepaid_listing(now):
+    """Prepaid periods for the admin, one query: each with `paid_amount`, `currency`, `method`,
+    `member_email` and its `state` at `now` — refunded (in full), upcoming, active or ended. A
+    partly refunded period keeps its time state; its `refunded_amount` says how much went back."""
+    paid = Coalesce(F("payment__amount"), F("checkout__amount_due"))
+    return (
+        PrepaidMembership.objects.select_related("user", "plan", "price", "payment", "checkout")
+        .annotate(
+            paid_amount=paid,
+            currency=F("price__currency"),
+            method=F("checkout__payment_method"),
+            member_email=F("user__email"),
+        )
+        .annotate(
+            state=Case(
+                When(refunded_amount__gt=0, refunded_amount__gte=F("paid_amount"), then=Value("refunded")),
+                When(starts_at__gt=now, then=Value("upcoming")),
+                When(ends_at__gt=now, then=Value("active")),
+                default=Value("ended"),
+            )
+        )
+    )

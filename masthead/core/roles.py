@@ -48,6 +48,7 @@ BILLING_READ = [
         "offer",
         "offerredemption",
         "giftmembership",
+        "prepaidmembership",
         "group",
         "groupseat",
         "providerevent",

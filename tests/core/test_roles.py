@@ -45,6 +45,7 @@ def urls(demo):
         "bans": reverse("community_bans:index"),
         "subscriptions": reverse("subscriptions:index"),
         "payments": reverse("payments:index"),
+        "prepaid": reverse("prepaid_memberships:index"),
         "event list": reverse("events_admin"),
         "event sales": reverse("events_admin_event", args=[event.pk]),
         "attendees csv": reverse("events_admin_csv", args=[event.pk]),
@@ -71,7 +72,7 @@ REACH = {
     "writer": {"edit article", "add article", "inbox", "missing translations", "translate article"},
     "moderator": {"moderation", "bans"},
     "door": {"event list", "check-in"},
-    "finance": {"subscriptions", "payments", "event list", "event sales", "attendees csv"},
+    "finance": {"subscriptions", "payments", "prepaid", "event list", "event sales", "attendees csv"},
 }
 
 

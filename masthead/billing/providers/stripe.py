@@ -538,6 +538,17 @@ def _on_charge_refunded(event, charge):
     return [(event["id"], "charge.refunded", refund.as_payload())]
 
 
+def _on_refund(event, refund):
+    """refund.created / refund.updated: Stripe sends them beside charge.refunded, and an endpoint
+    may listen to either. A refund object carries only its own amount; our REFUND payload is the
+    total refunded so far, so once the refund has succeeded the charge is read back for it."""
+    charge_id = _id(refund.get("charge"))
+    if refund.get("status") != "succeeded" or not charge_id:
+        return []  # pending or failed: nothing was given back yet
+    charge = _find(client().v1.charges.retrieve, charge_id)
+    return _on_charge_refunded(event, charge) if charge else []
+
+
 NORMALISERS = {
     "checkout.session.completed": _on_checkout_completed,
     "checkout.session.async_payment_succeeded": _on_checkout_completed,
@@ -553,6 +564,8 @@ NORMALISERS = {
     "invoice.payment_succeeded": _on_invoice_paid,
     "invoice.payment_failed": _on_invoice_failed,
     "charge.refunded": _on_charge_refunded,
+    "refund.created": _on_refund,
+    "refund.updated": _on_refund,
 }
 
 
