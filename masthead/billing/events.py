@@ -28,7 +28,7 @@ SNAPSHOT = SubscriptionSnapshot, PAYMENT = ProviderPayment, REFUND = Refund.
 import logging
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from masthead.core.audit import audit
@@ -117,6 +117,23 @@ def handle_event(*, provider, event_id, event_type, payload, now=None):
         event.processed_at, event.error, event.waiting_for = now, "", ""
         event.save(update_fields=["processed_at", "error", "waiting_for"])
     return "processed"
+
+
+def one_at_a_time_for_payment(provider, payment_ref):
+    """Hold, until the transaction ends, a lock on one payment's events.
+
+    A refund that finds no payment parks itself; recording the payment applies what is parked.
+    Without a common lock the two can cross under READ COMMITTED: the refund looks before the
+    payment commits, the payment looks for parked events before the refund's parking commits,
+    and the refund waits forever (seen as tests/billing/test_late_webhooks.py's concurrent test
+    failing now and then on PostgreSQL). With it, whichever comes second sees the first's
+    commit. SQLite lets one writer in at a time, so it needs nothing here.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"billing.payment:{provider}:{payment_ref}"]
+            )
 
 
 def _apply_parked(*, provider, payment_ref, now):
@@ -357,6 +374,7 @@ def record_payment(
     notify_member=True,
 ):
     """Record a provider invoice or charge once. Returns (payment, created)."""
+    one_at_a_time_for_payment(provider, data.ref)
     sub = None
     if data.subscription_ref:
         sub = Subscription.objects.filter(provider=provider, provider_ref=data.subscription_ref).first()
@@ -427,6 +445,7 @@ def _on_invoice_failed(*, provider, payload, now):
 def _on_charge_refunded(*, provider, payload, now):
     from .prepaid import prepaid_refunded  # prepaid → services → events
 
+    one_at_a_time_for_payment(provider, payload["payment_ref"])
     original = Payment.objects.filter(
         provider=provider, provider_ref=payload["payment_ref"], state="paid"
     ).first()
