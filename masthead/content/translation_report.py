@@ -18,6 +18,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 
 from .levels import AccessLevel
 from .models import ArticlePage, SectionPage
@@ -152,8 +153,7 @@ class MissingTranslationsView(PageReportView):
 
 class MissingTranslationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("wagtailadmin.access_admin") and (
-            request.user.is_superuser
-            or request.user.has_perm("simple_translation.submit_translation")
-            or request.user.groups.filter(page_permissions__permission__codename="change_page").exists()
+        # Exactly who the view lets in (any_permission_required above), asked of the same policy.
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, MissingTranslationsView.any_permission_required
         )

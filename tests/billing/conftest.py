@@ -33,6 +33,16 @@ def individual(demo):
 
 
 @pytest.fixture
+def cny_monthly(individual):
+    return Price.objects.get(plan=individual, interval="month", currency="CNY", active=True)
+
+
+@pytest.fixture
+def cny_yearly(individual):
+    return Price.objects.get(plan=individual, interval="year", currency="CNY", active=True)
+
+
+@pytest.fixture
 def monthly(individual):
     return Price.objects.get(plan=individual, interval="month", currency="USD", active=True)
 

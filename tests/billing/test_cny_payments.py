@@ -43,16 +43,6 @@ from .test_stripe import (  # noqa: F401 - fixtures
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def cny_monthly(individual):
-    return Price.objects.get(plan=individual, interval="month", currency="CNY", active=True)
-
-
-@pytest.fixture
-def cny_yearly(individual):
-    return Price.objects.get(plan=individual, interval="year", currency="CNY", active=True)
-
-
 def start_prepaid(settings, recorder, user, price, **kwargs):
     with stripe_api(settings, recorder.url):
         return prepaid_checkout_start(user=user, price=price, base_url=SITE, **kwargs)

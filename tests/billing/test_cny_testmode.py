@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from masthead.access.models import Grant
 from masthead.access.selectors import member_status
-from masthead.billing.models import CheckoutSession, Payment, PrepaidMembership, Price
+from masthead.billing.models import CheckoutSession, Payment, PrepaidMembership
 from masthead.billing.money import format_money
 from masthead.billing.prepaid import prepaid_checkout_start, send_prepaid_reminders
 from masthead.billing.services import checkout_start
@@ -19,11 +19,6 @@ from masthead.billing.services import checkout_start
 from .conftest import is_paying
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cny_monthly(individual):
-    return Price.objects.get(plan=individual, interval="month", currency="CNY", active=True)
 
 
 def open_prepaid(client, member, price):

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from masthead.billing.models import PrepaidMembership, Price
+from masthead.billing.models import PrepaidMembership
 from masthead.billing.prepaid import prepaid_checkout_start
 from masthead.billing.providers.testmode import pay_with_method
 from masthead.billing.services import refund_payment
@@ -19,11 +19,6 @@ from masthead.billing.services import refund_payment
 pytestmark = pytest.mark.django_db
 
 LISTING = "prepaid_memberships:index"
-
-
-@pytest.fixture
-def cny_monthly(individual):
-    return Price.objects.get(plan=individual, interval="month", currency="CNY", active=True)
 
 
 def buy(member, price, now, method):

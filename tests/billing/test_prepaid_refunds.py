@@ -16,7 +16,7 @@ from django.utils import timezone
 from masthead.access.models import Grant
 from masthead.billing.events import handle_event
 from masthead.billing.gifts import gift_checkout_start, gift_claim
-from masthead.billing.models import GiftMembership, Payment, PrepaidMembership, Price
+from masthead.billing.models import GiftMembership, Payment, PrepaidMembership
 from masthead.billing.periods import next_period_start
 from masthead.billing.prepaid import prepaid_checkout_start, prepaid_until
 from masthead.billing.providers.testmode import pay_checkout, pay_with_method
@@ -27,16 +27,6 @@ from masthead.members.models import Profile
 from .conftest import is_paying
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cny_monthly(individual):
-    return Price.objects.get(plan=individual, interval="month", currency="CNY", active=True)
-
-
-@pytest.fixture
-def cny_yearly(individual):
-    return Price.objects.get(plan=individual, interval="year", currency="CNY", active=True)
 
 
 def buy(member, price, now, method="wechat_pay"):

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from masthead.access.models import Grant
 from masthead.billing import services
-from masthead.billing.models import Payment, PrepaidMembership, Price, ProviderEvent
+from masthead.billing.models import Payment, PrepaidMembership, ProviderEvent
 
 from .conftest import is_paying
 from .stripe_helpers import event, post_event, stripe_signature
@@ -32,11 +32,6 @@ from .test_stripe import (  # noqa: F401 - fixtures
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cny_monthly(individual):
-    return Price.objects.get(plan=individual, interval="month", currency="CNY", active=True)
 
 
 def stripe_payment_intent(localstripe, amount, currency="cny"):
