@@ -28,7 +28,6 @@ from masthead.core.caching import (
     Lazy,
     RememberedRestrictions,
     cacheable_for,
-    cached_route,
     offer_variant,
     read_page_number,
 )
@@ -129,11 +128,6 @@ class HomePage(CacheablePage, Page):
             }
         )
         return context
-
-    def route(self, request, path_components):
-        """Wagtail's routing walks the tree a level at a time (a query or two per level); known
-        paths to live, plain pages are remembered per cache generation instead."""
-        return cached_route(self, request, path_components, super().route)
 
 
 class SectionPage(CacheablePage, Page):

@@ -74,6 +74,7 @@ for _signal, _sender in (
     (post_delete, PageViewRestriction),
     (m2m_changed, PageViewRestriction.groups.through),
     (post_save, Site),
+    (post_delete, Site),
     (post_save, Tag),
     (post_save, get_image_model()),
 ):

@@ -6,6 +6,7 @@ sharing with `public_for_anonymous` (or `mark_cacheable(..., personal=False)`); 
 (core.pagecache) and any CDN or nginx in front store only responses marked public.
 """
 
+import hashlib
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -200,68 +201,86 @@ def site_setting(request, model):
     return value
 
 
-def cached_route(root, request, path_components, route):
-    """Route through a per-generation map of path → (model, pk) for plain live pages.
+# The route cache (docs/caching.md, "Routes"): path → page for plain live pages, so a request
+# whose page is not served from the page cache (a signed-in reader's, a page that just went stale)
+# need not find its page again — the site's root, its specific class, a tree walk a query or two per
+# level, view restrictions. One cache, read in two tiers: this process's memory (no query at all),
+# then the shared cache (what another process found: one query, re-read by primary key and checked
+# live), then Wagtail's own routing. Both tiers are keyed by the `site` version, so publishing,
+# unpublishing, moving a page, view restrictions and settings forget every route at once.
+_routes = cachetags.ProcessCache("core.routes", 300)
+SHARED_ROUTE_SECONDS = 3600
 
-    Only pages served by their own `serve` (no RoutablePageMixin sub-routes) are remembered, and
-    a remembered page is re-read by primary key and must still be live, so a stale entry can
-    only cost a normal route, never serve an unpublished page.
+
+def _shared_route_key(generation, key):
+    site_pk, language, path = key
+    # Hashed: paths may be long and non-ASCII; a truncated path could name two pages.
+    digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
+    return f"route:{generation}:{site_pk}:{language}:{digest}"
+
+
+def _is_plain(result):
+    """A route worth remembering: a live page served by its own `serve`, with no sub-route
+    (RoutablePageMixin pages route their own arguments, so they are walked every time)."""
+    return (
+        isinstance(result, RouteResult)
+        and not result.args
+        and not result.kwargs
+        and result.page.live
+        and not hasattr(result.page, "get_subpage_urls")
+    )
+
+
+def _shared_route(generation, key):
+    hit = cache.get(_shared_route_key(generation, key))
+    if hit is None:
+        return None
+    try:
+        model = apps.get_model(hit[0])
+    except (LookupError, ValueError, TypeError):
+        return None
+    # Re-read, and live now: a stale entry can only cost a normal route, never serve an
+    # unpublished page.
+    page = model.objects.filter(pk=hit[1], live=True).first()
+    return RouteResult(page) if page is not None else None
+
+
+def remembered_route(request, path):
+    """The route to `path` from the route cache, finding and remembering it on a miss; None when
+    routes may not be remembered for this request (not a GET, a preview, the shared cache
+    unreachable) or the path is not a plain live page — Wagtail's `serve` then routes itself.
+
+    A remembered page object is shared by later requests of this process until the `site`
+    version changes, the same staleness bound as the page cache.
     """
     generation = fragment_generation()
-    if not path_components or len(path_components) > 8 or generation is None or is_preview(request):
-        return route(request, path_components)
-    key = f"route:{generation}:{root.pk}:" + "/".join(path_components)[:300]
-    hit = cache.get(key)
-    if hit is not None:
-        model = apps.get_model(hit[0])
-        page = model.objects.filter(pk=hit[1], live=True).first()
-        if page is not None:
-            return RouteResult(page)
-    result = route(request, path_components)
-    page = (
-        result.page if isinstance(result, RouteResult) else (result[0] if isinstance(result, tuple) else None)
-    )
-    args = (
-        result.args if isinstance(result, RouteResult) else (result[1] if isinstance(result, tuple) else ())
-    )
-    if page is not None and page.live and not args and not hasattr(page, "get_subpage_urls"):
-        cache.set(key, (page._meta.label, page.pk), 3600)
-    return result
-
-
-# Routes to plain live pages, per process and per page-cache generation: a signed-in reader's
-# page is rendered per request, but finding the page (the site's root, its specific class, the
-# tree walk, view restrictions: five queries) need not be repeated on every request.
-_routes = cachetags.ProcessCache("core.routes", 300)
+    if request.method not in ("GET", "HEAD") or generation is None or is_preview(request):
+        return None
+    site = Site.find_for_request(request)
+    key = (site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
+    route = _routes.get(key, generation)
+    if route is not None:
+        return route
+    route = _shared_route(generation, key)
+    if route is None:
+        result = Page.route_for_request(request, path)
+        if not _is_plain(result):
+            return None
+        route = result
+        cache.set(
+            _shared_route_key(generation, key), (route.page._meta.label, route.page.pk), SHARED_ROUTE_SECONDS
+        )
+    _routes.set(key, route, generation)
+    return route
 
 
 def serve_page(request, path):
-    """Wagtail's front-end `serve`, with remembered routes (see above).
-
-    A remembered page object is shared by later requests of this process until the generation
-    changes (publishing, unpublishing, moving, view restrictions, settings), which is the same
-    staleness bound as the page cache. Pages with sub-routes (RoutablePageMixin) are not kept.
-    """
+    """Wagtail's front-end `serve`, with the route from the route cache when it has one."""
     from wagtail.views import serve
 
-    generation = fragment_generation()
-    if request.method not in ("GET", "HEAD") or generation is None:
-        return serve(request, path)
-    site = Site.find_for_request(request)
-    key = (site.pk if site else None, getattr(request, "LANGUAGE_CODE", ""), path)
-    remembered = _routes.get(key, generation)
-    if remembered is not None:
-        request._wagtail_route_for_request = remembered
-    else:
-        result = Page.route_for_request(request, path)
-        if (
-            isinstance(result, RouteResult)
-            and not result.args
-            and not result.kwargs
-            and result.page.live
-            and not hasattr(result.page, "get_subpage_urls")
-        ):
-            _routes.set(key, result, generation)
+    route = remembered_route(request, path)
+    if route is not None:
+        request._wagtail_route_for_request = route
     return serve(request, path)
 
 

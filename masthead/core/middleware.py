@@ -1,16 +1,16 @@
 """Request plumbing shared by every page."""
 
-import time
-
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.models import Site
 
+from . import cachetags
+
 # Wagtail looks the site up with a multi-clause query on every request (measured ~5 ms of a
-# ~50 ms article page). Sites change rarely, so each process keeps the answer briefly.
-SITE_TTL_SECONDS = 30
-_sites = {}
+# ~50 ms article page). Sites change rarely: each process keeps the answer for one `site` version
+# (saving or deleting a Site changes it, content.signal_handlers), so a change made through any
+# process is seen by all within the version's one-second re-read.
+_sites = cachetags.ProcessCache("core.sites", 64)
+_NO_SITE = object()
 
 
 def _site_fields(site):
@@ -18,7 +18,7 @@ def _site_fields(site):
 
 
 class SiteCacheMiddleware:
-    """Set request._wagtail_site (where Wagtail looks first) from a short-lived per-process cache.
+    """Set request._wagtail_site (where Wagtail looks first) from the per-process site cache.
 
     Each request gets a fresh Site instance built from cached field values, so nothing loaded
     through it (the root page) outlives the request.
@@ -28,23 +28,17 @@ class SiteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        generation = cachetags.generation.get()
         key = (request._get_raw_host(), request.get_port())
-        hit = _sites.get(key)
-        now = time.monotonic()
-        if hit is None or hit[0] < now:
+        fields = _sites.get(key, generation) if generation is not None else None
+        if fields is None:
             site = Site._find_for_request(request)
-            _sites[key] = (now + SITE_TTL_SECONDS, _site_fields(site) if site else None)
+            if generation is not None:
+                _sites.set(key, _site_fields(site) if site else _NO_SITE, generation)
             request._wagtail_site = site
         else:
-            fields = hit[1]
-            request._wagtail_site = Site(**fields) if fields else None
+            request._wagtail_site = None if fields is _NO_SITE else Site(**fields)
         return self.get_response(request)
-
-
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-def forget_sites(**kwargs):
-    _sites.clear()
 
 
 from .caching import (  # noqa: E402
