@@ -242,6 +242,8 @@ def serve_page(request, path):
     changes (publishing, unpublishing, moving, view restrictions, settings), which is the same
     staleness bound as the page cache. Pages with sub-routes (RoutablePageMixin) are not kept.
     """
+    # Lazy: this module is imported while models load (content.models), and wagtail.views
+    # imports Wagtail's models, which are not ready then (AppRegistryNotReady).
     from wagtail.views import serve
 
     generation = fragment_generation()
