@@ -14,6 +14,7 @@ import sys
 
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    # After the settings module is chosen: Django reads it when management starts.
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(list(argv) if argv is not None else sys.argv)

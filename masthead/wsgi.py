@@ -7,6 +7,7 @@ django_application = get_wsgi_application()
 
 
 def _build():
+    # After get_wsgi_application() has set Django up: these read settings and models.
     from django.conf import settings
 
     from masthead.analytics.beacon import BeaconMiddleware

@@ -219,6 +219,7 @@ class RedisStore:
     for the whole site. ~0.8% error on unique counts (Redis' HyperLogLog), exact view counts."""
 
     def __init__(self, url):
+        # Lazy: the Redis client is needed only when settings choose this store, not the database one.
         import redis
 
         self.client = redis.Redis.from_url(url)

@@ -48,6 +48,7 @@ from .models import (
 )
 from .offers import offer_redeem
 from .payments import payment_completed
+from .prepaid import prepaid_paid, prepaid_refunded
 from .providers.types import ProviderPayment, SubscriptionSnapshot
 from .revenue import record_revenue_change
 from .settings import grace_days
@@ -312,8 +313,6 @@ def _on_checkout_completed(*, provider, payload, now):
             raise LookupError(f"payment checkout {checkout.pk} completed without a payment")
         payment_completed(checkout=checkout, payment=payment, now=now)
     elif checkout.kind == CheckoutSession.Kind.PREPAID:
-        from .prepaid import prepaid_paid
-
         if payment is None:
             raise LookupError(f"prepaid checkout {checkout.pk} completed without a payment")
         _note_method(checkout, payload.get("method"))
@@ -443,8 +442,6 @@ def _on_invoice_failed(*, provider, payload, now):
 
 
 def _on_charge_refunded(*, provider, payload, now):
-    from .prepaid import prepaid_refunded  # prepaid → services → events
-
     one_at_a_time_for_payment(provider, payload["payment_ref"])
     original = Payment.objects.filter(
         provider=provider, provider_ref=payload["payment_ref"], state="paid"

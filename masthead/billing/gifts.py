@@ -12,6 +12,7 @@ from masthead.access.services import grant_create
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
+from .checkouts import _send_to_provider, live_subscription
 from .errors import BillingError
 from .models import CheckoutSession, GiftMembership, Payment
 from .periods import next_period_start
@@ -50,8 +51,6 @@ def gift_checkout_start(
         gift_message=message[:500],
         created_at=now,
     )
-    from .services import _send_to_provider
-
     return checkout, _send_to_provider(checkout, base_url=base_url)
 
 
@@ -106,8 +105,6 @@ def gift_claim(*, token, user, now=None):
             if gift.claimed_by_id == user.pk:
                 return gift
             raise BillingError("gift_already_claimed")
-        from .services import live_subscription
-
         if live_subscription(user):
             raise BillingError("gift_has_membership")
         # A gift claimed while another paid-once period (gift or prepaid) runs starts when the

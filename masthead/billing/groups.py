@@ -13,8 +13,8 @@ from django.utils import timezone
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
-from .access_sync import sync_grants
 from .errors import BillingError
+from .grant_sync import sync_grants
 from .lifecycle import Access, access_for
 from .models import Group, GroupSeat
 from .settings import grace_days

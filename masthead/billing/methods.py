@@ -7,49 +7,12 @@ paid once — a prepaid membership period (billing.prepaid), a gift, a ticket. S
 methods per currency in the billing settings ("CNY: card, alipay, wechat_pay").
 """
 
-from django.utils.translation import gettext_lazy as _
-
+# The table and the settings' parser are below models.py (BillingSettings validates its field with
+# them); this module, which reads the settings, is above it.
+from .method_config import METHOD_CURRENCIES, METHODS, parse_methods  # noqa: F401
 from .settings import billing_settings
 
-METHODS = {"card": _("Card"), "alipay": _("Alipay"), "wechat_pay": _("WeChat Pay")}
-# The currencies Stripe accepts for each method (Stripe's documentation); card takes them all.
-METHOD_CURRENCIES = {
-    "alipay": {"CNY", "AUD", "CAD", "EUR", "GBP", "HKD", "JPY", "SGD", "MYR", "NZD", "USD"},
-    "wechat_pay": {"CNY", "AUD", "CAD", "EUR", "GBP", "HKD", "JPY", "SGD", "USD", "DKK", "NOK", "SEK", "CHF"},
-}
 RECURRING = ("card",)
-
-
-def parse_methods(text, *, strict=False):
-    """{"CNY": ["card", "alipay", "wechat_pay"]} from the settings' lines. With `strict`, a
-    malformed line, unknown method or currency a method does not take raises ValueError;
-    otherwise such entries are skipped."""
-    found = {}
-    for number, raw in enumerate((text or "").splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        currency, sep, names = line.partition(":")
-        currency = currency.strip().upper()
-        if not sep or len(currency) != 3 or not currency.isalpha():
-            if strict:
-                raise ValueError(_("Line %(n)s: write “CUR: method, method”.") % {"n": number})
-            continue
-        methods = []
-        for name in (part.strip().lower() for part in names.split(",")):
-            if not name:
-                continue
-            if name not in METHODS or (name in METHOD_CURRENCIES and currency not in METHOD_CURRENCIES[name]):
-                if strict:
-                    raise ValueError(
-                        _("Line %(n)s: “%(method)s” cannot be offered in %(currency)s.")
-                        % {"n": number, "method": name, "currency": currency}
-                    )
-                continue
-            if name not in methods:
-                methods.append(name)
-        found[currency] = methods or ["card"]
-    return found
 
 
 def configured():

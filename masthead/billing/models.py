@@ -18,7 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .methods import parse_methods
+from .method_config import parse_methods
 from .money import CURRENCIES, format_money
 
 

@@ -13,6 +13,7 @@ records (orders, holds) and never sees provider objects.
 
 from django.utils import timezone
 
+from .checkouts import _send_to_provider
 from .models import CheckoutSession
 from .providers import provider_name
 
@@ -49,8 +50,6 @@ def checkout_start(
         next_url=next_url[:500],
         created_at=now or timezone.now(),
     )
-    from .services import _send_to_provider
-
     return checkout, _send_to_provider(checkout, base_url=base_url)
 
 

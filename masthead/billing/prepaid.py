@@ -23,12 +23,12 @@ from masthead.access.services import grant_create, grant_reschedule
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
+from .checkouts import _send_to_provider, live_subscription
 from .errors import BillingError
 from .methods import methods_for, offers_one_off_methods
 from .models import CheckoutSession, Payment, PrepaidMembership, Price
 from .periods import close_gap, next_period_start
 from .providers import provider_name
-from .services import _send_to_provider, live_subscription
 from .settings import billing_settings
 
 

@@ -7,11 +7,9 @@ page shows the change at once and the webhook that follows changes nothing.
 
 import uuid
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from masthead.access.models import Grant
@@ -19,26 +17,20 @@ from masthead.core.audit import audit
 
 from . import notify, signals
 from .access_sync import sync_subscription_access
+
+# Starting a checkout and finding the live subscription are below this module (checkouts.py), so
+# gifts, payments, prepaid and the test provider use them without importing services.
+from .checkouts import _send_to_provider, live_subscription  # noqa: F401
 from .errors import BillingError, ProviderUnavailable
 from .events import apply_snapshot, handle_event
 from .lifecycle import InvalidTransition, allowed
-from .models import LIVE_STATUSES, CheckoutSession, Interval, Plan, Price, Status, Subscription
+from .models import CheckoutSession, Interval, Plan, Price, Status, Subscription
 from .money import discounted
 from .offers import offer_check
 from .providers import get_provider, provider_name
 from .settings import billing_settings, grace_days
 
 CHECKOUT_LIFETIME = timedelta(hours=24)
-
-
-def live_subscription(user):
-    if user is None or not user.is_authenticated:
-        return None
-    return (
-        Subscription.objects.filter(user=user, status__in=LIVE_STATUSES)
-        .select_related("plan", "price", "offer")
-        .first()
-    )
 
 
 def had_trial(user):
@@ -95,25 +87,6 @@ def checkout_start(*, user, price, quantity=1, offer=None, next_url="", base_url
         created_at=now,
     )
     return checkout, _send_to_provider(checkout, base_url=base_url)
-
-
-def _send_to_provider(checkout, *, base_url):
-    provider = get_provider(checkout.provider)
-    success = base_url + reverse("billing:checkout_return", args=[checkout.pk])
-    cancel = (
-        base_url
-        + reverse("billing:pricing")
-        + (f"?{urlencode({'next': checkout.next_url})}" if checkout.next_url else "")
-    )
-    try:
-        url = provider.start_checkout(
-            checkout, success_url=success, cancel_url=cancel, now=checkout.created_at or timezone.now()
-        )
-    except ProviderUnavailable as error:
-        checkout.state, checkout.error = CheckoutSession.State.FAILED, str(error)[:300]
-        checkout.save(update_fields=["state", "error"])
-        raise BillingError("provider_unavailable") from error
-    return url
 
 
 # --- Changes members make ---------------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 from wagtail.models import Site
 
+from .models import BillingSettings
+
 
 def billing_settings():
-    from .models import BillingSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return BillingSettings.for_site(site) if site else BillingSettings()
 

@@ -22,7 +22,7 @@ from . import gifts, groups, offers, prepaid, services
 from .errors import MESSAGES, BillingError
 from .forms import CardForm, GiftForm, InviteForm, StartForm, TeamSettingsForm
 from .methods import METHODS, method_label, methods_for, offers_one_off_methods
-from .models import CheckoutSession, Group, GroupSeat, Payment, Plan, Price, Status
+from .models import LIVE_STATUSES, CheckoutSession, Group, GroupSeat, Payment, Plan, Price, Status
 from .money import CURRENCIES, discounted, format_money
 from .providers import provider_name
 from .providers.testmode import DOCUMENTED_CARDS, pay_checkout, pay_with_method, set_card
@@ -490,7 +490,7 @@ def gift_claim(request, token):
 @login_required
 def group_manage(request):
     group = (
-        Group.objects.filter(owner=request.user, subscription__status__in=services.LIVE_STATUSES)
+        Group.objects.filter(owner=request.user, subscription__status__in=LIVE_STATUSES)
         .select_related("subscription")
         .first()
     )

@@ -1,15 +1,21 @@
 """The newsroom's content: home, sections, articles, authors and the site-wide editorial settings.
 
 Pages are Wagtail pages, so drafts, revisions, previews, scheduling and workflows come from
-Wagtail. Reads that several views share (latest articles, related, archives) live in selectors.py.
+Wagtail. The reads the pages serve themselves (the section index, listings, the home page's
+choice, related articles) are at the end of this module; other reads that views share (tags,
+archives, feeds) live in selectors.py, which re-exports these. The views the pages call from
+their methods are in page_views.py, which imports no page model.
 """
 
 import uuid
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,6 +27,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, Site
 from wagtail.search import index
 
@@ -30,6 +37,7 @@ from masthead.core.caching import (
     cacheable_for,
     offer_variant,
     read_page_number,
+    site_setting,
 )
 
 from . import body as body_text
@@ -37,6 +45,8 @@ from .admin_forms import ArticlePageForm, ConfirmFreePanel
 from .blocks import ArticleBodyBlock
 from .gate import gate
 from .levels import SHORT_LABELS, AccessLevel
+from .page_views import article_context, author_contact, paginate, serve_article
+from .renditions import HERO_SPECS
 from .search_text import index_text
 from .seo import organization_json_ld, person_json_ld
 
@@ -113,8 +123,6 @@ class HomePage(CacheablePage, Page):
         return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_page_context
-
         # The same for every member of a variant once the personal parts are slots.
         offer_variant(request)
         context = super().get_context(request, *args, **kwargs)
@@ -161,15 +169,12 @@ class SectionPage(CacheablePage, Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import articles_in_section
-        from .views import paginate
-
         offer_variant(request)
         context = super().get_context(request, *args, **kwargs)
         # Read now, not in the Lazy: on a fragment hit the listing never runs, and the page cache
         # must still learn that this page reads ?page=.
         read_page_number(request)
-        context["articles"] = Lazy(lambda: paginate(request, articles_in_section(self)))
+        context["articles"] = Lazy(lambda: listing_page(request, articles_in_section(self)))
         return context
 
 
@@ -246,17 +251,12 @@ class AuthorPage(CacheablePage, RoutablePageMixin, Page):
 
     @path("")
     def profile(self, request):
-        from .selectors import articles_by_author
-        from .views import paginate
-
         return self.render(
-            request, context_overrides={"articles": paginate(request, articles_by_author(self))}
+            request, context_overrides={"articles": listing_page(request, articles_by_author(self))}
         )
 
     @path("contact/", name="contact")
     def contact(self, request):
-        from .views import author_contact
-
         if not self.email:
             raise Http404
         return author_contact(request, self)
@@ -397,8 +397,6 @@ class ArticlePage(RememberedRestrictions, Page):
     @cached_property
     def section(self):
         """The article's section (its parent page), from the cached section index when live."""
-        from .selectors import section_index
-
         return section_index().get(self.path[: -self.steplen]) or self.get_parent().specific
 
     @property
@@ -427,16 +425,16 @@ class ArticlePage(RememberedRestrictions, Page):
         return index_text(self.plain_text())
 
     def get_context(self, request, *args, **kwargs):
-        from .views import article_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(article_context(request, self))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .views import serve_article
-
         return serve_article(self, request, super().serve, *args, **kwargs)
+
+    def related_listing(self, *, shared_cache=True):
+        """Related articles (related_articles), ready for a listing (with their sections)."""
+        return attach_sections(related_articles(self, shared_cache=shared_cache))
 
     # The editor's preview shows the article as each kind of reader gets it: the same access
     # policy and paywall as the live page, with a stand-in reader (access.reading.preview_as).
@@ -526,3 +524,182 @@ class ArticleAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("byline")
         constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_once_per_author")]
+
+
+# --- The reads the pages serve --------------------------------------------------------------
+# Here, with the page models, because the pages call them (get_context, routes) and they query
+# the pages: the selectors module, which other apps and views read through, re-exports them.
+
+
+def listing_page(request, articles):
+    """One page of a listing of articles, as many per page as the site's settings say."""
+    return paginate(
+        request,
+        articles,
+        site_setting(request, NewsroomSettings).articles_per_page,
+        prepare=attach_sections,
+    )
+
+
+SECTIONS_CACHE_KEY = "content:sections:v1"
+
+
+def live_articles():
+    """Live articles, newest first, ready for listings.
+
+    Listing queries fetch bylines and hero images with their renditions in a fixed number of
+    queries, and leave the body (the largest column) unread.
+    """
+    return (
+        ArticlePage.objects.live()
+        .filter(date__isnull=False)
+        .defer_streamfields()
+        .prefetch_related(
+            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*HERO_SPECS)),
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            ),
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    """What a listing shows of an article's section (the kicker), cached for every request."""
+
+    pk: int
+    title: str
+    slug: str
+    url: str
+    color: str
+    path: str
+
+
+def section_index():
+    """{tree path: SectionInfo} for live sections. Cleared by the content signal handlers."""
+    sections = cache.get(SECTIONS_CACHE_KEY)
+    if sections is None:
+        sections = {
+            s.path: SectionInfo(s.pk, s.title, s.slug, s.url, s.color, s.path)
+            for s in SectionPage.objects.live().order_by("path")
+        }
+        cache.set(SECTIONS_CACHE_KEY, sections, 3600)
+    return sections
+
+
+def attach_sections(articles):
+    """Give each article its `section_page` (listings show the kicker) without a query."""
+    articles = list(articles)
+    sections = section_index()
+    for article in articles:
+        article.section_page = sections.get(article.path[: -ArticlePage.steplen])
+    return articles
+
+
+def articles_in_section(section):
+    return live_articles().child_of(section)
+
+
+def articles_by_author(author):
+    return live_articles().filter(article_authors__author=author)
+
+
+def related_articles(article, limit=4, *, shared_cache=True):
+    """Articles sharing the most tags with this one, then the same section, newest first.
+
+    The choice is cached per published revision of the article for a while; the articles
+    themselves are always loaded live, so an unpublished one never shows. A preview
+    (`shared_cache=False`) chooses from its unsaved tags and leaves the cache alone.
+    """
+    key = f"content:related:{article.pk}:{article.live_revision_id}"
+    ids = cache.get(key) if shared_cache else None
+    if ids is None:
+        ids = [a.pk for a in _choose_related(article, limit)]
+        if shared_cache:
+            cache.set(key, ids, 600)
+    by_id = {a.pk: a for a in live_articles().filter(pk__in=ids)} if ids else {}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _choose_related(article, limit):
+    # .all(), not .values_list(): a preview's tags are modelcluster's in-memory copies, which
+    # support neither values_list nor unsaved (new) tags' primary keys.
+    tag_ids = [tag.pk for tag in article.tags.all() if tag.pk is not None]
+    candidates = (
+        ArticlePage.objects.live()
+        .filter(date__isnull=False, locale_id=article.locale_id)  # the reader's edition only
+        .exclude(pk=article.pk)
+        .order_by("-date", "-pk")
+    )
+    related = []
+    if tag_ids:
+        related = list(
+            candidates.filter(tags__in=tag_ids)
+            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True))
+            .order_by("-shared", "-date")[:limit]
+        )
+    if len(related) < limit:
+        parent_path = article.path[: -ArticlePage.steplen]
+        more = candidates.filter(path__startswith=parent_path).exclude(pk__in=[a.pk for a in related])
+        related += list(more[: limit - len(related)])
+    return related
+
+
+def lead_story(home):
+    if home.lead_story_id:
+        lead = live_articles().filter(pk=home.lead_story_id).first()
+        if lead:
+            return lead
+    # Only this edition's articles: each edition's home is the root of its own tree.
+    mine = live_articles().filter(path__startswith=home.path)
+    return mine.filter(featured=True).first() or mine.first()
+
+
+HOME_LATEST = 6
+HOME_PER_SECTION = 4
+
+
+def home_page_context(home):
+    """The lead, the latest few, and the newest few of each section, none shown twice.
+
+    Chooses with a light query over (pk, path) of recent articles, then loads only the ~30
+    articles shown, with their bylines and images, in one listing query.
+    """
+    lead = lead_story(home)
+    sections = [info for info in section_index().values() if info.path.startswith(home.path)]
+    recent = (
+        ArticlePage.objects.live()
+        .filter(date__isnull=False, path__startswith=home.path)
+        .exclude(pk=lead.pk if lead else None)
+        .order_by("-date", "-pk")
+        .values_list("pk", "path")
+    )
+    latest_ids, per_section = [], {s.path: [] for s in sections}
+    wanted = HOME_LATEST + HOME_PER_SECTION * len(sections)
+    for pk, page_path in recent[: wanted * 4]:
+        if len(latest_ids) < HOME_LATEST:
+            latest_ids.append(pk)
+            continue
+        bucket = per_section.get(page_path[: -ArticlePage.steplen])
+        if bucket is not None and len(bucket) < HOME_PER_SECTION:
+            bucket.append(pk)
+    for section in sections:  # a quiet section missing from the recent window
+        bucket = per_section[section.path]
+        if len(bucket) < HOME_PER_SECTION:
+            more = recent.filter(path__startswith=section.path).exclude(pk__in=latest_ids + bucket)
+            bucket.extend(pk for pk, _ in more[: HOME_PER_SECTION - len(bucket)])
+    shown = {
+        a.pk: a
+        for a in attach_sections(live_articles().filter(pk__in=latest_ids + sum(per_section.values(), [])))
+    }
+    latest = [shown[pk] for pk in latest_ids if pk in shown]
+    by_section = [
+        (section, [shown[pk] for pk in per_section[section.path] if pk in shown])
+        for section in sections
+        if per_section[section.path]
+    ]
+    if lead:
+        attach_sections([lead])
+    return {"lead": lead, "latest": latest, "sections_with_articles": by_section}

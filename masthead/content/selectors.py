@@ -6,80 +6,31 @@ hero image) in a fixed number of queries, whatever the number of articles.
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from .models import ArticleAuthor, ArticlePage, AuthorPage, SectionPage
-from .renditions import HERO_SPECS
-
-SECTIONS_CACHE_KEY = "content:sections:v1"
-
-
-def live_articles():
-    """Live articles, newest first, ready for listings.
-
-    Listing queries fetch bylines and hero images with their renditions in a fixed number of
-    queries, and leave the body (the largest column) unread.
-    """
-    return (
-        ArticlePage.objects.live()
-        .filter(date__isnull=False)
-        .defer_streamfields()
-        .prefetch_related(
-            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*HERO_SPECS)),
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-            ),
-        )
-        .order_by("-date", "-pk")
-    )
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    """What a listing shows of an article's section (the kicker), cached for every request."""
-
-    pk: int
-    title: str
-    slug: str
-    url: str
-    color: str
-    path: str
-
-
-def section_index():
-    """{tree path: SectionInfo} for live sections. Cleared by the content signal handlers."""
-    sections = cache.get(SECTIONS_CACHE_KEY)
-    if sections is None:
-        sections = {
-            s.path: SectionInfo(s.pk, s.title, s.slug, s.url, s.color, s.path)
-            for s in SectionPage.objects.live().order_by("path")
-        }
-        cache.set(SECTIONS_CACHE_KEY, sections, 3600)
-    return sections
-
-
-def attach_sections(articles):
-    """Give each article its `section_page` (listings show the kicker) without a query."""
-    articles = list(articles)
-    sections = section_index()
-    for article in articles:
-        article.section_page = sections.get(article.path[: -ArticlePage.steplen])
-    return articles
-
-
-def articles_in_section(section):
-    return live_articles().child_of(section)
-
-
-def articles_by_author(author):
-    return live_articles().filter(article_authors__author=author)
+# The reads the pages themselves serve live with the page models (models.py, which cannot import
+# this module: it imports the models); they are part of this module's API all the same.
+from .models import (  # noqa: F401
+    HOME_LATEST,
+    HOME_PER_SECTION,
+    SECTIONS_CACHE_KEY,
+    ArticleAuthor,
+    ArticlePage,
+    AuthorPage,
+    SectionInfo,
+    articles_by_author,
+    articles_in_section,
+    attach_sections,
+    home_page_context,
+    lead_story,
+    live_articles,
+    related_articles,
+    section_index,
+)
 
 
 def _in_edition(qs, locale_id):
@@ -122,105 +73,6 @@ def archive_months(locale_id=None):
     for row in rows:
         years.setdefault(row["y"], []).append((row["m"], row["n"]))
     return list(years.items())
-
-
-def related_articles(article, limit=4, *, shared_cache=True):
-    """Articles sharing the most tags with this one, then the same section, newest first.
-
-    The choice is cached per published revision of the article for a while; the articles
-    themselves are always loaded live, so an unpublished one never shows. A preview
-    (`shared_cache=False`) chooses from its unsaved tags and leaves the cache alone.
-    """
-    key = f"content:related:{article.pk}:{article.live_revision_id}"
-    ids = cache.get(key) if shared_cache else None
-    if ids is None:
-        ids = [a.pk for a in _choose_related(article, limit)]
-        if shared_cache:
-            cache.set(key, ids, 600)
-    by_id = {a.pk: a for a in live_articles().filter(pk__in=ids)} if ids else {}
-    return [by_id[pk] for pk in ids if pk in by_id]
-
-
-def _choose_related(article, limit):
-    # .all(), not .values_list(): a preview's tags are modelcluster's in-memory copies, which
-    # support neither values_list nor unsaved (new) tags' primary keys.
-    tag_ids = [tag.pk for tag in article.tags.all() if tag.pk is not None]
-    candidates = (
-        ArticlePage.objects.live()
-        .filter(date__isnull=False, locale_id=article.locale_id)  # the reader's edition only
-        .exclude(pk=article.pk)
-        .order_by("-date", "-pk")
-    )
-    related = []
-    if tag_ids:
-        related = list(
-            candidates.filter(tags__in=tag_ids)
-            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True))
-            .order_by("-shared", "-date")[:limit]
-        )
-    if len(related) < limit:
-        parent_path = article.path[: -ArticlePage.steplen]
-        more = candidates.filter(path__startswith=parent_path).exclude(pk__in=[a.pk for a in related])
-        related += list(more[: limit - len(related)])
-    return related
-
-
-def lead_story(home):
-    if home.lead_story_id:
-        lead = live_articles().filter(pk=home.lead_story_id).first()
-        if lead:
-            return lead
-    # Only this edition's articles: each edition's home is the root of its own tree.
-    mine = live_articles().filter(path__startswith=home.path)
-    return mine.filter(featured=True).first() or mine.first()
-
-
-HOME_LATEST = 6
-HOME_PER_SECTION = 4
-
-
-def home_page_context(home):
-    """The lead, the latest few, and the newest few of each section, none shown twice.
-
-    Chooses with a light query over (pk, path) of recent articles, then loads only the ~30
-    articles shown, with their bylines and images, in one listing query.
-    """
-    lead = lead_story(home)
-    sections = [info for info in section_index().values() if info.path.startswith(home.path)]
-    recent = (
-        ArticlePage.objects.live()
-        .filter(date__isnull=False, path__startswith=home.path)
-        .exclude(pk=lead.pk if lead else None)
-        .order_by("-date", "-pk")
-        .values_list("pk", "path")
-    )
-    latest_ids, per_section = [], {s.path: [] for s in sections}
-    wanted = HOME_LATEST + HOME_PER_SECTION * len(sections)
-    for pk, path in recent[: wanted * 4]:
-        if len(latest_ids) < HOME_LATEST:
-            latest_ids.append(pk)
-            continue
-        bucket = per_section.get(path[: -ArticlePage.steplen])
-        if bucket is not None and len(bucket) < HOME_PER_SECTION:
-            bucket.append(pk)
-    for section in sections:  # a quiet section missing from the recent window
-        bucket = per_section[section.path]
-        if len(bucket) < HOME_PER_SECTION:
-            more = recent.filter(path__startswith=section.path).exclude(pk__in=latest_ids + bucket)
-            bucket.extend(pk for pk, _ in more[: HOME_PER_SECTION - len(bucket)])
-    shown = {
-        a.pk: a
-        for a in attach_sections(live_articles().filter(pk__in=latest_ids + sum(per_section.values(), [])))
-    }
-    latest = [shown[pk] for pk in latest_ids if pk in shown]
-    by_section = [
-        (section, [shown[pk] for pk in per_section[section.path] if pk in shown])
-        for section in sections
-        if per_section[section.path]
-    ]
-    if lead:
-        attach_sections([lead])
-    return {"lead": lead, "latest": latest, "sections_with_articles": by_section}
 
 
 def authors():

@@ -192,6 +192,7 @@ def image_from_bytes(*, data, filename, title):
     """A Wagtail image stored through the default storage (local or S3), or the existing one with
     the same bytes: importing a picture twice keeps one copy. Raises ValueError for bytes that
     are not a raster image Wagtail can show (SVG is refused: it can carry script)."""
+    # Lazy: Pillow is loaded by imports and uploads only, not by every process reading pages.
     from PIL import Image as PILImage
     from PIL import UnidentifiedImageError
 

@@ -276,6 +276,8 @@ def remembered_route(request, path):
 
 def serve_page(request, path):
     """Wagtail's front-end `serve`, with the route from the route cache when it has one."""
+    # Lazy: this module is imported while models load (content.models), and wagtail.views
+    # imports Wagtail's models, which are not ready then (AppRegistryNotReady).
     from wagtail.views import serve
 
     route = remembered_route(request, path)

@@ -115,6 +115,7 @@ def check_cache():
 
 def check_queue():
     backend = settings.TASKS["default"]["BACKEND"]
+    # Lazy: only the configured queue backend's client is loaded (the others may not be installed).
     if backend.startswith("django_tasks_rq"):
         import django_rq
         from rq import Worker

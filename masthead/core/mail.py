@@ -5,7 +5,6 @@ there and sent by the worker (`send_on_commit`, `send_later`): a slow or hung ma
 holds up a background job, never a page. Background jobs send directly (`send_templated`).
 """
 
-import base64
 import logging
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.utils import translation
 
 from .editions import edition_url
 from .identity import publication
+from .mail_data import message_from_data, message_to_data  # noqa: F401
 from .models import DevMail
 from .tasks import deliver_email
 
@@ -165,45 +165,6 @@ def send_on_commit(template_prefix, *, to, context, **kwargs):
 # How long a message may wait for the mail server when it must be sent inside a request (the
 # job queue is unreachable): short, so that a hung server costs a reader seconds, not minutes.
 INLINE_SEND_TIMEOUT = 5
-
-
-def message_to_data(message):
-    """A message as JSON-safe data for a task's arguments (`message_from_data` is its inverse)."""
-    attachments = []
-    for attachment in message.attachments:
-        filename, content, mimetype = attachment
-        raw = content if isinstance(content, bytes) else str(content).encode()
-        attachments.append([filename, base64.b64encode(raw).decode(), mimetype or ""])
-    return {
-        "subject": message.subject,
-        "body": message.body,
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to),
-        "headers": {k: str(v) for k, v in (message.extra_headers or {}).items()},
-        "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
-        "attachments": attachments,
-    }
-
-
-def message_from_data(data):
-    message = EmailMultiAlternatives(
-        data["subject"],
-        data["body"],
-        data["from_email"],
-        data["to"],
-        cc=data["cc"],
-        bcc=data["bcc"],
-        reply_to=data["reply_to"],
-        headers=data["headers"],
-    )
-    for content, mimetype in data["alternatives"]:
-        message.attach_alternative(content, mimetype)
-    for filename, content, mimetype in data["attachments"]:
-        message.attach(filename, base64.b64decode(content), mimetype or None)
-    return message
 
 
 def send_later(message):

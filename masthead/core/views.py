@@ -3,6 +3,7 @@
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
@@ -28,6 +29,7 @@ def robots_txt(request):
 
 def signin_locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out password sign-in: a 429 that says why and for how long."""
+    # Lazy: axes.helpers needs the app registry, and this module is read with the URLconf.
     from axes.helpers import get_cool_off, get_failure_limit
 
     cool_off = get_cool_off(request)
@@ -57,6 +59,4 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors that touch the database: the database may be why we are here.
-    from django.template import loader
-
     return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -10,11 +10,10 @@ class EventPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("ticket_types")
         if not valid or formset is None:
             return valid
-        from .models import Order
-
         for form in formset.deleted_forms:
-            pk = form.instance.pk
-            if pk and Order.objects.filter(ticket_type_id=pk).exists():
+            # The ticket type's own orders (its related manager): this form is the models'
+            # base_form_class, so it does not import them.
+            if form.instance.pk and form.instance.orders.exists():
                 # Orders and tickets point at it: ending its sale keeps them valid.
                 self.add_error(
                     None,

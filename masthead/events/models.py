@@ -9,11 +9,14 @@ would be overwritten by an older revision on the next publish.
 import secrets
 import uuid
 import zoneinfo
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,9 +24,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from masthead.access.readers import load_reader
 from masthead.content.models import CacheablePage
 
 from .forms import EventPageForm
+from .pricing import quote, sale_phase, terms_for
 from .seo import event_json_ld
 
 # Ticket codes: 10 characters of an alphabet without look-alikes (0/O, 1/I/L): 31^10 ≈ 8e14
@@ -61,8 +66,6 @@ class EventIndexPage(CacheablePage, Page):
         verbose_name = _("events index")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import listing
-
         context = super().get_context(request, *args, **kwargs)
         context.update(listing(self))
         return context
@@ -189,8 +192,6 @@ class EventPage(CacheablePage, Page):
         return ""
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import event_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(event_page_context(self, request))
         context["event_json_ld"] = event_json_ld(
@@ -419,3 +420,160 @@ class WaitlistEntry(models.Model):
 
     def __str__(self):
         return f"{self.email} ({self.get_state_display()})"
+
+
+# --- What the event pages show ----------------------------------------------------------------
+# Here, with the models, because the pages call these (get_context) and they query the models;
+# selectors.py, which the views and services read through, re-exports them.
+
+# Fewer tickets left than this (or 10 % of the type, if more) shows as "few left". The page
+# shows availability only in these coarse steps, so a sale changes the cached anonymous page
+# only when a step changes (services._invalidate_if_changed).
+FEW_LEFT = 5
+
+
+def buyer_is_member(user, now):
+    """Whether the buyer gets member benefits: a paying member, as the access app decides."""
+    if user is None or not user.is_authenticated:
+        return False
+
+    return load_reader(user, now).is_paying(now)
+
+
+def taken_by_type(event_id, now):
+    """{ticket_type_id: tickets sold + held by unexpired orders + held by unexpired waitlist offers}.
+    Exact only under services' lock on the event's ticket types; a hint anywhere else."""
+    taken = {}
+    sold = (
+        Ticket.objects.filter(event_id=event_id)
+        .exclude(state=Ticket.State.CANCELED)
+        .values("ticket_type_id")
+        .annotate(n=Count("pk"))
+    )
+    held = (
+        Order.objects.filter(event_id=event_id, state=Order.State.PENDING, hold_expires_at__gt=now)
+        .values("ticket_type_id")
+        .annotate(n=Sum("quantity"))
+    )
+    offered = (
+        WaitlistEntry.objects.filter(
+            event_id=event_id, state=WaitlistEntry.State.OFFERED, offer_expires_at__gt=now
+        )
+        .values("ticket_type_id")
+        .annotate(n=Count("pk"))
+    )
+    for rows in (sold, held, offered):
+        for row in rows:
+            taken[row["ticket_type_id"]] = taken.get(row["ticket_type_id"], 0) + (row["n"] or 0)
+    return taken
+
+
+def available_by_type(event, ticket_types, now):
+    """{ticket_type_id: how many more may be sold}, honouring the event's overall capacity."""
+    taken = taken_by_type(event.pk, now)
+    left_overall = None
+    if event.capacity is not None:
+        left_overall = max(0, event.capacity - sum(taken.values()))
+    result = {}
+    for tt in ticket_types:
+        left = max(0, tt.quantity - taken.get(tt.pk, 0))
+        result[tt.pk] = left if left_overall is None else min(left, left_overall)
+    return result
+
+
+def availability_step(left, quantity):
+    if left <= 0:
+        return "sold_out"
+    if left <= max(FEW_LEFT, quantity // 10):
+        return "few"
+    return "available"
+
+
+def availability_steps(event, now):
+    types = list(TicketType.objects.filter(event=event))
+    left = available_by_type(event, types, now)
+    return {tt.pk: availability_step(left[tt.pk], tt.quantity) for tt in types}
+
+
+@dataclass
+class TicketOffer:
+    """A ticket type as the event page shows it to one reader (anonymous: a non-member)."""
+
+    ticket_type: TicketType
+    quote: object
+    phase: str
+    step: str
+    member_quote: object  # what a paying member would pay now
+
+    @property
+    def is_free(self):
+        return self.ticket_type.price == 0
+
+
+def ticket_offers(event, *, member, now):
+    types = list(event.ticket_types.all())
+    left = available_by_type(event, types, now)
+    offers = []
+    for tt in types:
+        terms = terms_for(tt, event)
+        offers.append(
+            TicketOffer(
+                ticket_type=tt,
+                quote=quote(terms, member=member, now=now),
+                phase=sale_phase(terms, now=now),
+                step=availability_step(left[tt.pk], tt.quantity),
+                member_quote=quote(terms, member=True, now=now),
+            )
+        )
+    return offers
+
+
+def event_page_context(event, request):
+    """The event page: the same for every anonymous reader (cacheable); for a signed-in reader
+    also their membership benefits, their tickets and the join link (the response is private)."""
+    now = timezone.now()
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
+    member = buyer_is_member(user, now) if signed_in else False
+    my_tickets = list(my_event_tickets(user, event)) if signed_in else []
+    waiting = (
+        set(
+            WaitlistEntry.objects.filter(
+                event=event, user=user, state__in=[WaitlistEntry.State.WAITING, WaitlistEntry.State.OFFERED]
+            ).values_list("ticket_type_id", flat=True)
+        )
+        if signed_in
+        else set()
+    )
+    return {
+        "now": now,
+        "is_member": member,
+        "signed_in": signed_in,
+        "offers": ticket_offers(event, member=member, now=now),
+        "my_tickets": my_tickets,
+        # The join link is for ticket holders only: never in an anonymous (shared) page.
+        "show_join_link": bool(event.is_online and my_tickets),
+        "waiting_for": waiting,
+        "is_past": event.ends_at <= now,
+        "speakers": list(event.speakers.select_related("author")),
+        "agenda": list(event.agenda_items.all()),
+    }
+
+
+def my_event_tickets(user, event=None):
+    """Valid tickets a member bought or that were issued to their address."""
+    tickets = Ticket.objects.filter(Q(order__user=user) | Q(attendee_email__iexact=user.email)).exclude(
+        state=Ticket.State.CANCELED
+    )
+    if event is not None:
+        tickets = tickets.filter(event=event)
+    return tickets.select_related("event", "ticket_type", "order").order_by("event__starts_at", "pk")
+
+
+def listing(index):
+    now = timezone.now()
+    events = EventPage.objects.live().child_of(index).select_related("cover_image")
+    return {
+        "upcoming": list(events.filter(ends_at__gt=now).order_by("starts_at")),
+        "past": list(events.filter(ends_at__lte=now).order_by("-starts_at")[:30]),
+    }

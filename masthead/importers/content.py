@@ -1,5 +1,5 @@
 """Importing articles, pages, authors, comments and old addresses, through the content and
-community apps' services. Every object is remembered by its source id (runner.remember)."""
+community apps' services. Every object is remembered by its source id (ledger.remember)."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,6 +20,7 @@ from masthead.members.services import member_find
 
 from . import html as html_convert
 from .images import WouldStore
+from .ledger import remember, remembered
 from .models import ImportMessage
 from .sources.common import plain
 
@@ -57,8 +58,6 @@ class ContentImporter:
 
     # --- one object ----------------------------------------------------------------------------
     def import_unit(self, unit):
-        from .runner import remembered
-
         record = remembered(self.namespace, unit.kind, unit.source_id)
         target = self._target(unit, record)
         if record is not None and target is not None and record.checksum == unit.checksum:
@@ -91,8 +90,6 @@ class ContentImporter:
         return model.objects.filter(pk=record.target_id).first()
 
     def _import(self, unit, target):
-        from .runner import remember
-
         if unit.kind == "author":
             page, outcome = self._author(unit.record, target)
         else:
@@ -252,15 +249,11 @@ class ContentImporter:
         return f"{unit.source_id}:{comment.source_id}"
 
     def _dry_comments(self, unit, article):
-        from .runner import remembered
-
         for comment in article.comments:
             done = remembered(self.namespace, "comment", self._comment_key(unit, comment))
             self.report.count("comment", "skipped" if done else "created")
 
     def _comments(self, unit, article, page):
-        from .runner import remember, remembered
-
         posts = {}
         for comment in article.comments:
             key = self._comment_key(unit, comment)

@@ -18,6 +18,7 @@ from masthead.newsletters.services import (
     subscriber_for_user,
 )
 
+from .ledger import remember, remembered
 from .models import ImportMessage
 from .sources.members import RowError
 
@@ -41,8 +42,6 @@ class MemberImporter:
         self.warned_no_stripe = False
 
     def import_unit(self, unit):
-        from .runner import remembered
-
         member = unit.record
         if isinstance(member, RowError):
             self.report.count("member", "failed")
@@ -65,8 +64,6 @@ class MemberImporter:
         self.report.count("member", outcome)
 
     def _member(self, unit, member, record):
-        from .runner import remember
-
         if self.dry_run:
             existing = member_find(email=member.email)
             self._dry_paying(member)

@@ -26,8 +26,9 @@ from .content import ContentImporter
 from .errors import ExportError
 from .files import ExportFiles
 from .images import ImageResolver
+from .ledger import remember, remembered
 from .members import MemberImporter
-from .models import ImportedObject, ImportMessage, ImportRun
+from .models import ImportMessage, ImportRun
 from .sources import open_source
 
 logger = logging.getLogger(__name__)
@@ -128,32 +129,6 @@ def lease():
     """How long a run's worker may be silent before another takes the run over (IMPORT_LEASE_SECONDS)."""
     seconds = getattr(settings, "IMPORT_LEASE_SECONDS", None) or os.environ.get("IMPORT_LEASE_SECONDS") or 60
     return timedelta(seconds=int(seconds))
-
-
-def remembered(namespace, kind, source_id):
-    return ImportedObject.objects.filter(
-        namespace=namespace, kind=kind, source_id=str(source_id)[:200]
-    ).first()
-
-
-def remember(*, namespace, kind, source_id, target, checksum, run, data=None, now):
-    """Record (or update) that `source_id` is now `target`."""
-    values = {
-        "target_type": target._meta.label_lower if target is not None else "",
-        "target_id": str(target.pk) if target is not None else "",
-        "checksum": checksum,
-        "run": run if run.pk and not run._state.adding and not run.dry_run else None,
-        "updated_at": now,
-        "data": data or {},
-    }
-    obj, created = ImportedObject.objects.update_or_create(
-        namespace=namespace,
-        kind=kind,
-        source_id=str(source_id)[:200],
-        defaults=values,
-        create_defaults={**values, "created_at": now},
-    )
-    return obj
 
 
 __all__ = ["ExportError", "ImportRun", "execute", "lease", "remember", "remembered"]

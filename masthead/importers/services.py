@@ -4,6 +4,10 @@ The admin, the management commands and the worker all go through these. A run is
 whoever claims it: the command in its own process, or the worker (through tasks.run_import).
 Claims are leases: a run whose worker has been silent longer than IMPORT_LEASE_SECONDS is
 taken over and resumes from its last committed chunk.
+
+Claiming and executing a run live below the jobs (execution.py), and handing stalled runs back
+to the worker in tasks.py, so the jobs import nothing from here; their names are here too for
+every other caller.
 """
 
 import shutil
@@ -12,17 +16,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from masthead.core.audit import audit
 
-from . import runner
 from .errors import ExportError
+from .execution import import_run_claim, import_run_execute  # noqa: F401
 from .files import ExportFiles
 from .models import ImportRun
 from .sources import open_source
-from .tasks import run_import
+from .tasks import resume_stalled_runs, run_import  # noqa: F401
 
 
 def imports_dir():
@@ -98,44 +101,6 @@ def import_run_from_dry_run(*, run, actor=None, now=None):
     )
 
 
-def import_run_claim(*, run_id, now=None):
-    """Take `run_id` for this process if it is waiting or its worker went quiet. True if taken."""
-    now = now or timezone.now()
-    stale = now - runner.lease()
-    return bool(
-        ImportRun.objects.filter(pk=run_id)
-        .filter(
-            Q(status=ImportRun.Status.QUEUED) | Q(status=ImportRun.Status.RUNNING, heartbeat_at__lt=stale)
-        )
-        .update(status=ImportRun.Status.RUNNING, heartbeat_at=now, started_at=now)
-    )
-
-
-def import_run_execute(*, run, progress=None, now=None):
-    """Run (or resume) a claimed run to its end. Per-object failures are in its report; a file
-    that cannot be read fails the run with the reason. Returns the run."""
-    now = now or timezone.now()
-    persisted = not run._state.adding
-    run.status = ImportRun.Status.RUNNING
-    try:
-        report = runner.execute(run, progress=progress, now=now)
-    except ExportError as error:
-        run.status, run.error = ImportRun.Status.FAILED, str(error)
-        run.finished_at = timezone.now()
-        if persisted:
-            run.save(update_fields=["status", "error", "finished_at"])
-        raise
-    run.status = ImportRun.Status.FINISHED
-    run.finished_at = timezone.now()
-    run.report = report
-    if persisted:
-        run.save(update_fields=["status", "finished_at", "counts", "position", "total"])
-        audit(
-            "importers.run.finished", actor=run.created_by, target=run, now=run.finished_at, counts=run.counts
-        )
-    return run
-
-
 def import_run_enqueue(*, run):
     """Hand a saved run to the worker (after commit, so the worker sees it)."""
     transaction.on_commit(lambda: run_import.enqueue(str(run.pk)))
@@ -151,31 +116,6 @@ def import_run_resume(*, run, actor=None, now=None):
     run.refresh_from_db()
     import_run_enqueue(run=run)
     return run
-
-
-def resume_stalled_runs(*, now=None):
-    """The periodic job: hand queued runs nobody took and runs whose worker died to a worker."""
-    now = now or timezone.now()
-    stale = now - runner.lease()
-    due = ImportRun.objects.filter(
-        Q(status=ImportRun.Status.QUEUED, created_at__lt=now - runner.lease())
-        | Q(status=ImportRun.Status.RUNNING, heartbeat_at__lt=stale)
-    ).values_list("pk", flat=True)
-    resumed = []
-
-    for pk in due:
-        # Move the heartbeat as a claim of the resumption: a second scheduler sees it fresh.
-        if (
-            ImportRun.objects.filter(pk=pk)
-            .filter(Q(status=ImportRun.Status.QUEUED) | Q(heartbeat_at__lt=stale))
-            .update(heartbeat_at=now)
-        ):
-            ImportRun.objects.filter(pk=pk, status=ImportRun.Status.RUNNING).update(
-                status=ImportRun.Status.QUEUED
-            )
-            transaction.on_commit(lambda pk=pk: run_import.enqueue(str(pk)))
-            resumed.append(pk)
-    return resumed
 
 
 def import_run_delete_file(*, run):

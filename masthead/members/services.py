@@ -187,6 +187,7 @@ def member_export(*, user, now=None):
 
 
 def _sessions(user):
+    # Lazy and guarded: allauth's usersessions is an optional app of allauth.
     try:
         from allauth.usersessions.models import UserSession
     except ImportError:  # pragma: no cover - usersessions is installed

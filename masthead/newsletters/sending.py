@@ -33,7 +33,7 @@ from masthead.core.audit import audit
 from . import signals
 from .models import Audience, Delivery, Issue, Subscription, Suppression
 from .render import Renderer, personal_values, track_id
-from .services import suppress
+from .suppression import suppress
 from .transport import BATCH_LIMIT, FAILED, LOST, OK, RETRY, UNSURE, open_transport
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,14 @@ State = Delivery.State
 
 def lease():
     return timedelta(seconds=getattr(settings, "NEWSLETTER_LEASE_SECONDS", 120))
+
+
+def mark_sending(issue, now):
+    """SCHEDULED/DRAFT → SENDING; whoever calls this enqueues the sender after commit."""
+    issue.status = Issue.Status.SENDING
+    issue.started_at = now
+    issue.heartbeat_at = now
+    issue.save(update_fields=["status", "started_at", "heartbeat_at"])
 
 
 def batch_size():

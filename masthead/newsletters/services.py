@@ -22,14 +22,12 @@ from masthead.core.mail import inline_connection, render_templated, send_later
 from .errors import NewsletterError
 from .models import Audience, Delivery, Issue, Newsletter, Subscriber, Subscription, Suppression
 from .render import MessageTemplate, Renderer, RenderError, free_variant, personal_values, render_variant
-from .tasks import enqueue_send
+from .sending import mark_sending, recipient_ids
+from .suppression import normalise_email, suppress  # noqa: F401
+from .tasks import enqueue_send, resume_stalled_issues, start_due_issues  # noqa: F401
 
 SIGNUP_SALT = "masthead.newsletters.signup"
 SIGNUP_MAX_AGE = timedelta(days=3)
-
-
-def normalise_email(email):
-    return (email or "").strip().lower()
 
 
 # --- Subscribers and subscriptions ----------------------------------------------------------
@@ -287,25 +285,6 @@ def delivery_reconcile(*, key, event_type, detail="", now=None):
     return bool(updated)
 
 
-# --- Suppression ----------------------------------------------------------------------------
-def suppress(*, email, reason, detail="", actor=None, now=None):
-    """Never mail `email` again until it confirms anew. Safe to run twice (unique address)."""
-    now = now or timezone.now()
-    email = normalise_email(email)
-    if not email:
-        return False
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                row = Suppression.objects.create(
-                    email=email, reason=reason, detail=detail[:300], created_at=now
-                )
-        except IntegrityError:
-            return False
-        audit("newsletters.address.suppressed", actor=actor, target=row, now=now, reason=reason)
-    return True
-
-
 # --- Issues ---------------------------------------------------------------------------------
 def check_mail_setup():
     """Raise NewsletterError if the configured mail backend cannot be used right now."""
@@ -326,8 +305,6 @@ def issue_check(*, issue, now=None):
     """Everything that must hold before an issue may be sent or scheduled. Returns the number of
     recipients it would have now. Renders the free and the full variant, so a template error
     stops the send here, with nothing sent."""
-    from .sending import recipient_ids
-
     now = now or timezone.now()
     if not issue.editable:
         raise NewsletterError("issue.not_editable")
@@ -363,10 +340,7 @@ def issue_send_now(*, issue, actor, now=None):
 
 def _start(issue, now):
     """SCHEDULED/DRAFT → SENDING, and enqueue the sender after commit."""
-    issue.status = Issue.Status.SENDING
-    issue.started_at = now
-    issue.heartbeat_at = now
-    issue.save(update_fields=["status", "started_at", "heartbeat_at"])
+    mark_sending(issue, now)
     transaction.on_commit(lambda: enqueue_send(issue.pk))
 
 
@@ -404,42 +378,6 @@ def issue_unschedule(*, issue, actor, now=None):
         issue.save(update_fields=["status", "scheduled_at"])
         audit("newsletters.issue.unscheduled", actor=actor, target=issue, now=now)
     return issue
-
-
-def start_due_issues(*, now=None):
-    """Scheduled issues whose time has come start sending (the periodic job). Safe to run twice."""
-    now = now or timezone.now()
-    started = []
-    for pk in Issue.objects.filter(status=Issue.Status.SCHEDULED, scheduled_at__lte=now).values_list(
-        "pk", flat=True
-    ):
-        with transaction.atomic():
-            issue = Issue.objects.select_for_update().get(pk=pk)
-            if issue.status != Issue.Status.SCHEDULED:
-                continue
-            _start(issue, now)
-            audit("newsletters.issue.send_started", target=issue, now=now, scheduled=True)
-            started.append(issue.pk)
-    return started
-
-
-def resume_stalled_issues(*, now=None):
-    """Re-enqueue sends whose worker went quiet for longer than the lease (killed, restarted)."""
-    from .sending import lease
-
-    now = now or timezone.now()
-    resumed = []
-    stale = now - lease()
-    for pk in Issue.objects.filter(status=Issue.Status.SENDING, heartbeat_at__lt=stale).values_list(
-        "pk", flat=True
-    ):
-        # Claim the resumption by moving the heartbeat: a second scheduler sees it fresh.
-        if Issue.objects.filter(pk=pk, status=Issue.Status.SENDING, heartbeat_at__lt=stale).update(
-            heartbeat_at=now
-        ):
-            transaction.on_commit(lambda pk=pk: enqueue_send(pk))
-            resumed.append(pk)
-    return resumed
 
 
 def issue_send_test(*, issue, actor, now=None):

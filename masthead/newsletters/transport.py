@@ -236,6 +236,8 @@ class BackendTransport:
         self.backend.close()
 
     def send(self, *, data, from_addr, to, record, confirm, key="", template=None, values=None, then=None):
+        # Lazy: anymail is loaded by the sends that go through an email backend other than SMTP
+        # (an ESP, the dev mailbox), never by a process that only reads pages (memory).
         from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
         message = template.as_email(values)
@@ -283,6 +285,8 @@ class BatchTransport(BackendTransport):
     def send_many(self, *, template, items, from_addr, metadata=None):
         """`items`: [(key, address, values)]; `metadata`: {key: delivery key}. Returns
         {key: Outcome}; records nothing itself (the caller records all as unconfirmed first)."""
+        # Lazy: anymail is loaded by the sends that go through an email backend other than SMTP
+        # (an ESP, the dev mailbox), never by a process that only reads pages (memory).
         from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
         message = template.as_batch_email(self.field_format)

@@ -71,6 +71,9 @@ def provider_name():
 
 def get_provider(name=None):
     name = name or provider_name()
+    # Lazy, both: the Stripe SDK is loaded only where Stripe is configured (memory); the test
+    # provider completes checkouts through billing.events, like Stripe's webhooks, and events
+    # settles gifts, payments and prepaid periods, whose checkouts start through this factory.
     if name == "stripe":
         from .stripe import StripeProvider
 

@@ -23,13 +23,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ..checkouts import live_subscription
 from ..errors import BillingError
 from ..events import apply_snapshot, handle_event
 from ..methods import method_label, methods_for
 from ..models import CheckoutSession, ProviderEvent, Subscription
 from ..money import discounted
 from ..offers import offer_redeem
-from ..services import live_subscription
 from ..settings import billing_settings
 from . import PaymentProvider
 from .types import ProviderPayment, Refund, SubscriptionSnapshot

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from masthead.community import text, thread_cache
 from masthead.community.profiles import profile_url
+from masthead.community.threads import thread_context
 from masthead.core.caching import page_tags
 
 register = template.Library()
@@ -36,9 +37,7 @@ def public_name(user):
 
 @register.inclusion_tag("community/comments.html", takes_context=True)
 def article_comments(context, article):
-    """The comment section under an article, for this reader (see views.thread_context)."""
-    from masthead.community.views import thread_context
-
+    """The comment section under an article, for this reader (see threads.thread_context)."""
     request = context["request"]
     # The page shows this thread: the page cache keeps it with the thread's tags (read before
     # the thread is), so a comment makes this article's page stale and no other (core.cachetags).

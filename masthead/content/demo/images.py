@@ -217,6 +217,7 @@ def portrait_image(name, *, size=PORTRAIT_SIZE):
 
 def logo_image(initials, *, color, size=256):
     """A square mark: the publication's initials on its colour (the demo's logo and favicon)."""
+    # Lazy: ImageFont loads FreeType, which only the demo's logo needs.
     from PIL import ImageFont
 
     picture = Image.new("RGB", (size, size), _hex(color))

@@ -8,6 +8,9 @@ from django import template
 
 from masthead.core.cachetags import cached
 
+from ..models import Audience, Newsletter
+from ..services import active_newsletter_ids
+
 register = template.Library()
 
 
@@ -15,9 +18,6 @@ register = template.Library()
 def newsletter_signup_box(context):
     """Visitors: an address and unticked choices (double opt-in follows). Signed-in members (whose
     pages are private) are not asked for their address again: one click adds a newsletter."""
-    from ..models import Audience, Newsletter
-    from ..services import active_newsletter_ids
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

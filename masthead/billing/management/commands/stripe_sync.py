@@ -22,6 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.STRIPE_SECRET_KEY:
             raise CommandError("STRIPE_SECRET_KEY is not set: there is no Stripe account to set up.")
+        # Lazy: the Stripe SDK is loaded only where Stripe is configured (memory; see providers).
         from masthead.billing.providers.stripe import sync_coupon, sync_price
 
         try:
