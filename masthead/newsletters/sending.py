@@ -59,6 +59,18 @@ def batch_size():
 MAX_ATTEMPTS = 5
 
 
+def overlap_writes():
+    """Whether a hand-over is written ahead, its database round trip overlapping the previous
+    message's SMTP exchange (Recorder). PostgreSQL through psycopg 3 only: its client can send a
+    statement and read the answer later; SQLite's writes are calls in this process, with no
+    wait to hide. `NEWSLETTER_OVERLAP_WRITES = False` keeps one unconfirmed recipient per crash
+    at most instead of two, at the database's round trip per recipient."""
+    if not getattr(settings, "NEWSLETTER_OVERLAP_WRITES", True) or connection.vendor != "postgresql":
+        return False
+    connection.ensure_connection()
+    return hasattr(connection.connection, "pgconn")
+
+
 def retry_delay(attempts):
     """Backoff for transient errors: base × 2^(attempts-1), at most an hour."""
     base = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 60)
@@ -222,16 +234,27 @@ def worker_name():
 
 
 class Recorder:
-    """Marks deliveries: one write (one short transaction) per recipient.
+    """Marks deliveries: one write (one short statement) per recipient.
 
     A delivery goes claimed → unconfirmed (`handed_over`, just before its message leaves) →
     sent (`confirmed`, once the server took it). The confirmation is not written on its own:
-    it waits for the next write, which is the next recipient's `handed_over` — one UPDATE sets
+    it waits for the next write, which is the next recipient's hand-over — one UPDATE sets
     k-1 sent and k unconfirmed — or `flush` at the end of a batch. A worker killed at any moment
     therefore leaves one recipient unconfirmed at most, as with a write each: before that
     UPDATE, k-1 (the server took it; not yet recorded) while k's message waits at the server
     without its final dot, so it is dropped with the connection and sent later; after it, k.
     Nothing the server took is ever sent again, and nothing is marked sent that it did not take.
+
+    **Overlapped** (PostgreSQL, `NEWSLETTER_OVERLAP_WRITES`, on by default): the write that
+    hands over k+1 (and confirms k-1) is sent to the database *before* message k's text and
+    dot, and its answer is read only when k+1 is about to leave (`hand_over_ahead`, then
+    `handed_over(k+1)`), so the database's round trip runs while the SMTP server reads and
+    answers message k. k+1's dot still never leaves before the write that marks it unconfirmed
+    has been answered. The price is one more recipient in the window: a kill leaves **two**
+    recipients unconfirmed at most — k (handed over; the server may or may not have its dot)
+    and k+1 (handed over ahead; the server has at most its envelope, so it never got it), or
+    k-1 (taken, confirmation not yet written) and k. Unconfirmed recipients are never resent
+    and are listed on the issue's page, as before; nothing is sent twice.
     """
 
     def __init__(self, worker):
@@ -252,6 +275,20 @@ class Recorder:
         self.sent_at = Delivery._meta.get_field("sent_at")
         self._second, self._value = None, None
         self._sql = {}
+        self.overlap = overlap_writes()
+        # The hand-over written ahead: [delivery id, answer] — answer None while the database
+        # has not been heard, then True/False (owned or not), or the error it raised.
+        self.ahead = None
+        self.ahead_sql = (
+            f"UPDATE {self.table} SET "
+            "state = CASE WHEN id = $1::bigint THEN $5 ELSE $6 END, "
+            "sent_at = CASE WHEN id = $1::bigint THEN $2::timestamptz ELSE sent_at END, "
+            "attempts = CASE WHEN id = $1::bigint THEN attempts + 1 ELSE attempts END, "
+            "error = CASE WHEN id = $1::bigint THEN '' ELSE error END "
+            "WHERE (id = $1::bigint AND state = $7 AND claimed_by = $3) "
+            "OR (id = ANY($4::bigint[]) AND state = $5) "
+            "RETURNING id"
+        ).encode()
 
     def _handed_and_confirmed_sql(self, n):
         marks = ", ".join(["%s"] * n)
@@ -281,8 +318,15 @@ class Recorder:
     def handed_over(self, delivery_id, now=None):
         """claimed → unconfirmed, with the confirmations waiting, in one statement; False if this
         worker no longer owns the delivery. `sent_at` is `now`, or the current second."""
-        value = self._stamp(now)
+        answer = self._take_ahead(delivery_id)
+        if answer is not None:
+            return answer
         pending, self.pending = self.pending, []
+        return self._write(delivery_id, self._stamp(now), pending)
+
+    def _write(self, delivery_id, value, pending):
+        """The hand-over of `delivery_id` with the confirmations `pending`, waiting for the answer
+        (if it fails, neither is written: the confirmed stay unconfirmed, the safe side)."""
         if not pending:
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -313,6 +357,8 @@ class Recorder:
 
     def flush(self):
         """Write the confirmations still waiting (end of a batch, or of the send)."""
+        self._collect()
+        self._release()
         pending, self.pending = self.pending, []
         if pending:
             self._confirm(pending)
@@ -320,12 +366,109 @@ class Recorder:
     def _confirm(self, ids):
         Delivery.objects.filter(pk__in=ids, state=State.UNCONFIRMED).update(state=State.SENT)
 
+    # --- Overlapped writes (PostgreSQL) ---------------------------------------------------
+    def hand_over_ahead(self, delivery_id):
+        """Start the write that hands `delivery_id` over (and confirms those waiting) without
+        waiting for the database's answer; `handed_over(delivery_id)` reads it, before that
+        message's dot leaves. Does nothing unless writes overlap."""
+        if not self.overlap:
+            return
+        self._collect()
+        self._release()
+        pending, self.pending = self.pending, []
+        self.ahead = [delivery_id, None, pending]
+        try:
+            self._send_ahead(delivery_id, pending)
+        except Exception as error:  # noqa: BLE001 - read at handed_over, which writes again
+            self.ahead[1] = error
+
+    def _send_ahead(self, delivery_id, pending):
+        connection.ensure_connection()
+        pgconn = connection.connection.pgconn
+        value = self._stamp(None)
+        params = [
+            str(delivery_id).encode(),
+            value.isoformat().encode(),
+            self.worker.encode(),
+            ("{" + ",".join(str(pk) for pk in pending) + "}").encode(),
+            State.UNCONFIRMED.encode(),
+            State.SENT.encode(),
+            State.CLAIMED.encode(),
+        ]
+        pgconn.send_query_params(self.ahead_sql, params)
+
+    def _collect(self):
+        """Read the answer to the write sent ahead, if it has not been read (the connection
+        carries one statement at a time: this comes before any other query)."""
+        if self.ahead is None or self.ahead[1] is not None:
+            return
+        from psycopg import DatabaseError
+        from psycopg.pq import ExecStatus
+
+        pgconn = connection.connection.pgconn
+        owned, error = False, None
+        while (result := pgconn.get_result()) is not None:
+            if result.status == ExecStatus.TUPLES_OK:
+                owned = owned or any(
+                    int(result.get_value(row, 0)) == self.ahead[0] for row in range(result.ntuples)
+                )
+            else:
+                error = DatabaseError(
+                    (result.error_message or b"the write ahead failed").decode("utf8", "replace")
+                )
+        self.ahead[1] = error or owned
+
+    def _release(self):
+        """A hand-over written ahead whose message will not leave (the batch stopped before it):
+        back to claimed, so it is sent later, as its neighbours in the batch."""
+        ahead, self.ahead = self.ahead, None
+        if ahead is None:
+            return
+        delivery_id, answer, carried = ahead
+        if isinstance(answer, Exception):
+            # Neither the hand-over nor the confirmations it carried were written.
+            self.pending[:0] = carried
+        elif answer:
+            Delivery.objects.filter(pk=delivery_id, state=State.UNCONFIRMED, claimed_by=self.worker).update(
+                state=State.CLAIMED, attempts=F("attempts") - 1, sent_at=None
+            )
+
+    def _take_ahead(self, delivery_id):
+        """The answer for `delivery_id` if it was written ahead (True/False), else None."""
+        self._collect()
+        if self.ahead is None:
+            return None
+        if self.ahead[0] != delivery_id:
+            self._release()
+            return None
+        delivery_id, answer, carried = self.ahead
+        self.ahead = None
+        if isinstance(answer, Exception):
+            # Not written (nothing of a failed statement is): try once more now, in the ordinary
+            # way, with the confirmations it carried; a second failure stops the send.
+            logger.warning("newsletter hand-over written ahead failed, writing it again: %s", answer)
+            self.pending[:0] = carried
+            return None
+        return answer
+
+    def _settled(self, delivery_id):
+        """Before any other write: the answer ahead is read, and a hand-over written ahead for
+        this delivery is overwritten by this write (its message did not leave)."""
+        self._collect()
+        if self.ahead is not None and self.ahead[0] == delivery_id:
+            answer, carried = self.ahead[1], self.ahead[2]
+            self.ahead = None
+            if isinstance(answer, Exception):
+                self.pending[:0] = carried
+
     def failed(self, delivery_id, detail):
+        self._settled(delivery_id)
         Delivery.objects.filter(pk=delivery_id).exclude(state=State.FAILED).update(
             state=State.FAILED, error=detail[:300], claimed_by=""
         )
 
     def retry(self, delivery, detail, now):
+        self._settled(delivery.pk)
         attempts = delivery.attempts + 1
         if attempts >= MAX_ATTEMPTS:
             self.failed(delivery.pk, detail)
@@ -412,8 +555,12 @@ def send_batch(*, issue, batch, renderer, transport, recorder, now):  # noqa: C9
             key=delivery_key(issue.pk, recipient.pk),
             template=template,
             values=values,
-            # The next message's envelope rides with this one's end (SmtpTransport.send).
+            # The next message's envelope rides with this one's end (SmtpTransport.send), and its
+            # hand-over is written meanwhile (Recorder.hand_over_ahead).
             then=(from_addr, ready[i + 1][0].address) if i + 1 < len(ready) else None,
+            record_next=(lambda pk=ready[i + 1][0].pk: recorder.hand_over_ahead(pk))
+            if i + 1 < len(ready)
+            else None,
         )
         settle(recipient, outcome)
     # A provider's batch API: one call per variant and BATCH_LIMIT recipients.

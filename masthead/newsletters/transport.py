@@ -123,7 +123,20 @@ class SmtpTransport:
         self.ahead = None
         self.backend.connection = None
 
-    def send(self, *, data, from_addr, to, record, confirm, key="", template=None, values=None, then=None):
+    def send(
+        self,
+        *,
+        data,
+        from_addr,
+        to,
+        record,
+        confirm,
+        key="",
+        template=None,
+        values=None,
+        then=None,
+        record_next=None,
+    ):
         """Send `data` (dot-stuffed MIME bytes). `record()` marks the delivery unconfirmed and
         returns False if this worker no longer owns it; it runs once the server waits for the
         message (354), before any of it is written. `confirm()` marks it sent, on the server's 250.
@@ -132,7 +145,11 @@ class SmtpTransport:
         as this message's dot (RFC 2920 lets a group start with a message's end), so the server's
         "taken" and its replies to the next envelope come back in one round trip — one wait per
         message instead of two. The server only ever holds the next message without its dot,
-        which it throws away if the connection drops, so nothing is sent twice."""
+        which it throws away if the connection drops, so nothing is sent twice.
+
+        `record_next()` starts the write that hands the next message over (Recorder.hand_over_ahead)
+        when its envelope goes ahead: the database works while the server reads this message;
+        that message's own `record()` reads the answer before its dot leaves."""
         if self.ahead is not None and self.ahead[0] != (from_addr, to):
             # Not the message announced: the server may wait for that one's text; start afresh.
             self._drop()
@@ -158,6 +175,8 @@ class SmtpTransport:
         if not data.endswith(b"\r\n"):
             data += b"\r\n"
         ahead = self._commands(*then) if then is not None and self.pipelining else b""
+        if ahead and record_next is not None:
+            record_next()
         try:
             conn.send(data + b".\r\n" + ahead)
             code, response = conn.getreply()
@@ -235,7 +254,20 @@ class BackendTransport:
     def close(self):
         self.backend.close()
 
-    def send(self, *, data, from_addr, to, record, confirm, key="", template=None, values=None, then=None):
+    def send(
+        self,
+        *,
+        data,
+        from_addr,
+        to,
+        record,
+        confirm,
+        key="",
+        template=None,
+        values=None,
+        then=None,
+        record_next=None,
+    ):
         # Lazy: anymail is loaded by the sends that go through an email backend other than SMTP
         # (an ESP, the dev mailbox), never by a process that only reads pages (memory).
         from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
