@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from masthead.core.identity import publication
 
-
 # icalendar is imported when a calendar file is made, not at start-up: ~3 MB that a web process
 # serving articles does not need (issue 15).
 
