@@ -6,6 +6,7 @@ database task backend, the dev mailbox and the offline test payment provider. Pr
 `DATABASE_URL` and `REDIS_URL`; see docs/deploy.md.
 """
 
+import importlib.util
 import os
 import secrets
 import sys
@@ -17,6 +18,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# django-ninja's own directory, found without importing it (see INSTALLED_APPS).
+NINJA_DIR = Path(importlib.util.find_spec("ninja").origin).parent  # type: ignore[union-attr,arg-type]
 BASE_DIR = PACKAGE_DIR.parent
 # Everything the site writes at run time (database file, media, generated secret) lives here.
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
@@ -107,26 +110,29 @@ INSTALLED_APPS = [
     "masthead.events",
     "masthead.api",
     "masthead.analytics",
-    # django-ninja (the admin API); listed so its API docs page uses local static files, not a CDN.
-    "ninja",
+    # django-ninja (the admin API) is not an app here: installing it would import ninja and
+    # pydantic in every process. Its docs page still uses local files, not a CDN: its templates
+    # and static files are found through NINJA_DIR below and api.v1.base.LocalSwagger (issue 15).
     "masthead.importers",
     # Wagtail
     "wagtail.contrib.forms",
+    # Five of Wagtail's apps through configs that skip registering Wagtail's v3 (ninja) API, which
+    # Masthead does not mount: ~20 MB less in every process (core/wagtail_apps.py, issue 15).
     # Editions (issue 20): Wagtail's own locales and "translate this page" — no extra dependency,
     # and translations stay linked by translation_key (wagtail-localize's PO-file workflow is more
     # than a newsroom whose translators write whole articles needs).
-    "wagtail.locales",
+    "masthead.core.wagtail_apps.LocalesConfig",  # wagtail.locales
     "wagtail.contrib.simple_translation",
-    "wagtail.contrib.redirects",
+    "masthead.core.wagtail_apps.RedirectsConfig",  # wagtail.contrib.redirects
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "masthead.core.wagtail_apps.SnippetsConfig",  # wagtail.snippets
+    "masthead.core.wagtail_apps.DocumentsConfig",  # wagtail.documents
+    "masthead.core.wagtail_apps.ImagesConfig",  # wagtail.images
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
@@ -187,7 +193,7 @@ WSGI_APPLICATION = "masthead.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -405,6 +411,7 @@ USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [NINJA_DIR / "static"]  # the admin API's docs page (ninja/…), see INSTALLED_APPS
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "static_collected"))
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 if not PRODUCTION:

@@ -8,10 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.analytics import beacon
-from masthead.api.v1.urls import api as api_v1
 from masthead.content.sitemaps import SITEMAPS
 from masthead.core import caching as core_caching
-from masthead.core import converters  # noqa: F401  (registers <id:…>, used by the apps' URLs)
+from masthead.core import (
+    converters,  # noqa: F401  (registers <id:…>, used by the apps' URLs)
+    lazy_urls,
+)
 from masthead.core import editions as core_editions
 from masthead.core import health as core_health
 from masthead.core import identity as core_identity
@@ -32,7 +34,11 @@ urlpatterns = [
     path(beacon.PATH.lstrip("/"), beacon.hit, name="analytics_hit"),
     path("dev/mailbox/", include("masthead.core.mailbox_urls")),
     path("ghost/api/", include("masthead.api.ghost.urls")),
-    path("api/v1/", api_v1.urls),
+    # The admin API (django-ninja) is imported on its first request or reverse(), not at start-up:
+    # a process that only serves readers never loads ninja and pydantic (issue 15).
+    lazy_urls.lazy_include(
+        "api/v1/", "masthead.api.v1.urlconf", app_name="ninja", namespace="masthead_api_v1"
+    ),
 ]
 
 # The reader's pages outside Wagtail (sign-in, account, membership, gifts, newsletters, write to

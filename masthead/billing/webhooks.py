@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from .errors import ProviderUnavailable
 from .events import handle_event
-from .providers.stripe import InvalidWebhook, parse_webhook
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +26,9 @@ logger = logging.getLogger(__name__)
 def stripe_webhook(request):
     if not (settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET):
         return JsonResponse({"error": "Stripe is not configured"}, status=404)
+    # Imported here, not at start-up: the Stripe SDK (and aiohttp, which it loads when installed)
+    # is ~7 MB that a web process serving readers never needs (issue 15).
+    from .providers.stripe import InvalidWebhook, parse_webhook
 
     try:
         events = parse_webhook(request.body, request.headers.get("Stripe-Signature", ""))

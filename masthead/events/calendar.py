@@ -9,12 +9,16 @@ from datetime import UTC
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
 from masthead.core.identity import publication
 
+# icalendar is imported when a calendar file is made, not at start-up: ~3 MB that a web process
+# serving articles does not need (issue 15).
+
 
 def _calendar(name):
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", f"-//{publication().name}//Masthead events//EN")
     cal.add("version", "2.0")
@@ -23,6 +27,8 @@ def _calendar(name):
 
 
 def _component(event, *, now):
+    from icalendar import Event
+
     item = Event()
     host = settings.SITE_URL.split("://")[-1].split("/")[0] or "masthead"
     item.add("uid", f"event-{event.pk}@{host}")

@@ -11,13 +11,16 @@ validation errors are answered as 400), 401 without a valid key, 403 for a missi
 409 for a conflict, 429 past the key's rate limit. Never a 500 on input.
 """
 
+import json
 import math
 from typing import Annotated
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.docs import Swagger, _csrf_needed
 from ninja.security import HttpBearer
 
 from masthead.core import ratelimit
@@ -70,6 +73,20 @@ def require(request, scope):
         raise ApiError(403, "missing_scope", _("This key lacks the %(scope)s scope.") % {"scope": scope})
 
 
+class LocalSwagger(Swagger):
+    """Swagger UI from ninja's own files, served by us (ninja is not in INSTALLED_APPS, which
+    would otherwise make it load Swagger from a CDN; settings.NINJA_DIR finds its files)."""
+
+    def render_page(self, request, api, **kwargs):
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {
+            "swagger_settings": json.dumps(self.settings, indent=1),
+            "api": api,
+            "add_csrf": _csrf_needed(api),
+        }
+        return render(request, self.template, context)
+
+
 api = NinjaAPI(
     title="Masthead admin API",
     version="1.0.0",
@@ -82,6 +99,7 @@ api = NinjaAPI(
     urls_namespace="masthead_api_v1",
     auth=AdminKey(),
     docs_url="/docs/",
+    docs=LocalSwagger(),
 )
 
 
