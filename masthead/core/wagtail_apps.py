@@ -72,31 +72,29 @@ def without_api_v3(app_name):
             del sys.modules[name]
 
 
-class ImagesConfig(WagtailImagesAppConfig):
+class WithoutApiV3:
+    """Runs the Wagtail app's own `ready()` with its v3 API registrations stood in (above)."""
+
     def ready(self):
         with without_api_v3(self.name):
-            super().ready()
+            super().ready()  # type: ignore[misc]
 
 
-class DocumentsConfig(WagtailDocsAppConfig):
-    def ready(self):
-        with without_api_v3(self.name):
-            super().ready()
+class ImagesConfig(WithoutApiV3, WagtailImagesAppConfig):
+    pass
 
 
-class SnippetsConfig(WagtailSnippetsAppConfig):
-    def ready(self):
-        with without_api_v3(self.name):
-            super().ready()
+class DocumentsConfig(WithoutApiV3, WagtailDocsAppConfig):
+    pass
 
 
-class LocalesConfig(WagtailLocalesAppConfig):
-    def ready(self):
-        with without_api_v3(self.name):
-            super().ready()
+class SnippetsConfig(WithoutApiV3, WagtailSnippetsAppConfig):
+    pass
 
 
-class RedirectsConfig(WagtailRedirectsAppConfig):
-    def ready(self):
-        with without_api_v3(self.name):
-            super().ready()
+class LocalesConfig(WithoutApiV3, WagtailLocalesAppConfig):
+    pass
+
+
+class RedirectsConfig(WithoutApiV3, WagtailRedirectsAppConfig):
+    pass
