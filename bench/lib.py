@@ -135,6 +135,9 @@ def serve(db, var_dir, *, workers=2, threads=1, server="granian", root=None, **e
     port = free_port()
     root = Path(root or ROOT)
     env = site_env(db, var_dir, **extra_env)
+    # As deployed (deploy/masthead-web.service): two malloc arenas per worker, not one per thread
+    # granian's runtime starts; the environment may override it.
+    env.setdefault("MALLOC_ARENA_MAX", "2")
     if server == "granian":
         cmd = [
             str(Path(PY).parent / "granian"),
