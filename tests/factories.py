@@ -1,0 +1,212 @@
+"""Test data built for the test (issue 14): factory-boy and wagtail-factories.
+
+Members, images and pages come from here, not from the demo newsroom. `tests/newsroom.py` uses
+these to build the small newsroom every test database starts with; a test that needs something
+particular makes it with a factory in its own transaction:
+
+    member = MemberFactory(paying=True)
+    article = ArticlePageFactory(parent=demo.sections["ai"], access_level="premium")
+
+Importing this module needs Django's settings (wagtail_factories imports Wagtail's blocks), which
+pytest-django has configured before any test module is imported.
+"""
+
+from datetime import timedelta
+from io import BytesIO
+
+import factory
+import wagtail_factories
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from django.utils.html import escape
+from factory.django import DjangoModelFactory
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from masthead.access.services import grant_create
+from masthead.content.models import ArticleAuthor, ArticlePage, AuthorIndexPage, AuthorPage, SectionPage
+from masthead.members.models import Profile
+
+
+# --- members ------------------------------------------------------------------------------------
+class MemberFactory(DjangoModelFactory):
+    """A reader with an account: a verified primary address, as signing in by code leaves it.
+
+    `paying=True` adds a premium grant from a subscription, ending in 30 days (as billing makes
+    it); `display_name` / `language` make the member's profile; `is_staff=True` a staff account.
+    """
+
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"reader{n}")
+    email = factory.LazyAttribute(lambda member: f"{member.username}@example.com")
+    is_staff = False
+    paying = False
+    display_name = ""
+    language = ""
+
+    @classmethod
+    def _create(cls, model_class, *args, username, email, paying, display_name, language, **fields):
+        # No usable password: members sign in by emailed code.
+        member = model_class.objects.create_user(username, email, None, **fields)
+        EmailAddress.objects.create(user=member, email=email, verified=True, primary=True)
+        if display_name or language:
+            profile = {"display_name": display_name} | ({"language": language} if language else {})
+            Profile.objects.create(user=member, **profile)
+        if paying:
+            grant_create(
+                user=member,
+                level="premium",
+                source="subscription",
+                ends_at=timezone.now() + timedelta(days=30),
+            )
+        return member
+
+
+def make_member(username=None, *, email=None, paying=False, display_name="", language="", staff=False):
+    """One member, the way every test app makes one (the per-app fixtures call this)."""
+    fields = {"paying": paying, "display_name": display_name, "language": language, "is_staff": staff}
+    if email:
+        fields["email"] = email
+        fields["username"] = username or email.split("@")[0]
+    elif username:
+        fields["username"] = username
+    return MemberFactory(**fields)
+
+
+# --- images -------------------------------------------------------------------------------------
+def picture_bytes(width=64, height=40, color=(11, 61, 92), fmt="JPEG"):
+    """A small picture: renditions of it cost next to nothing."""
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = get_image_model()
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    file = factory.LazyAttribute(
+        lambda image: ImageFile(BytesIO(picture_bytes()), name=f"{image.title.lower().replace(' ', '-')}.jpg")
+    )
+
+
+# --- pages --------------------------------------------------------------------------------------
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page made under `parent` and published through a revision, as an editor would.
+
+    `published_at` backdates it (first/last published and the revision's time)."""
+
+    class Meta:
+        abstract = True
+
+    published_at = None
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        when = kwargs.pop("published_at")
+        page = model_class(**cls._fields(kwargs))
+        cls._before_save(page, kwargs)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        revision.publish()
+        if when:
+            model_class.objects.filter(pk=page.pk).update(
+                first_published_at=when, last_published_at=when, latest_revision_created_at=when
+            )
+            type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+        return model_class.objects.get(pk=page.pk)
+
+    @classmethod
+    def _fields(cls, kwargs):
+        return kwargs
+
+    @classmethod
+    def _before_save(cls, page, extra):
+        pass
+
+
+class SectionPageFactory(PublishedPageFactory):
+    class Meta:
+        model = SectionPage
+
+    title = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    description = factory.LazyAttribute(lambda page: f"What {page.title} covers.")
+    color = "#1F5F8B"
+
+
+class AuthorIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = AuthorIndexPage
+
+    title = "Our journalists"
+    slug = "authors"
+
+
+class AuthorPageFactory(PublishedPageFactory):
+    class Meta:
+        model = AuthorPage
+
+    title = factory.Sequence(lambda n: f"Journalist {n}")
+    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    role = "Reporter"
+    bio = factory.LazyAttribute(lambda page: f"<p>{escape(page.title)} reports for the newsroom.</p>")
+    email = factory.LazyAttribute(lambda page: f"{page.slug}@newsroom.example")
+
+
+def article_body(title, *, premium=True, image=None):
+    """A body with a free part and, for a story behind the paywall, a part after the break whose
+    text names itself (`PREMIUM: …`) so the no-leak tests can look for it anywhere."""
+    blocks = [
+        ("paragraph", f"<p>{escape(title)}: the first paragraph, free to every reader.</p>"),
+        ("heading", "What happened"),
+        ("paragraph", "<p>The second paragraph sets out the story, free as well.</p>"),
+    ]
+    if image is not None:
+        blocks.append(("image", {"image": image, "caption": "A picture", "credit": "Newsroom"}))
+    if premium:
+        blocks.append(("premium_break", None))
+    blocks += [
+        ("paragraph", f"<p>PREMIUM: the reporting behind {escape(title)}, for those who may read it.</p>"),
+        ("quote", {"text": "PREMIUM: a source speaks on the record.", "attribution": "A source"}),
+        ("paragraph", "<p>PREMIUM: the last paragraph, with what comes next.</p>"),
+    ]
+    return blocks
+
+
+class ArticlePageFactory(PublishedPageFactory):
+    """A published article. `authors=[…]` sets the byline; `tags=[…]` its tags."""
+
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    dek = factory.LazyAttribute(lambda page: f"The dek of {page.title}.")
+    search_description = factory.LazyAttribute(lambda page: page.dek)
+    access_level = "public"
+    language = "en"
+    date = factory.LazyFunction(timezone.now)
+    body = factory.LazyAttribute(lambda page: article_body(page.title, premium=page.access_level != "public"))
+
+    authors = ()
+    tags = ()
+
+    @classmethod
+    def _fields(cls, kwargs):
+        return {name: value for name, value in kwargs.items() if name not in ("authors", "tags")}
+
+    @classmethod
+    def _before_save(cls, page, extra):
+        # Byline and tags are part of the revision, so they are set before it is saved.
+        for order, author in enumerate(extra.get("authors") or ()):
+            page.article_authors.add(ArticleAuthor(author=author, sort_order=order))
+        if extra.get("tags"):
+            page.tags.add(*extra["tags"])
