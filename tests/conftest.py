@@ -126,8 +126,9 @@ def _migrated_template():
 
 
 @pytest.fixture(scope="session")
-def django_db_keepdb(request):
-    """Reuse a migrated copy where one is kept (migrate then only checks); otherwise migrate."""
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Reuse a migrated copy where one is kept (migrate then only checks); otherwise migrate.
+    (After pytest-django has given each xdist worker its own database name.)"""
     path = _sqlite_test_path()
     if path is None or request.config.getvalue("create_db"):
         return request.config.getvalue("reuse_db")

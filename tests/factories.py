@@ -11,6 +11,7 @@ Importing this module needs Django's settings (wagtail_factories imports Wagtail
 pytest-django has configured before any test module is imported.
 """
 
+import hashlib
 from datetime import timedelta
 from io import BytesIO
 
@@ -163,7 +164,9 @@ class AuthorPageFactory(PublishedPageFactory):
 
 def article_body(title, *, premium=True, image=None):
     """A body with a free part and, for a story behind the paywall, a part after the break whose
-    text names itself (`PREMIUM: …`) so the no-leak tests can look for it anywhere."""
+    sentences are this article's own (a fingerprint of its title in plain words), so the no-leak
+    tests can look for them anywhere."""
+    mark = hashlib.blake2b(title.encode(), digest_size=5).hexdigest()
     blocks = [
         ("paragraph", f"<p>{escape(title)}: the first paragraph, free to every reader.</p>"),
         ("heading", "What happened"),
@@ -174,9 +177,18 @@ def article_body(title, *, premium=True, image=None):
     if premium:
         blocks.append(("premium_break", None))
     blocks += [
-        ("paragraph", f"<p>PREMIUM: the reporting behind {escape(title)}, for those who may read it.</p>"),
-        ("quote", {"text": "PREMIUM: a source speaks on the record.", "attribution": "A source"}),
-        ("paragraph", "<p>PREMIUM: the last paragraph, with what comes next.</p>"),
+        (
+            "paragraph",
+            f"<p>Reporting {mark} below the break that only readers with access may read in full.</p>",
+        ),
+        (
+            "quote",
+            {
+                "text": f"Source {mark} speaks on the record about what the company plans",
+                "attribution": "A source",
+            },
+        ),
+        ("paragraph", f"<p>The last paragraph {mark} says what comes next for the people in this story.</p>"),
     ]
     return blocks
 
