@@ -133,7 +133,11 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     if path is None or request.config.getvalue("create_db"):
         return request.config.getvalue("reuse_db")
     template = _migrated_template()
-    path.unlink(missing_ok=True)
+    # The write-ahead log and its index too: a process that ended without closing its
+    # connections (a live server's threads) leaves them, and SQLite would replay the old log
+    # into the fresh copy ("database disk image is malformed").
+    for stale in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        stale.unlink(missing_ok=True)
     if not template.exists():
         return False
     shutil.copyfile(template, path)

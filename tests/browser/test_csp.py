@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_the_editor_works_under_the_policy(new_page, demo, staff_password, csp_violations, settings):
     settings.EMAIL_BACKEND = "masthead.core.mail.DevMailboxBackend"
     settings.DEV_MAILBOX_ENABLED = True
-    article = demo.article(access_level="premium", language="en")
+    article = demo.article(access_level="premium", language="en", hero_image__isnull=False)
     editor = new_page()
     admin_login(editor, "editor", staff_password)
     editor.goto(f"/admin/pages/{article.pk}/edit/")

@@ -11,7 +11,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 def test_the_switch_leads_to_the_chinese_version_and_the_chinese_archive_is_chinese(new_page, demo):
-    chinese = demo.zh.articles.filter(access_level="public").first()
+    # A public Chinese version of an English article, with a title and dek of its own in Chinese
+    # (the test newsroom's translations keep the English ones inside theirs).
+    english_keys = demo.articles.values("translation_key")
+    chinese = demo.zh.articles.filter(access_level="public", translation_key__in=english_keys).first()
+    chinese.title, chinese.dek = "人工智能：一篇中文报道", "大模型、芯片与规则。"
+    chinese.save_revision().publish()
     english = chinese.get_translation(demo.home.locale).specific
     chinese_urls = {a.url for a in demo.zh.articles}
     english_urls = {a.url for a in demo.articles}

@@ -1,11 +1,15 @@
 """A reader on the public site: home, article, author, archive, search — desktop and phone."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from masthead.content.demo import data
+
+from ..factories import ArticlePageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -25,7 +29,14 @@ def test_reader_goes_from_the_home_page_to_an_article_and_its_author(page, demo)
 
 
 def test_reader_browses_the_archive_by_month(page, demo):
+    # An article from last year: the oldest, alone in its year's only month (the test newsroom's
+    # own articles are from the last few weeks, more than a page of them in one month).
+    when = timezone.now() - timedelta(days=400)
+    ArticlePageFactory(
+        parent=demo.sections["policy"], title="A story from last year", date=when, published_at=when
+    )
     oldest = demo.articles.last()
+    assert oldest.title == "A story from last year"
     page.goto("/")
     page.locator(".sections-nav >> text=Archive").first.click()
     expect(page.locator("h1")).to_have_text("Archive")
@@ -34,12 +45,23 @@ def test_reader_browses_the_archive_by_month(page, demo):
 
 
 def test_reader_searches_in_english_and_chinese(page, demo):
+    # English stories about Shenzhen, and a Chinese original (the demo's) with no English version.
+    for n, title in enumerate(("Shenzhen's hardware markets go quiet", "Shenzhen founders look abroad")):
+        ArticlePageFactory(parent=demo.sections["hardware"], title=title, slug=f"shenzhen-{n}")
+    zh = next(a for a in data.ARTICLES if a.get("language") == "zh" and "深圳" in a["title"])
+    ArticlePageFactory(
+        parent=demo.zh.sections["hardware"],
+        title=zh["title"],
+        slug="huaqiangbei",
+        dek=zh["dek"],
+        language="zh-hans",
+        body=[("paragraph", f"<p>一九九八年，十九岁的黄伟来到深圳，在华强北的{zh['search_phrase']}后面当学徒。</p>")],
+    )
     page.goto("/")
     page.fill("#header-q", "Shenzhen")
     page.press("#header-q", "Enter")
     expect(page.locator("[role=status]")).to_contain_text("results for “Shenzhen”")
     expect(page.locator(".search-result").first).to_contain_text("Shenzhen")
-    zh = next(a for a in data.ARTICLES if a.get("language") == "zh" and "深圳" in a["title"])
     # Each edition searches its own articles (issue 20): the Chinese original is found from the
     # Chinese edition's search box, under /zh/search/, and not by the English search.
     page.fill("#id_q", zh["search_phrase"])
