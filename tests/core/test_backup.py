@@ -27,7 +27,7 @@ from masthead.content.models import ArticlePage
 from masthead.newsroom.models import Attachment
 
 client = Client(HTTP_HOST="127.0.0.1")
-article = ArticlePage.objects.live().order_by("-date").first()
+article = ArticlePage.objects.live().exclude(hero_image=None).order_by("-date").first()
 page = client.get(article.url)
 rendition = article.hero_image.renditions.first()
 picture = client.get(rendition.url)
