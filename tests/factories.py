@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -138,7 +139,7 @@ class SectionPageFactory(PublishedPageFactory):
         model = SectionPage
 
     title = factory.Sequence(lambda n: f"Section {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title, allow_unicode=True))
     description = factory.LazyAttribute(lambda page: f"What {page.title} covers.")
     color = "#1F5F8B"
 
@@ -156,7 +157,7 @@ class AuthorPageFactory(PublishedPageFactory):
         model = AuthorPage
 
     title = factory.Sequence(lambda n: f"Journalist {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title, allow_unicode=True))
     role = "Reporter"
     bio = factory.LazyAttribute(lambda page: f"<p>{escape(page.title)} reports for the newsroom.</p>")
     email = factory.LazyAttribute(lambda page: f"{page.slug}@newsroom.example")
@@ -200,7 +201,7 @@ class ArticlePageFactory(PublishedPageFactory):
         model = ArticlePage
 
     title = factory.Sequence(lambda n: f"Article number {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title, allow_unicode=True))
     dek = factory.LazyAttribute(lambda page: f"The dek of {page.title}.")
     search_description = factory.LazyAttribute(lambda page: page.dek)
     access_level = "public"

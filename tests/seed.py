@@ -36,10 +36,12 @@ from .factories import (
     AuthorPageFactory,
     ImageFactory,
     SectionPageFactory,
+    article_body,
 )
 
 NAME = data.SITE["name"]
 ACCESS_LEVELS = ("public", "members", "premium")
+LEVELS_ZH = {"public": "公开", "members": "会员", "premium": "付费"}
 # English articles translated into the Chinese edition, by (section, access level) …
 TRANSLATED = (("ai", "public"), ("ai", "premium"), ("fintech", "members"))
 # … and the Chinese edition's own stories, by section: a premium one in English too.
@@ -140,13 +142,14 @@ def _zh_authors(home, zh_home, authors):
 
 
 def _articles(sections, authors, now):
-    """Three English articles per section, newest first by section order, a day apart."""
+    """Three English articles per section, a day apart, the sections taking turns (so the home
+    page's latest list takes one story from each and every section keeps some for its block)."""
     hero = ImageFactory(title="Hero")
     prewarm(hero, HERO_SPECS + BODY_SPECS)
     made = {}
     day = 0
-    for n, (slug, section) in enumerate(sections.items()):
-        for level in ACCESS_LEVELS:
+    for level in ACCESS_LEVELS:
+        for n, (slug, section) in enumerate(sections.items()):
             day += 1
             when = now - timedelta(days=day, hours=n)
             made[slug, level] = ArticlePageFactory(
@@ -169,8 +172,10 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
     for key in TRANSLATED:
         original = english[key]
         copy = original.copy_for_translation(zh_locale).specific
-        copy.title = f"{original.title}（中文）"
+        copy.title = f"{copy.get_parent().title}报道：{LEVELS_ZH[original.access_level]}"
         copy.slug = f"{original.slug}-zh"
+        copy.dek = copy.search_description = f"{copy.title}的摘要。"
+        copy.body = article_body(copy.title, premium=original.access_level != "public")
         copy.language = "zh-hans"
         copy.date = original.date + timedelta(hours=3)
         copy.save_revision().publish()
@@ -179,7 +184,7 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
         when = now - timedelta(hours=6 + n)
         original = ArticlePageFactory(
             parent=zh_sections[section],
-            title=f"深圳报道{n + 1}：{level}",
+            title=f"深圳报道{n + 1}：{LEVELS_ZH[level]}",
             slug=f"shenzhen-report-{n + 1}",
             access_level=level,
             language="zh-hans",
@@ -191,6 +196,8 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
             copy = original.copy_for_translation(en_locale).specific
             copy.title = f"Shenzhen report {n + 1}, {level}"
             copy.slug = f"shenzhen-report-{n + 1}-en"
+            copy.dek = copy.search_description = f"The dek of {copy.title}."
+            copy.body = article_body(copy.title, premium=level != "public")
             copy.language = "en"
             copy.date = when + timedelta(hours=1)
             copy.save_revision().publish()
