@@ -208,39 +208,10 @@ def _clear_cache():
 
 @pytest.fixture
 def demo(db):
-    """Handles on the demo newsroom's pages."""
-    from masthead.content.models import ArticlePage, AuthorPage, HomePage, SectionPage
+    """Handles on the test newsroom's pages (tests/seed.py)."""
+    from .seed import handles
 
-    # The English edition's pages (the default locale); the Chinese edition's are `zh` (issue 20).
-    english = {"locale__language_code": "en"}
-    chinese = {"locale__language_code": "zh-hans"}
-
-    class Demo:
-        home = HomePage.objects.get(**english)
-        sections = {s.slug: s for s in SectionPage.objects.filter(**english)}
-        articles = ArticlePage.objects.live().filter(**english).order_by("-date")
-        authors = {a.slug: a for a in AuthorPage.objects.filter(**english)}
-
-        class zh:
-            home = HomePage.objects.get(**chinese)
-            sections = {s.slug: s for s in SectionPage.objects.filter(**chinese)}
-            articles = ArticlePage.objects.live().filter(**chinese).order_by("-date")
-            authors = {a.slug: a for a in AuthorPage.objects.filter(**chinese)}
-
-        @staticmethod
-        def untranslated(**filters):
-            """An English-edition article that the demo has not translated."""
-            zh_keys = ArticlePage.objects.filter(**chinese).values("translation_key")
-            live = ArticlePage.objects.live().filter(**english, **filters)
-            return live.exclude(translation_key__in=zh_keys).order_by("-date").first()
-
-        @staticmethod
-        def article(**filters):
-            # An English-edition article unless the filters say otherwise (e.g. locale=...).
-            scope = {} if any(key.startswith(("locale", "language")) for key in filters) else english
-            return ArticlePage.objects.live().filter(**scope, **filters).order_by("-date").first()
-
-    return Demo
+    return handles()
 
 
 @pytest.fixture

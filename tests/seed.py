@@ -22,10 +22,18 @@ from wagtail.models import Locale, Page, Site
 from masthead.content.demo import data, data_zh
 from masthead.content.demo.loader import Loader
 from masthead.content.editions import create_edition
-from masthead.content.models import AuthorIndexPage, HomePage, NewsroomSettings, SectionPage
+from masthead.content.models import (
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    HomePage,
+    NewsroomSettings,
+    SectionPage,
+)
 from masthead.content.renditions import BODY_SPECS, HERO_SPECS, PORTRAIT_SPECS, prewarm
 from masthead.content.search_index import rebuild_index
 from masthead.core import demo as registered_parts
+from masthead.core.identity import FAVICON_SPECS, LOGO_SPECS
 from masthead.core.models import PublicationSettings
 from masthead.core.origin import site_record_address
 from masthead.core.roles import EDITORS
@@ -99,7 +107,9 @@ def _identity(site):
     publication = PublicationSettings.load()
     publication.name = publication.sender_name = NAME
     publication.postal_address = data.SITE["postal_address"]
+    publication.logo = publication.favicon = ImageFactory(title=f"{NAME} logo")
     publication.save()
+    prewarm(publication.logo, LOGO_SPECS + FAVICON_SPECS)
 
 
 def _section(home, spec):
@@ -175,7 +185,7 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
         copy.title = f"{copy.get_parent().title}报道：{LEVELS_ZH[original.access_level]}"
         copy.slug = f"{original.slug}-zh"
         copy.dek = copy.search_description = f"{copy.title}的摘要。"
-        copy.body = article_body(copy.title, premium=original.access_level != "public")
+        copy.body = article_body(copy.title, premium=original.access_level != "public", language="zh-hans")
         copy.language = "zh-hans"
         copy.date = original.date + timedelta(hours=3)
         copy.save_revision().publish()
@@ -191,6 +201,7 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
             date=when,
             published_at=when,
             authors=[list(zh_authors.values())[n]],
+            tags=[section, level],
         )
         if in_english:
             copy = original.copy_for_translation(en_locale).specific
@@ -201,3 +212,49 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
             copy.language = "en"
             copy.date = when + timedelta(hours=1)
             copy.save_revision().publish()
+
+
+def handles():
+    """Handles on the newsroom's pages, read now: the `demo` fixture (tests/conftest.py)."""
+    english = {"locale__language_code": "en"}
+    chinese = {"locale__language_code": "zh-hans"}
+
+    class Newsroom:
+        home = HomePage.objects.get(**english)
+        sections = {s.slug: s for s in SectionPage.objects.filter(**english)}
+        articles = ArticlePage.objects.live().filter(**english).order_by("-date")
+        authors = {a.slug: a for a in AuthorPage.objects.filter(**english)}
+
+        class zh:
+            home = HomePage.objects.get(**chinese)
+            sections = {s.slug: s for s in SectionPage.objects.filter(**chinese)}
+            articles = ArticlePage.objects.live().filter(**chinese).order_by("-date")
+            authors = {a.slug: a for a in AuthorPage.objects.filter(**chinese)}
+
+        @staticmethod
+        def untranslated(**filters):
+            """An English-edition article that has no Chinese version."""
+            zh_keys = ArticlePage.objects.filter(**chinese).values("translation_key")
+            live = ArticlePage.objects.live().filter(**english, **filters)
+            return live.exclude(translation_key__in=zh_keys).order_by("-date").first()
+
+        @staticmethod
+        def article(**filters):
+            # An English-edition article unless the filters say otherwise (e.g. locale=...).
+            scope = {} if any(key.startswith(("locale", "language")) for key in filters) else english
+            return ArticlePage.objects.live().filter(**scope, **filters).order_by("-date").first()
+
+    return Newsroom
+
+
+def clear_newsroom():
+    """Take the newsroom's pages and identity away (inside a test's transaction), leaving what
+    migrations leave: for a test that loads the demo the way `make run` does."""
+    for page in Page.get_first_root_node().get_children():
+        page.delete()
+    root = Page.get_first_root_node()
+    welcome = Page(title="Welcome to your new Wagtail site!", slug="home")
+    root.add_child(instance=welcome)
+    hostname, port = site_record_address()
+    Site.objects.create(hostname=hostname, port=port, root_page=welcome, is_default_site=True)
+    PublicationSettings.objects.all().delete()
