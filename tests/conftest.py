@@ -243,35 +243,20 @@ def all_queries(monkeypatch):
     return seen
 
 
-def _verified_member(django_user_model, username, email, first_name):
-    from allauth.account.models import EmailAddress
-
-    user = django_user_model.objects.create_user(username, email, None, first_name=first_name)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
 @pytest.fixture
-def reader_user(db, django_user_model):
+def reader_user(db):
     """A signed-in free member with a verified address."""
-    return _verified_member(django_user_model, "reader", "reader@example.com", "Rea")
+    from .factories import MemberFactory
+
+    return MemberFactory(username="reader", email="reader@example.com", first_name="Rea")
 
 
 @pytest.fixture
-def paying_user(db, django_user_model):
+def paying_user(db):
     """A member with a premium grant from a subscription, valid for 30 more days."""
-    from django.utils import timezone
+    from .factories import MemberFactory
 
-    from masthead.access.services import grant_create
-
-    user = _verified_member(django_user_model, "payer", "payer@example.com", "Pay")
-    grant_create(
-        user=user,
-        level="premium",
-        source="subscription",
-        ends_at=timezone.now() + timezone.timedelta(days=30),
-    )
-    return user
+    return MemberFactory(username="payer", email="payer@example.com", first_name="Pay", paying=True)
 
 
 ZH_SECTIONS = {"startups": ("创业公司", "创始人、融资与出海。"), "ai": ("人工智能", "大模型、芯片与规则。")}

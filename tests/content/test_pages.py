@@ -1,7 +1,6 @@
 """The public pages render the newsroom, link to each other and refuse bad input cleanly."""
 
 import re
-
 from datetime import timedelta
 
 import pytest
