@@ -1,6 +1,6 @@
 """Test data built for the test (issue 14): factory-boy and wagtail-factories.
 
-Members, images and pages come from here, not from the demo newsroom. `tests/newsroom.py` uses
+Members, images and pages come from here, not from the demo newsroom. `tests/seed.py` uses
 these to build the small newsroom every test database starts with; a test that needs something
 particular makes it with a factory in its own transaction:
 
