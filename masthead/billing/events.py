@@ -35,7 +35,6 @@ from masthead.core.audit import audit
 
 from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
-from .gifts import gift_paid
 from .groups import group_for_subscription
 from .models import (
     CheckoutSession,
@@ -47,11 +46,10 @@ from .models import (
     Subscription,
 )
 from .offers import offer_redeem
-from .payments import payment_completed
-from .prepaid import prepaid_paid, prepaid_refunded
 from .providers.types import ProviderPayment, SubscriptionSnapshot
 from .revenue import record_revenue_change
 from .settings import grace_days
+from .settlement import gift_paid, payment_completed, prepaid_paid, prepaid_refunded
 
 logger = logging.getLogger(__name__)
 
