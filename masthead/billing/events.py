@@ -21,7 +21,7 @@ are stored as JSON, so the typed objects of providers/types.py travel as their `
   invoice.paid           {"payment": PAYMENT}
   invoice.payment_failed {"payment": PAYMENT, "next_attempt_at": iso | None}
   charge.refunded        REFUND (its amount: the total refunded so far; a prepaid period
-                          shrinks with it, prepaid.prepaid_refunded)
+                          shrinks with it, settlement.prepaid_refunded)
 SNAPSHOT = SubscriptionSnapshot, PAYMENT = ProviderPayment, REFUND = Refund.
 """
 
@@ -463,7 +463,7 @@ def _on_charge_refunded(*, provider, payload, now):
         now=now,
         state=Payment.State.REFUNDED,
         # A prepaid period's member gets one email saying both the amount and what became of
-        # their membership (prepaid.prepaid_refunded), not the plain refund notice as well.
+        # their membership (settlement.prepaid_refunded), not the plain refund notice as well.
         notify_member=not prepaid,
     )
     if not created and amount > refund.amount:

@@ -1,4 +1,7 @@
-"""Gift memberships: buy 1, 3, 6 or 12 months for someone; they claim it with a link; no renewal."""
+"""Gift memberships: buy 1, 3, 6 or 12 months for someone; they claim it with a link; no renewal.
+
+Recording the paid purchase (settlement.gift_paid) is below events, which calls it.
+"""
 
 from datetime import timedelta
 

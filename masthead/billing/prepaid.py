@@ -8,6 +8,9 @@ Pay that is checkout.session.async_payment_succeeded, after the reader scanned t
 runs to the end of the period; a period bought while another runs starts when that one ends. We
 remind the member before it ends with a link to buy the next one. Card stays available for a
 renewing membership (billing.services.checkout_start).
+
+Starting a paid period and shrinking it on a refund (settlement.prepaid_paid, prepaid_refunded)
+are below events, which calls them; this module starts checkouts and sends reminders.
 """
 
 from datetime import timedelta

@@ -2,10 +2,10 @@
 back. events.py calls these (checkout.completed, charge.refunded); nothing here starts a checkout.
 
 Why a module of its own: starting a checkout needs the provider (checkouts._send_to_provider),
-and the test provider completes checkouts through events, which settles them here. Settling
-below events and starting above the providers keeps the two halves out of each other's way:
-gifts.py, payments.py and prepaid.py start their checkouts and re-export these names, so their
-callers see one module each.
+and the test provider completes checkouts through events, which settles them. Settling here,
+below events, and starting in gifts.py, payments.py and prepaid.py, above the providers, keeps
+the provider path free of cycles (billing/CONTEXT.md). Other apps still register their one-time
+payment handler through payments.register, which is this module's.
 """
 
 from dateutil.relativedelta import relativedelta
