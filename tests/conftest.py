@@ -212,39 +212,10 @@ def _clear_cache():
 
 @pytest.fixture
 def demo(db):
-    """Handles on the demo newsroom's pages."""
-    from masthead.content.models import ArticlePage, AuthorPage, HomePage, SectionPage
+    """Handles on the test newsroom's pages (tests/seed.py)."""
+    from .seed import handles
 
-    # The English edition's pages (the default locale); the Chinese edition's are `zh` (issue 20).
-    english = {"locale__language_code": "en"}
-    chinese = {"locale__language_code": "zh-hans"}
-
-    class Demo:
-        home = HomePage.objects.get(**english)
-        sections = {s.slug: s for s in SectionPage.objects.filter(**english)}
-        articles = ArticlePage.objects.live().filter(**english).order_by("-date")
-        authors = {a.slug: a for a in AuthorPage.objects.filter(**english)}
-
-        class zh:
-            home = HomePage.objects.get(**chinese)
-            sections = {s.slug: s for s in SectionPage.objects.filter(**chinese)}
-            articles = ArticlePage.objects.live().filter(**chinese).order_by("-date")
-            authors = {a.slug: a for a in AuthorPage.objects.filter(**chinese)}
-
-        @staticmethod
-        def untranslated(**filters):
-            """An English-edition article that the demo has not translated."""
-            zh_keys = ArticlePage.objects.filter(**chinese).values("translation_key")
-            live = ArticlePage.objects.live().filter(**english, **filters)
-            return live.exclude(translation_key__in=zh_keys).order_by("-date").first()
-
-        @staticmethod
-        def article(**filters):
-            # An English-edition article unless the filters say otherwise (e.g. locale=...).
-            scope = {} if any(key.startswith(("locale", "language")) for key in filters) else english
-            return ArticlePage.objects.live().filter(**scope, **filters).order_by("-date").first()
-
-    return Demo
+    return handles()
 
 
 @pytest.fixture
@@ -276,35 +247,20 @@ def all_queries(monkeypatch):
     return seen
 
 
-def _verified_member(django_user_model, username, email, first_name):
-    from allauth.account.models import EmailAddress
-
-    user = django_user_model.objects.create_user(username, email, None, first_name=first_name)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
 @pytest.fixture
-def reader_user(db, django_user_model):
+def reader_user(db):
     """A signed-in free member with a verified address."""
-    return _verified_member(django_user_model, "reader", "reader@example.com", "Rea")
+    from .factories import MemberFactory
+
+    return MemberFactory(username="reader", email="reader@example.com", first_name="Rea")
 
 
 @pytest.fixture
-def paying_user(db, django_user_model):
+def paying_user(db):
     """A member with a premium grant from a subscription, valid for 30 more days."""
-    from django.utils import timezone
+    from .factories import MemberFactory
 
-    from masthead.access.services import grant_create
-
-    user = _verified_member(django_user_model, "payer", "payer@example.com", "Pay")
-    grant_create(
-        user=user,
-        level="premium",
-        source="subscription",
-        ends_at=timezone.now() + timezone.timedelta(days=30),
-    )
-    return user
+    return MemberFactory(username="payer", email="payer@example.com", first_name="Pay", paying=True)
 
 
 ZH_SECTIONS = {"startups": ("创业公司", "创始人、融资与出海。"), "ai": ("人工智能", "大模型、芯片与规则。")}

@@ -1,6 +1,6 @@
 """Test data built for the test (issue 14): factory-boy and wagtail-factories.
 
-Members, images and pages come from here, not from the demo newsroom. `tests/newsroom.py` uses
+Members, images and pages come from here, not from the demo newsroom. `tests/seed.py` uses
 these to build the small newsroom every test database starts with; a test that needs something
 particular makes it with a factory in its own transaction:
 
@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -138,7 +139,7 @@ class SectionPageFactory(PublishedPageFactory):
         model = SectionPage
 
     title = factory.Sequence(lambda n: f"Section {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title, allow_unicode=True))
     description = factory.LazyAttribute(lambda page: f"What {page.title} covers.")
     color = "#1F5F8B"
 
@@ -156,40 +157,52 @@ class AuthorPageFactory(PublishedPageFactory):
         model = AuthorPage
 
     title = factory.Sequence(lambda n: f"Journalist {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title, allow_unicode=True))
     role = "Reporter"
     bio = factory.LazyAttribute(lambda page: f"<p>{escape(page.title)} reports for the newsroom.</p>")
     email = factory.LazyAttribute(lambda page: f"{page.slug}@newsroom.example")
 
 
-def article_body(title, *, premium=True, image=None):
+HAN_DIGITS = "零一二三四五六七八九甲乙丙丁戊己"
+
+
+def article_body(title, *, premium=True, image=None, language="en"):
     """A body with a free part and, for a story behind the paywall, a part after the break whose
-    sentences are this article's own (a fingerprint of its title in plain words), so the no-leak
-    tests can look for them anywhere."""
+    sentences are this article's own (a fingerprint of its title, in plain words or in Chinese
+    characters), so the no-leak tests can look for them anywhere."""
     mark = hashlib.blake2b(title.encode(), digest_size=5).hexdigest()
-    blocks = [
-        ("paragraph", f"<p>{escape(title)}: the first paragraph, free to every reader.</p>"),
-        ("heading", "What happened"),
-        ("paragraph", "<p>The second paragraph sets out the story, free as well.</p>"),
-    ]
+    # The free part has a fingerprint of its own: searching for the hidden one must find nothing.
+    free_mark = hashlib.blake2b(f"free {title}".encode(), digest_size=5).hexdigest()
+    if language.startswith("zh"):
+        han = "".join(HAN_DIGITS[int(c, 16)] for c in mark)
+        free_han = "".join(HAN_DIGITS[int(c, 16)] for c in free_mark)
+        free = [
+            f"<p>{escape(title)}：第一段写给每一位读者，说明这件事发生在哪里以及为什么重要。</p>",
+            f"<p>第二段{free_han}交代事情的来龙去脉，同样对所有读者免费开放阅读。</p>",
+        ]
+        # Every run of characters below the break holds the fingerprint: no other article has it.
+        hidden = [
+            f"<p>报道{han}{han[::-1]}全文。</p>",
+            f"<p>消息人士{han[::-1]}{han}表示。</p>",
+            f"<p>最后{han}{han[:5]}{han[5:][::-1]}结尾。</p>",
+        ]
+    else:
+        free = [
+            f"<p>{escape(title)}: the first paragraph, free to every reader.</p>",
+            f"<p>The second paragraph {free_mark} sets out the story for every reader who comes to it.</p>",
+        ]
+        hidden = [
+            f"<p>Reporting {mark} below the break that only readers with access may read in full.</p>",
+            f"<p>Source {mark} speaks on the record about what the company plans next year.</p>",
+            f"<p>The last paragraph {mark} says what comes next for the people in this story.</p>",
+        ]
+    blocks = [("paragraph", free[0]), ("heading", "What happened"), ("paragraph", free[1])]
     if image is not None:
         blocks.append(("image", {"image": image, "caption": "A picture", "credit": "Newsroom"}))
     if premium:
         blocks.append(("premium_break", None))
-    blocks += [
-        (
-            "paragraph",
-            f"<p>Reporting {mark} below the break that only readers with access may read in full.</p>",
-        ),
-        (
-            "quote",
-            {
-                "text": f"Source {mark} speaks on the record about what the company plans",
-                "attribution": "A source",
-            },
-        ),
-        ("paragraph", f"<p>The last paragraph {mark} says what comes next for the people in this story.</p>"),
-    ]
+    blocks += [("paragraph", hidden[0]), ("quote", {"text": hidden[1][3:-4], "attribution": "A source"})]
+    blocks.append(("paragraph", hidden[2]))
     return blocks
 
 
@@ -200,13 +213,15 @@ class ArticlePageFactory(PublishedPageFactory):
         model = ArticlePage
 
     title = factory.Sequence(lambda n: f"Article number {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title, allow_unicode=True))
     dek = factory.LazyAttribute(lambda page: f"The dek of {page.title}.")
     search_description = factory.LazyAttribute(lambda page: page.dek)
     access_level = "public"
     language = "en"
     date = factory.LazyFunction(timezone.now)
-    body = factory.LazyAttribute(lambda page: article_body(page.title, premium=page.access_level != "public"))
+    body = factory.LazyAttribute(
+        lambda page: article_body(page.title, premium=page.access_level != "public", language=page.language)
+    )
 
     authors = ()
     tags = ()

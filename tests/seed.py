@@ -22,10 +22,18 @@ from wagtail.models import Locale, Page, Site
 from masthead.content.demo import data, data_zh
 from masthead.content.demo.loader import Loader
 from masthead.content.editions import create_edition
-from masthead.content.models import AuthorIndexPage, HomePage, NewsroomSettings, SectionPage
+from masthead.content.models import (
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    HomePage,
+    NewsroomSettings,
+    SectionPage,
+)
 from masthead.content.renditions import BODY_SPECS, HERO_SPECS, PORTRAIT_SPECS, prewarm
 from masthead.content.search_index import rebuild_index
 from masthead.core import demo as registered_parts
+from masthead.core.identity import FAVICON_SPECS, LOGO_SPECS
 from masthead.core.models import PublicationSettings
 from masthead.core.origin import site_record_address
 from masthead.core.roles import EDITORS
@@ -36,10 +44,12 @@ from .factories import (
     AuthorPageFactory,
     ImageFactory,
     SectionPageFactory,
+    article_body,
 )
 
 NAME = data.SITE["name"]
 ACCESS_LEVELS = ("public", "members", "premium")
+LEVELS_ZH = {"public": "公开", "members": "会员", "premium": "付费"}
 # English articles translated into the Chinese edition, by (section, access level) …
 TRANSLATED = (("ai", "public"), ("ai", "premium"), ("fintech", "members"))
 # … and the Chinese edition's own stories, by section: a premium one in English too.
@@ -97,7 +107,9 @@ def _identity(site):
     publication = PublicationSettings.load()
     publication.name = publication.sender_name = NAME
     publication.postal_address = data.SITE["postal_address"]
+    publication.logo = publication.favicon = ImageFactory(title=f"{NAME} logo")
     publication.save()
+    prewarm(publication.logo, LOGO_SPECS + FAVICON_SPECS)
 
 
 def _section(home, spec):
@@ -140,13 +152,14 @@ def _zh_authors(home, zh_home, authors):
 
 
 def _articles(sections, authors, now):
-    """Three English articles per section, newest first by section order, a day apart."""
+    """Three English articles per section, a day apart, the sections taking turns (so the home
+    page's latest list takes one story from each and every section keeps some for its block)."""
     hero = ImageFactory(title="Hero")
     prewarm(hero, HERO_SPECS + BODY_SPECS)
     made = {}
     day = 0
-    for n, (slug, section) in enumerate(sections.items()):
-        for level in ACCESS_LEVELS:
+    for level in ACCESS_LEVELS:
+        for n, (slug, section) in enumerate(sections.items()):
             day += 1
             when = now - timedelta(days=day, hours=n)
             made[slug, level] = ArticlePageFactory(
@@ -169,8 +182,10 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
     for key in TRANSLATED:
         original = english[key]
         copy = original.copy_for_translation(zh_locale).specific
-        copy.title = f"{original.title}（中文）"
+        copy.title = f"{copy.get_parent().title}报道：{LEVELS_ZH[original.access_level]}"
         copy.slug = f"{original.slug}-zh"
+        copy.dek = copy.search_description = f"{copy.title}的摘要。"
+        copy.body = article_body(copy.title, premium=original.access_level != "public", language="zh-hans")
         copy.language = "zh-hans"
         copy.date = original.date + timedelta(hours=3)
         copy.save_revision().publish()
@@ -179,18 +194,67 @@ def _translations(english, zh_sections, zh_authors, sections, authors, now):
         when = now - timedelta(hours=6 + n)
         original = ArticlePageFactory(
             parent=zh_sections[section],
-            title=f"深圳报道{n + 1}：{level}",
+            title=f"深圳报道{n + 1}：{LEVELS_ZH[level]}",
             slug=f"shenzhen-report-{n + 1}",
             access_level=level,
             language="zh-hans",
             date=when,
             published_at=when,
             authors=[list(zh_authors.values())[n]],
+            tags=[section, level],
         )
         if in_english:
             copy = original.copy_for_translation(en_locale).specific
             copy.title = f"Shenzhen report {n + 1}, {level}"
             copy.slug = f"shenzhen-report-{n + 1}-en"
+            copy.dek = copy.search_description = f"The dek of {copy.title}."
+            copy.body = article_body(copy.title, premium=level != "public")
             copy.language = "en"
             copy.date = when + timedelta(hours=1)
             copy.save_revision().publish()
+
+
+def handles():
+    """Handles on the newsroom's pages, read now: the `demo` fixture (tests/conftest.py)."""
+    english = {"locale__language_code": "en"}
+    chinese = {"locale__language_code": "zh-hans"}
+
+    class Newsroom:
+        home = HomePage.objects.get(**english)
+        sections = {s.slug: s for s in SectionPage.objects.filter(**english)}
+        articles = ArticlePage.objects.live().filter(**english).order_by("-date")
+        authors = {a.slug: a for a in AuthorPage.objects.filter(**english)}
+
+        class zh:
+            home = HomePage.objects.get(**chinese)
+            sections = {s.slug: s for s in SectionPage.objects.filter(**chinese)}
+            articles = ArticlePage.objects.live().filter(**chinese).order_by("-date")
+            authors = {a.slug: a for a in AuthorPage.objects.filter(**chinese)}
+
+        @staticmethod
+        def untranslated(**filters):
+            """An English-edition article that has no Chinese version."""
+            zh_keys = ArticlePage.objects.filter(**chinese).values("translation_key")
+            live = ArticlePage.objects.live().filter(**english, **filters)
+            return live.exclude(translation_key__in=zh_keys).order_by("-date").first()
+
+        @staticmethod
+        def article(**filters):
+            # An English-edition article unless the filters say otherwise (e.g. locale=...).
+            scope = {} if any(key.startswith(("locale", "language")) for key in filters) else english
+            return ArticlePage.objects.live().filter(**scope, **filters).order_by("-date").first()
+
+    return Newsroom
+
+
+def clear_newsroom():
+    """Take the newsroom's pages and identity away (inside a test's transaction), leaving what
+    migrations leave: for a test that loads the demo the way `make run` does."""
+    for page in Page.get_first_root_node().get_children():
+        page.delete()
+    root = Page.get_first_root_node()
+    welcome = Page(title="Welcome to your new Wagtail site!", slug="home")
+    root.add_child(instance=welcome)
+    hostname, port = site_record_address()
+    Site.objects.create(hostname=hostname, port=port, root_page=welcome, is_default_site=True)
+    PublicationSettings.objects.all().delete()

@@ -14,7 +14,8 @@ from masthead.core.audit import audit
 from .events import _dt, apply_snapshot
 from .lifecycle import status_from_provider
 from .models import LIVE_STATUSES, Interval, Price, Subscription
-from .providers import get_provider, provider_name
+from .providers import provider_name
+from .providers.factory import get_provider
 
 
 class AdoptionRefused(Exception):

@@ -1,8 +1,8 @@
-"""Handing a checkout to the payment provider, and the member's live subscription (which every
-checkout checks first).
+"""Handing a checkout to the payment provider.
 
-Below services.py, gifts.py, payments.py and prepaid.py, which all start checkouts, and the test
-provider, which completes them: none of them imports services for these.
+Below services.py, gifts.py, payments.py and prepaid.py, which all start checkouts: none of them
+imports services for it. Above the providers (providers.factory), so nothing the providers reach
+(billing.events and what it settles, settlement.py) may import this module.
 """
 
 from urllib.parse import urlencode
@@ -11,18 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .errors import BillingError, ProviderUnavailable
-from .models import LIVE_STATUSES, CheckoutSession, Subscription
-from .providers import get_provider
-
-
-def live_subscription(user):
-    if user is None or not user.is_authenticated:
-        return None
-    return (
-        Subscription.objects.filter(user=user, status__in=LIVE_STATUSES)
-        .select_related("plan", "price", "offer")
-        .first()
-    )
+from .models import CheckoutSession
+from .providers.factory import get_provider
 
 
 def _send_to_provider(checkout, *, base_url):

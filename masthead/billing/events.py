@@ -21,7 +21,7 @@ are stored as JSON, so the typed objects of providers/types.py travel as their `
   invoice.paid           {"payment": PAYMENT}
   invoice.payment_failed {"payment": PAYMENT, "next_attempt_at": iso | None}
   charge.refunded        REFUND (its amount: the total refunded so far; a prepaid period
-                          shrinks with it, prepaid.prepaid_refunded)
+                          shrinks with it, settlement.prepaid_refunded)
 SNAPSHOT = SubscriptionSnapshot, PAYMENT = ProviderPayment, REFUND = Refund.
 """
 
@@ -35,7 +35,6 @@ from masthead.core.audit import audit
 
 from . import lifecycle, notify, signals
 from .access_sync import sync_subscription_access
-from .gifts import gift_paid
 from .groups import group_for_subscription
 from .models import (
     CheckoutSession,
@@ -47,11 +46,10 @@ from .models import (
     Subscription,
 )
 from .offers import offer_redeem
-from .payments import payment_completed
-from .prepaid import prepaid_paid, prepaid_refunded
 from .providers.types import ProviderPayment, SubscriptionSnapshot
 from .revenue import record_revenue_change
 from .settings import grace_days
+from .settlement import gift_paid, payment_completed, prepaid_paid, prepaid_refunded
 
 logger = logging.getLogger(__name__)
 
@@ -465,7 +463,7 @@ def _on_charge_refunded(*, provider, payload, now):
         now=now,
         state=Payment.State.REFUNDED,
         # A prepaid period's member gets one email saying both the amount and what became of
-        # their membership (prepaid.prepaid_refunded), not the plain refund notice as well.
+        # their membership (settlement.prepaid_refunded), not the plain refund notice as well.
         notify_member=not prepaid,
     )
     if not created and amount > refund.amount:

@@ -1,4 +1,7 @@
-"""Gift memberships: buy 1, 3, 6 or 12 months for someone; they claim it with a link; no renewal."""
+"""Gift memberships: buy 1, 3, 6 or 12 months for someone; they claim it with a link; no renewal.
+
+Recording the paid purchase (settlement.gift_paid) is below events, which calls it.
+"""
 
 from datetime import timedelta
 
@@ -12,9 +15,10 @@ from masthead.access.services import grant_create
 from masthead.core.audit import audit
 from masthead.core.mail import send_on_commit
 
-from .checkouts import _send_to_provider, live_subscription
+from .checkouts import _send_to_provider
 from .errors import BillingError
-from .models import CheckoutSession, GiftMembership, Payment
+from .membership import live_subscription
+from .models import CheckoutSession, GiftMembership
 from .periods import next_period_start
 from .providers import provider_name
 from .settings import billing_settings
@@ -52,46 +56,6 @@ def gift_checkout_start(
         created_at=now,
     )
     return checkout, _send_to_provider(checkout, base_url=base_url)
-
-
-def gift_paid(*, checkout, provider, payment_ref, now):
-    """The purchase is paid (events.checkout.completed): record the gift and send the claim link."""
-    if GiftMembership.objects.filter(checkout=checkout).exists():
-        return
-    payment = (
-        Payment.objects.filter(provider=provider, provider_ref=payment_ref, state="paid").first()
-        if payment_ref
-        else None
-    )
-    gift = GiftMembership.objects.create(
-        purchaser=checkout.user,
-        purchaser_email=checkout.email,
-        recipient_email=checkout.gift_recipient,
-        message=checkout.gift_message,
-        plan=checkout.price.plan,
-        months=checkout.gift_months,
-        payment=payment,
-        checkout=checkout,
-        created_at=now,
-    )
-    checkout.state, checkout.completed_at = CheckoutSession.State.COMPLETE, now
-    checkout.save(update_fields=["state", "completed_at"])
-    audit(
-        "billing.gift.purchased",
-        actor=checkout.user,
-        member=checkout.user,
-        target=gift,
-        now=now,
-        months=gift.months,
-        recipient=gift.recipient_email,
-    )
-    claim_url = settings.SITE_URL + reverse("billing:gift_claim", args=[gift.token])
-    send_on_commit(
-        "billing/email/gift_received", to=gift.recipient_email, context={"gift": gift, "claim_url": claim_url}
-    )
-    send_on_commit(
-        "billing/email/gift_sent", to=gift.purchaser_email, context={"gift": gift, "claim_url": claim_url}
-    )
 
 
 def gift_claim(*, token, user, now=None):

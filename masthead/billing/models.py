@@ -602,7 +602,7 @@ class PrepaidMembership(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField()
     # What the provider has refunded of the payment so far (cumulative, minor units) and when we
-    # last heard of it: a refund shortens the period pro rata (prepaid.prepaid_refunded).
+    # last heard of it: a refund shortens the period pro rata (settlement.prepaid_refunded).
     refunded_amount = models.PositiveIntegerField(default=0)
     refunded_at = models.DateTimeField(null=True, blank=True)
 

@@ -18,16 +18,19 @@ from masthead.core.audit import audit
 from . import notify, signals
 from .access_sync import sync_subscription_access
 
-# Starting a checkout and finding the live subscription are below this module (checkouts.py), so
-# gifts, payments, prepaid and the test provider use them without importing services.
-from .checkouts import _send_to_provider, live_subscription  # noqa: F401
+# Starting a checkout (checkouts.py) and finding the live subscription (membership.py) are below
+# this module, so gifts, payments, prepaid and the test provider use them without importing
+# services. Views and privacy still read `services.live_subscription`.
+from .checkouts import _send_to_provider
 from .errors import BillingError, ProviderUnavailable
 from .events import apply_snapshot, handle_event
 from .lifecycle import InvalidTransition, allowed
+from .membership import live_subscription
 from .models import CheckoutSession, Interval, Plan, Price, Status, Subscription
 from .money import discounted
 from .offers import offer_check
-from .providers import get_provider, provider_name
+from .providers import provider_name
+from .providers.factory import get_provider
 from .settings import billing_settings, grace_days
 
 CHECKOUT_LIFETIME = timedelta(hours=24)

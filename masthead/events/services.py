@@ -24,14 +24,13 @@ from masthead.billing.errors import BillingError
 from masthead.billing.services import refund_payment
 from masthead.core.audit import audit
 from masthead.core.cachetags import invalidate_on_change
-from masthead.core.mail import send_on_commit, send_templated
+from masthead.core.mail import send_on_commit
 
-from . import signals, tasks
-from .calendar import event_ics
+from . import signals
+from .confirmation import send_confirmation_job
 from .errors import EventsError
 from .models import EventPage, Order, PromoCode, Ticket, TicketType, WaitlistEntry
 from .pricing import promo_terms, quote, terms_for
-from .qr import qr_png
 from .selectors import availability_steps, available_by_type, buyer_is_member
 
 logger = logging.getLogger(__name__)
@@ -264,7 +263,7 @@ def order_paid(*, order_id, payment, now=None):
         )
         _invalidate_if_changed(event, before, now)
         # The worker mails the tickets: a slow mail server never holds up the buyer's request.
-        transaction.on_commit(lambda: tasks.send_confirmation.enqueue(str(order.pk)))
+        transaction.on_commit(lambda: send_confirmation_job.enqueue(str(order.pk)))
         transaction.on_commit(lambda: signals.order_paid.send(sender=Order, order_id=order.pk))
     return order
 
@@ -277,20 +276,6 @@ def _refund_on_commit(payment):
             logger.exception("Could not refund payment %s", payment.pk)
 
     transaction.on_commit(refund)
-
-
-def send_confirmation(*, order_id):
-    """The confirmation email: each ticket's QR code and the calendar file attached."""
-    order = Order.objects.select_related("event", "ticket_type").get(pk=order_id)
-    tickets = list(order.tickets.all())
-    attachments = [(f"ticket-{t.code}.png", qr_png(t.code), "image/png") for t in tickets]
-    attachments.append(("event.ics", event_ics(order.event), "text/calendar"))
-    send_templated(
-        "events/email/confirmation",
-        to=order.email,
-        context={"order": order, "event": order.event, "tickets": tickets},
-        attachments=attachments,
-    )
 
 
 def order_cancel(*, order, actor, refund=True, reason="", now=None):

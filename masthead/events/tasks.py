@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from . import services
+from .confirmation import send_confirmation_job as send_confirmation  # noqa: F401 - the job's old name
 
 
 @task()
@@ -10,8 +11,3 @@ def expire_holds():
     """Release abandoned checkouts' holds and lapsed waitlist offers; offer freed tickets.
     Periodic (settings.MASTHEAD_PERIODIC_JOBS); safe to run twice."""
     services.expire_holds()
-
-
-@task()
-def send_confirmation(order_id):
-    services.send_confirmation(order_id=order_id)

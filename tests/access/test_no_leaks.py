@@ -17,6 +17,7 @@ from django.utils.html import escape
 
 from masthead.access.services import meter_record_read
 from masthead.content.body import plain_text, split_body
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -669,6 +670,17 @@ def test_the_chinese_editions_listings_never_carry_premium_text(demo, clients):
     """Every premium Chinese-edition article: no 12-character run of its text below the break
     reaches an anonymous reader or a member whose meter is spent, in any /zh/ listing; and the
     listings do show the article (the check is not vacuous)."""
+    from masthead.content.search_index import index_article
+
+    third = ArticlePageFactory(
+        parent=demo.zh.sections["policy"],
+        title="监管新规背后的博弈",
+        access_level="premium",
+        language="zh-hans",
+        tags=["policy"],
+        authors=[demo.zh.authors["zhou-min"]],
+    )
+    index_article(page_id=third.pk)
     premiums = list(demo.zh.articles.filter(access_level="premium").exclude(tagged_items=None))
     assert len(premiums) >= 3
     for article in premiums:

@@ -15,6 +15,7 @@ from masthead.api.services import api_key_revoke
 from masthead.content.body import plain_text, split_body
 from masthead.content.models import ArticlePage
 from tests.api.conftest import CONTENT
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,11 +117,20 @@ def test_read_by_slug_and_by_id(get, demo):
         ("title:~'China'", lambda a: "china" in a.title.lower()),
     ],
 )  # fmt: skip
-def test_filters_select_exactly_the_matching_posts(get, nql, check):
+def test_filters_select_exactly_the_matching_posts(get, demo, nql, check):
+    # Beside the newsroom's recent stories: an old one, and headlines with and without "China".
+    old = timezone.now() - timezone.timedelta(days=800)
+    ArticlePageFactory(
+        parent=demo.sections["policy"], title="How China wrote its data rules", date=old, published_at=old
+    )
+    ArticlePageFactory(
+        parent=demo.sections["ai"], title="Chinas chip makers", access_level="premium", featured=True
+    )
     live = list(ArticlePage.objects.live().filter(date__isnull=False))
     expected = {ids.encode("post", a.pk) for a in live if check(a)}
     got = {p["id"] for p in get("posts/", filter=nql, limit="all", fields="id")["posts"]}
-    assert expected, f"the demo has no post matching {nql}"
+    assert expected, f"no post matches {nql}"
+    assert len(expected) < len(live), f"every post matches {nql}"
     assert got == expected
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.billing.models import Plan, Price
+from tests import factories
 
 GOOD_CARD = "4242 4242 4242 4242"
 LATER_DECLINED_CARD = "4000 0000 0000 0341"
@@ -11,13 +12,11 @@ DECLINED_CARD = "4000 0000 0000 0002"
 
 
 @pytest.fixture
-def make_member(db, django_user_model):
-    from allauth.account.models import EmailAddress
+def make_member(db):
+    """make_member(email): a member with that verified address (tests/factories.py)."""
 
     def make(email="reader@example.com"):
-        user = django_user_model.objects.create_user(email.split("@")[0], email, None)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
+        return factories.make_member(email=email)
 
     return make
 

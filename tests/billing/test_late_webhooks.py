@@ -44,6 +44,8 @@ from .stripe_helpers import (
 pytestmark = pytest.mark.django_db
 DAY = 86400
 SUB, CUSTOMER = "sub_late", "cus_late"
+# Delivery orders sampled (seeded, so a failure names its seed): 200 in `make test` and CI, 40 in
+# `make test-fast`, where this one test would otherwise be a third of the tier's time.
 RUNS = int(os.environ.get("LATE_WEBHOOK_RUNS", "200"))
 
 

@@ -37,7 +37,7 @@ from masthead.billing.models import (
     ProviderEvent,
     Subscription,
 )
-from masthead.billing.providers import get_provider
+from masthead.billing.providers.factory import get_provider
 from masthead.billing.providers.stripe import snapshot
 from tests.helpers import wait_for
 

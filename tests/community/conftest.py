@@ -1,24 +1,11 @@
 import pytest
-from django.utils import timezone
+
+from tests import factories
 
 
 def make_member(django_user_model, name, *, paying=False, staff=False):
-    from allauth.account.models import EmailAddress
-
-    from masthead.access.services import grant_create
-    from masthead.members.models import Profile
-
-    user = django_user_model.objects.create_user(name, f"{name}@example.com", None, is_staff=staff)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    Profile.objects.create(user=user, display_name=name.title())
-    if paying:
-        grant_create(
-            user=user,
-            level="premium",
-            source="subscription",
-            ends_at=timezone.now() + timezone.timedelta(days=30),
-        )
-    return user
+    """A member named `name` with a display name (the community shows it); one factory makes all."""
+    return factories.make_member(name, display_name=name.title(), paying=paying, staff=staff)
 
 
 @pytest.fixture

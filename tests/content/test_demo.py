@@ -1,4 +1,11 @@
-"""The demo newsroom: what it contains, and that loading it again changes nothing."""
+"""The demo newsroom (what `make run` shows): what it contains, and that loading it again changes
+nothing.
+
+Test databases hold the small factory-made newsroom (tests/seed.py), not the demo; this smoke test
+clears that away inside its own transaction and loads the demo the way `make run` does. It is one
+test because the load takes ~20 s (a hundred pictures): marked `integration`, so the fast tier
+skips it; `make test` and CI run it.
+"""
 
 import hashlib
 
@@ -9,8 +16,9 @@ from django.core import serializers
 from masthead.content.demo import data, data_zh
 from masthead.content.demo.loader import load_demo
 from masthead.content.models import ArticlePage, AuthorPage, SectionPage
+from tests.seed import clear_newsroom, handles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 
 # Rows that change merely because something ran (sessions, task results, caches) are not content.
 VOLATILE = {"django_session", "django_tasks_database_dbtaskresult", "core_periodicslot"}
@@ -28,7 +36,7 @@ def snapshot():
     return state
 
 
-def test_the_demo_is_a_believable_newsroom(demo):
+def check_the_demo_is_a_believable_newsroom(demo):
     assert SectionPage.objects.live().filter(locale__language_code="en").count() == 6
     assert AuthorPage.objects.live().count() >= 8
     articles = ArticlePage.objects.live()
@@ -42,13 +50,13 @@ def test_the_demo_is_a_believable_newsroom(demo):
     assert AuthorPage.objects.filter(role="Social media manager based in Beijing").exists()
 
 
-def test_demo_premium_articles_have_a_break_and_public_ones_do_not(demo):
+def check_demo_premium_articles_have_a_break_and_public_ones_do_not(demo):
     for article in ArticlePage.objects.live():
         breaks = [b for b in article.body if b.block_type == "premium_break"]
         assert len(breaks) == (0 if article.access_level == "public" else 1), article.slug
 
 
-def test_the_demo_sets_up_the_two_step_workflow_and_staff(demo, django_user_model):
+def check_the_demo_sets_up_the_two_step_workflow_and_staff(demo, django_user_model):
     from wagtail.models import Workflow
 
     workflow = Workflow.objects.get(name="editors")  # the button reads "Submit to editors"
@@ -63,7 +71,7 @@ def test_the_demo_sets_up_the_two_step_workflow_and_staff(demo, django_user_mode
     assert section.permissions_for_user(editor).can_publish_subpage()
 
 
-def test_loading_the_demo_twice_changes_nothing(demo):
+def check_loading_the_demo_twice_changes_nothing(demo):
     before = snapshot()
     result = load_demo()
     assert result["created"] == 0
@@ -79,7 +87,7 @@ def _han(text):
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def test_the_demo_is_bilingual_with_linked_translations(demo):
+def check_the_demo_is_bilingual_with_linked_translations(demo):
     """Issue 20: 20+ stories in both editions, linked by translation_key, with Chinese text."""
     from masthead.content.body import plain_text
 
@@ -107,7 +115,7 @@ def test_the_demo_is_bilingual_with_linked_translations(demo):
     assert not demo.articles.filter(language="zh-hans").exists()
 
 
-def test_the_chinese_edition_has_chinese_sections_and_journalists(demo, client):
+def check_the_chinese_edition_has_chinese_sections_and_journalists(demo, client):
 
     assert {s.slug: (s.title, s.description) for s in demo.zh.sections.values()} == data_zh.SECTIONS
     assert demo.zh.home.title == data_zh.SITE["home_title"]
@@ -118,3 +126,18 @@ def test_the_chinese_edition_has_chinese_sections_and_journalists(demo, client):
     html = client.get(author.url).content.decode()
     assert "大模型价格战" in html  # her Chinese article, listed on her Chinese page
     assert "large-model-price-war-explained" not in html
+
+
+def test_the_demo_loads_into_a_new_site_and_is_a_believable_bilingual_newsroom(db, django_user_model, client):
+    clear_newsroom()
+    first = load_demo()
+    demo = handles()
+    assert first["created"] > 100 and first["articles"] == len(data.ARTICLES) + len(
+        data_zh.TRANSLATIONS
+    ) + len(data_zh.ENGLISH_VERSIONS)
+    check_the_demo_is_a_believable_newsroom(demo)
+    check_demo_premium_articles_have_a_break_and_public_ones_do_not(demo)
+    check_the_demo_sets_up_the_two_step_workflow_and_staff(demo, django_user_model)
+    check_the_demo_is_bilingual_with_linked_translations(demo)
+    check_the_chinese_edition_has_chinese_sections_and_journalists(demo, client)
+    check_loading_the_demo_twice_changes_nothing(demo)

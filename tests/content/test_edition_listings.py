@@ -25,8 +25,13 @@ ITEM_LINK = re.compile(r"<item><title>.*?</title><link>([^<]+)</link>")
 
 @pytest.fixture
 def pair(demo):
-    """A public demo story in both editions: (English, Chinese)."""
-    chinese = demo.zh.articles.filter(access_level="public").exclude(tagged_items=None).first()
+    """A public story in both editions: (English, Chinese)."""
+    in_english = demo.articles.values("translation_key")
+    chinese = (
+        demo.zh.articles.filter(access_level="public", translation_key__in=in_english)
+        .exclude(tagged_items=None)
+        .first()
+    )
     return chinese.get_translation(demo.home.locale).specific, chinese
 
 

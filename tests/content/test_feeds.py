@@ -15,11 +15,18 @@ from wagtail.models import Locale
 
 from masthead.content import feeds
 from masthead.content.models import ArticlePage
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
+def more_than_a_feed(demo):
+    """Enough articles that the feed must stop at its 30."""
+    ArticlePageFactory.create_batch(12, parent=demo.sections["fintech"])
+
+
 def test_site_feed_is_valid_rss_with_the_latest_articles(client, demo):
+    more_than_a_feed(demo)
     response = client.get(reverse("content:feed_rss"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
@@ -32,6 +39,7 @@ def test_site_feed_is_valid_rss_with_the_latest_articles(client, demo):
 
 
 def test_atom_feed_parses(client, demo):
+    more_than_a_feed(demo)
     response = client.get(reverse("content:feed_atom"))
     root = ET.fromstring(response.content)
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"

@@ -1,10 +1,14 @@
-"""The public pages render the demo newsroom, link to each other and refuse bad input cleanly."""
+"""The public pages render the newsroom, link to each other and refuse bad input cleanly."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
+
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +36,11 @@ def test_home_page_prefers_the_editors_chosen_lead(client, demo):
 
 def test_section_page_lists_its_articles_newest_first_and_paginates(client, demo, settings):
     section = demo.sections["ai"]
+    # 11 articles in the section: the newsroom's three and eight more, older.
+    oldest = min(demo.articles.child_of(section).values_list("date", flat=True))
+    for n in range(8):
+        when = oldest - timedelta(days=n + 1)
+        ArticlePageFactory(parent=section, title=f"Older AI story {n}", date=when, published_at=when)
     response = client.get(section.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -104,7 +113,10 @@ def test_tag_page_lists_tagged_articles(client, demo):
 
 
 def test_archive_browses_by_year_and_month(client, demo):
-    article = demo.articles.last()
+    when = timezone.now() - timedelta(days=400)
+    article = ArticlePageFactory(
+        parent=demo.sections["policy"], title="A story from last year", date=when, published_at=when
+    )
     index = client.get(reverse("content:archive"))
     assert index.status_code == 200
     month_url = reverse("content:archive_month", args=[article.date.year, article.date.month])

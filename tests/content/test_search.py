@@ -4,19 +4,58 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from masthead.content.demo import data
 from masthead.content.search import search_articles
+from masthead.content.search_index import rebuild_index
 from masthead.content.search_text import index_text, query_terms
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _phrase_articles(language):
-    return [
-        a
-        for a in data.ARTICLES
-        if a.get("search_phrase") and (a.get("language", "en") == "zh") == (language == "zh")
-    ]
+# Phrases found in exactly one article each (in its free part, which is what the index holds).
+PHRASES = {
+    "en": [
+        (
+            "pebblecrest-founder",
+            "Pebblecrest robot vacuum founder",
+            "The Pebblecrest robot vacuum founder answers",
+        ),
+        (
+            "tidewater-forge",
+            "Tidewater Forge in a hundred days",
+            "from prototype to pallet at Tidewater Forge",
+        ),
+        (
+            "kestrel-pay",
+            "Kestrel Pay and cross-border sellers",
+            "Kestrel Pay settles cross-border sellers overnight",
+        ),
+    ],
+    "zh": [
+        ("huaqiangbei", "华强北二十年", "华强北山寨硬件创业二十年"),
+        ("shuzi-renminbi", "数字人民币试点", "数字人民币财长谈话"),
+        ("gongxiang-danche", "共享单车之后", "共享单车退潮之后"),
+    ],
+}
+
+
+@pytest.fixture
+def phrase_articles(demo):
+    """The phrase articles, made and indexed; {language: [(article, phrase)]}."""
+    made = {}
+    for language, rows in PHRASES.items():
+        parent = demo.sections["startups"] if language == "en" else demo.zh.sections["startups"]
+        for slug, title, phrase in rows:
+            article = ArticlePageFactory(
+                parent=parent,
+                title=title,
+                slug=slug,
+                language="zh-hans" if language == "zh" else "en",
+                body=[("paragraph", f"<p>{phrase}.</p>"), ("paragraph", "<p>More of the story.</p>")],
+            )
+            made.setdefault(language, []).append((article, phrase))
+    rebuild_index()
+    return made
 
 
 def test_query_terms_split_chinese_into_bigrams_and_strip_operators():
@@ -26,17 +65,19 @@ def test_query_terms_split_chinese_into_bigrams_and_strip_operators():
     assert "深圳" in index_text("深圳的硬件").split()
 
 
-@pytest.mark.parametrize("article", _phrase_articles("zh"), ids=lambda a: a["slug"])
-def test_a_chinese_phrase_finds_the_one_article_that_contains_it(demo, article):
-    results = list(search_articles(article["search_phrase"]))
-    assert [r.slug for r in results][:1] == [article["slug"]]
+@pytest.mark.parametrize("n", range(3))
+def test_a_chinese_phrase_finds_the_one_article_that_contains_it(phrase_articles, n):
+    article, phrase = phrase_articles["zh"][n]
+    results = list(search_articles(phrase))
+    assert [r.slug for r in results][:1] == [article.slug]
     assert len(results) == 1, "a phrase unique to one article matches only that article"
 
 
-@pytest.mark.parametrize("article", _phrase_articles("en"), ids=lambda a: a["slug"])
-def test_an_english_phrase_finds_its_article(demo, article):
-    results = list(search_articles(article["search_phrase"]))
-    assert results and results[0].slug == article["slug"]
+@pytest.mark.parametrize("n", range(3))
+def test_an_english_phrase_finds_its_article(phrase_articles, n):
+    article, phrase = phrase_articles["en"][n]
+    results = list(search_articles(phrase))
+    assert results and results[0].slug == article.slug
 
 
 def test_a_common_chinese_word_finds_chinese_articles(demo):
@@ -45,14 +86,34 @@ def test_a_common_chinese_word_finds_chinese_articles(demo):
 
 
 def test_title_matches_rank_above_body_mentions(demo):
+    section = demo.sections["hardware"]
+    for n in range(3):
+        ArticlePageFactory(parent=section, title=f"Shenzhen makers, part {n}")
+        ArticlePageFactory(
+            parent=section,
+            title=f"Supply chains, part {n}",
+            body=[("paragraph", "<p>Factories around Shenzhen took the orders.</p>")],
+        )
+    rebuild_index()
     results = list(search_articles("Shenzhen"))
     titled = [i for i, r in enumerate(results) if "Shenzhen" in r.title]
     untitled = [i for i, r in enumerate(results) if "Shenzhen" not in r.title]
-    assert titled and untitled, "the demo mentions Shenzhen in titles and in bodies"
+    assert len(titled) >= 3 and len(untitled) >= 3, [r.title for r in results]
     assert max(titled) < min(untitled), [r.title for r in results]
 
 
+def many_about_china(demo):
+    for n in range(12):
+        ArticlePageFactory(
+            parent=demo.sections["policy"],
+            title=f"Rules, part {n}",
+            body=[("paragraph", f"<p>China changes its rules again, part {n}.</p>")],
+        )
+    rebuild_index()
+
+
 def test_search_page_shows_results_with_highlighted_snippets_and_paginates(client, demo):
+    many_about_china(demo)
     response = client.get(reverse("content:search"), {"q": "China"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -63,22 +124,23 @@ def test_search_page_shows_results_with_highlighted_snippets_and_paginates(clien
     assert "<mark>" in html
 
 
-def test_search_page_finds_chinese(client, demo):
+def test_search_page_finds_chinese(client, phrase_articles):
     # The Chinese originals are in the Chinese edition: its search finds them, the English one not
     # (each edition searches its own articles, issue 20).
-    article = _phrase_articles("zh")[0]
-    html = client.get("/zh/search/", {"q": article["search_phrase"]}).content.decode()
-    assert escape(article["title"]) in html
+    article, phrase = phrase_articles["zh"][0]
+    html = client.get("/zh/search/", {"q": phrase}).content.decode()
+    assert escape(article.title) in html
     # A literal path: the /zh/ request left Chinese active in this thread, so reverse() would
     # give /zh/search/ here.
-    html = client.get("/search/", {"q": article["search_phrase"]}).content.decode()
-    assert escape(article["title"]) not in html
+    html = client.get("/search/", {"q": phrase}).content.decode()
+    assert escape(article.title) not in html
 
 
-def test_unpublished_articles_are_not_found(demo):
-    article = demo.article(slug=_phrase_articles("en")[0]["slug"])
+def test_unpublished_articles_are_not_found(phrase_articles):
+    article, phrase = phrase_articles["en"][0]
+    assert list(search_articles(phrase))
     article.unpublish()
-    assert not list(search_articles(_phrase_articles("en")[0]["search_phrase"]))
+    assert not list(search_articles(phrase))
 
 
 @pytest.mark.parametrize(
@@ -119,4 +181,5 @@ def test_overlong_and_empty_queries_are_a_clear_400(client, demo):
 
 
 def test_bad_page_of_results_is_404(client, demo):
+    many_about_china(demo)
     assert client.get(reverse("content:search"), {"q": "China", "page": "999"}).status_code == 404

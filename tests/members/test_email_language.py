@@ -11,21 +11,16 @@ from django.utils import translation
 
 from masthead.core.email_config import email_settings_from_url
 from masthead.core.mail import render_templated
-from masthead.members.models import Profile
+from tests import factories
 from tests.core.test_mail_smtp import smtp_server  # noqa: F401  (aiosmtpd on a free port)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def make_member(django_user_model):
-    from allauth.account.models import EmailAddress
-
+def make_member(db):
     def make(address, language):
-        user = django_user_model.objects.create_user(address.split("@")[0], address, None)
-        EmailAddress.objects.create(user=user, email=address, verified=True, primary=True)
-        Profile.objects.create(user=user, language=language)
-        return user
+        return factories.make_member(email=address, language=language)
 
     return make
 

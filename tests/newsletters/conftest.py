@@ -5,6 +5,7 @@ from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from masthead.newsletters.models import Issue, Newsletter, Subscriber
+from tests import factories
 
 
 @pytest.fixture
@@ -31,26 +32,11 @@ def paid_letter(db):
 
 
 @pytest.fixture
-def make_member(db, django_user_model):
-    from allauth.account.models import EmailAddress
+def make_member(db):
+    """make_member(username, paying=, name=): a member (tests/factories.py)."""
 
     def make(username, *, paying=False, name=""):
-        from masthead.access.services import grant_create
-
-        user = django_user_model.objects.create_user(username, f"{username}@example.com", None)
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        if name:
-            from masthead.members.models import Profile
-
-            Profile.objects.create(user=user, display_name=name)
-        if paying:
-            grant_create(
-                user=user,
-                level="premium",
-                source="subscription",
-                ends_at=timezone.now() + timezone.timedelta(days=30),
-            )
-        return user
+        return factories.make_member(username, paying=paying, display_name=name)
 
     return make
 

@@ -8,6 +8,9 @@ change before the provider's webhook confirms it.
 
 Every provider takes the same arguments: each operation gets our clock as `now` (the offline
 providers use it, so tests and the simulator agree on time; Stripe keeps its own and ignores it).
+
+The provider object for a name comes from `factory.get_provider`, not from here: this package
+is loaded by billing.events (for types.py), which the test provider calls in turn.
 """
 
 from django.conf import settings
@@ -19,7 +22,6 @@ __all__ = [
     "ProviderPayment",
     "Refund",
     "SubscriptionSnapshot",
-    "get_provider",
     "provider_name",
 ]
 
@@ -67,21 +69,3 @@ class PaymentProvider:
 def provider_name():
     """Stripe when its keys are configured; otherwise the offline test mode."""
     return "stripe" if getattr(settings, "STRIPE_SECRET_KEY", "") else "test"
-
-
-def get_provider(name=None):
-    name = name or provider_name()
-    # Lazy, both: the Stripe SDK is loaded only where Stripe is configured (memory); the test
-    # provider completes checkouts through billing.events, like Stripe's webhooks, and events
-    # settles gifts, payments and prepaid periods, whose checkouts start through this factory.
-    if name == "stripe":
-        from .stripe import StripeProvider
-
-        return StripeProvider()
-    if name == "none":
-        from .testmode import NoProvider
-
-        return NoProvider()
-    from .testmode import TestModeProvider
-
-    return TestModeProvider()

@@ -23,9 +23,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ..checkouts import live_subscription
 from ..errors import BillingError
 from ..events import apply_snapshot, handle_event
+from ..membership import live_subscription
 from ..methods import method_label, methods_for
 from ..models import CheckoutSession, ProviderEvent, Subscription
 from ..money import discounted
