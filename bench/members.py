@@ -3,6 +3,7 @@
 
     python bench/members.py                        # this checkout, PostgreSQL + Redis
     python bench/members.py --before /path/to/main # also a baseline checkout, same run, same site
+    python bench/members.py --per-request-baseline # also this code with entitlements off
 
 The production set-up of bench/run.py (granian, 2 workers, one blocking thread each, PostgreSQL
 and Redis, wrk with 32 connections), the page cache on. For each checkout, in the same run:
@@ -86,6 +87,11 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--before", help="a checkout of the baseline (e.g. main) to measure in the same run")
+    parser.add_argument(
+        "--per-request-baseline",
+        action="store_true",
+        help="also this checkout with entitlements off (members rendered per request), same run",
+    )
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
@@ -95,15 +101,20 @@ def main():
 
     var_dir = lib.prepare_site("postgres", fresh=args.fresh)
     member = lib.member_session_cookie("postgres", var_dir)
-    trees = ([("before", Path(args.before).resolve())] if args.before else []) + [("after", lib.ROOT)]
+    trees = [("before", Path(args.before).resolve(), {})] if args.before else []
+    if args.per_request_baseline:
+        # This code with entitlements off (each issued already expired): every signed-in page is
+        # rendered per request, as before issue 15 — for sites an older checkout cannot serve.
+        trees.append(("per request", lib.ROOT, {"ENTITLEMENT_SECONDS": "0"}))
+    trees.append(("after", lib.ROOT, {}))
     results = {}
-    for label, root in trees:
+    for label, root, env in trees:
         # The baseline's code is served from its own checkout; the site, database and Redis
         # are shared.
         import redis
 
         redis.Redis.from_url(lib.redis_url(var_dir)).flushdb()  # no pages kept from the other code
-        with lib.serve("postgres", var_dir, workers=args.workers, root=root) as (base, process):
+        with lib.serve("postgres", var_dir, workers=args.workers, root=root, **env) as (base, process):
             results[label] = measure(label, base, member, args)
             if args.memory:
                 done, after = memory(base, process, member, 10_000)

@@ -6,6 +6,7 @@ the stored `body_html` is only ever what passed the allow-list. Links get
 rel="nofollow ugc noopener"; images, scripts and styles are never produced.
 """
 
+import functools
 import hashlib
 import html as html_lib
 import re
@@ -13,7 +14,6 @@ import unicodedata
 
 import nh3
 from django.utils.translation import gettext_lazy as _
-from markdown_it import MarkdownIt
 
 MAX_LENGTH = 5000
 
@@ -21,9 +21,17 @@ ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "code", "pre", "blockquote", "ul
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_md = MarkdownIt("zero", {"html": False, "linkify": False, "breaks": True}).enable(
-    ["emphasis", "link", "backticks", "list", "blockquote", "fence", "newline", "escape", "autolink"]
-)
+
+@functools.cache
+def _markdown():
+    """The renderer, made on the first post: markdown-it is a few megabytes that a web worker
+    serving only reads never needs (posts are stored rendered; issue 15's memory figure)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero", {"html": False, "linkify": False, "breaks": True}).enable(
+        ["emphasis", "link", "backticks", "list", "blockquote", "fence", "newline", "escape", "autolink"]
+    )
+
 
 # Refused outright rather than silently escaped: the member sees what is wrong.
 _SCRIPTY = re.compile(
@@ -52,7 +60,7 @@ def check(source):
 
 
 def render(source):
-    html = _md.render(source)
+    html = _markdown().render(source)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
