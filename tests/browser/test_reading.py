@@ -55,7 +55,12 @@ def test_reader_searches_in_english_and_chinese(page, demo):
         slug="huaqiangbei",
         dek=zh["dek"],
         language="zh-hans",
-        body=[("paragraph", f"<p>一九九八年，十九岁的黄伟来到深圳，在华强北的{zh['search_phrase']}后面当学徒。</p>")],
+        body=[
+            (
+                "paragraph",
+                f"<p>一九九八年，十九岁的黄伟来到深圳，在华强北的{zh['search_phrase']}后面当学徒。</p>",
+            )
+        ],
     )
     page.goto("/")
     page.fill("#header-q", "Shenzhen")
