@@ -35,7 +35,7 @@ def test_an_editor_publishes_a_draft_and_readers_see_it(new_page, draft, staff_p
     editor.goto(f"/admin/pages/{draft.pk}/edit/")
     editor.locator("footer .w-dropdown__toggle").last.click()
     editor.locator("button[name=action-publish]").click()
-    expect(editor.locator(".messages")).to_contain_text("published")
+    expect(editor.locator(".messages")).to_contain_text("has been published")
 
     assert reader.goto("/hardware/draft-first-production-run/").status == 200
     expect(reader.locator("h1")).to_have_text(draft.title)

@@ -33,7 +33,7 @@ def test_an_editor_translates_a_missing_article_and_readers_switch_to_it(new_pag
     editor.fill("#id_title", HEADLINE)
     editor.locator("footer .w-dropdown__toggle").last.click()
     editor.locator("button[name=action-publish]").click()
-    expect(editor.locator(".messages")).to_contain_text("published")
+    expect(editor.locator(".messages")).to_contain_text("has been published")
 
     chinese = ArticlePage.objects.get(
         translation_key=article.translation_key, locale__language_code="zh-hans"
