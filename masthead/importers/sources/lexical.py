@@ -4,12 +4,20 @@ HTML → blocks conversion and sanitiser as any export's HTML, so an unknown car
 never trusted.
 """
 
+import functools
 import html
 import json
 
-from markdown_it import MarkdownIt
 
-_markdown = MarkdownIt("commonmark")
+@functools.cache
+def _markdown():
+    """Ghost's markdown cards' renderer, made on the first import that has one: markdown-it is a
+    few megabytes, and the admin's import pages load this module into every web worker (issue 15's
+    memory figure)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
 
 # Lexical text format bits.
 BOLD, ITALIC, STRIKE, UNDERLINE, CODE = 1, 2, 4, 8, 16
@@ -46,7 +54,7 @@ def card_html(kind, payload, out):  # noqa: C901
     if kind == "html":
         return p.get("html") or ""
     if kind == "markdown":
-        return _markdown.render(p.get("markdown") or "")
+        return _markdown().render(p.get("markdown") or "")
     if kind == "embed":
         url = p.get("url") or ""
         return f'<iframe src="{_e(url)}"></iframe>' if url else (p.get("html") or "")
