@@ -502,6 +502,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # pinyin would need a dictionary and loses tones.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
+# Wagtail's own default list. Adding "heic" (iPhone photos) also loads the HEIC decoder, which is
+# otherwise kept out of every process (core/heic.py: ~6 MB per worker).
+WAGTAILIMAGES_EXTENSIONS = env_list("IMAGE_EXTENSIONS", "avif,gif,jpg,jpeg,png,webp")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: staff avatars would send a hash of each address to a third party on every admin

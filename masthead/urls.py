@@ -4,7 +4,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.analytics import beacon
@@ -13,11 +12,15 @@ from masthead.core import caching as core_caching
 from masthead.core import (
     converters,  # noqa: F401  (registers <id:…>, used by the apps' URLs)
     lazy_urls,
+    wagtail_apps,
 )
 from masthead.core import editions as core_editions
 from masthead.core import health as core_health
 from masthead.core import identity as core_identity
 from masthead.core import views as core_views
+
+# Wagtail's admin, its REST-framework API imported on the admin's first use of it (issue 15).
+wagtailadmin_urls = wagtail_apps.wagtail_admin_urls()
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

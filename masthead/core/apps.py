@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, signal_handlers  # noqa: F401  (registers checks and receivers)
+        from .wagtail_apps import put_off_admin_api_in_hooks
+
+        put_off_admin_api_in_hooks()

@@ -11,10 +11,15 @@ standing in as no-ops for the duration of that call only; everything else Wagtai
 Mounting Wagtail's v3 API would need these configs replaced by Wagtail's own in INSTALLED_APPS.
 """
 
+import functools
+import importlib
 import sys
 import types
 from contextlib import contextmanager
 
+from masthead.core import heic  # noqa: F401  (first: Willow sets up its plugins on import)
+
+# isort: split
 from wagtail.contrib.redirects.apps import WagtailRedirectsAppConfig
 from wagtail.documents.apps import WagtailDocsAppConfig
 from wagtail.images.apps import WagtailImagesAppConfig
@@ -98,3 +103,119 @@ class LocalesConfig(WithoutApiV3, WagtailLocalesAppConfig):
 
 class RedirectsConfig(WithoutApiV3, WagtailRedirectsAppConfig):
     pass
+
+
+# --- Wagtail's admin API (REST framework) on first use --------------------------------------------
+# The admin's page explorer and choosers call /admin/api/main/…, Wagtail's v2 API on REST framework.
+# Loading it brings REST framework, pydantic, pygments and PyYAML (~13 MB) into every process,
+# at the first request, through two doors: the URLconf (wagtail.admin.urls imports the API's URLs)
+# and the hook search (the documents' and images' wagtail_hooks import their API viewsets, used
+# only by their `construct_admin_api` hooks). Both doors are put off until the admin uses the API:
+# the URLs behind a namespaced lazy include, the viewsets behind their hooks. A process that
+# serves only readers never loads REST framework.
+
+ADMIN_API_URLS = "wagtail.admin.api.urls"
+# wagtail_hooks module -> (module of its admin API viewset, the viewset's name)
+HOOK_VIEWSETS = {
+    "wagtail.documents.wagtail_hooks": ("wagtail.documents.api.admin.views", "DocumentsAdminAPIViewSet"),
+    "wagtail.images.wagtail_hooks": ("wagtail.images.api.admin.views", "ImagesAdminAPIViewSet"),
+}
+
+
+class _PendingViewSet:
+    """What a hook module holds for its viewset until its `construct_admin_api` hook runs."""
+
+    def __init__(self, module, name):
+        self.module, self.name = module, name
+
+    def __repr__(self):
+        return f"<{self.module}.{self.name}, imported when the admin API is built>"
+
+
+def _pending_module(name):
+    module = types.ModuleType(name)
+    module.__getattr__ = lambda attr: _PendingViewSet(name, attr)  # type: ignore[method-assign]
+    module.__stand_in__ = True  # type: ignore[attr-defined]
+    return module
+
+
+def _with_real_viewset(hook, hook_module, views_module, class_name):
+    @functools.wraps(hook)
+    def construct_admin_api(router):
+        namespace = sys.modules[hook_module].__dict__
+        if isinstance(namespace.get(class_name), _PendingViewSet):
+            namespace[class_name] = getattr(importlib.import_module(views_module), class_name)
+        return hook(router)
+
+    return construct_admin_api
+
+
+def search_for_hooks_without_admin_api(search):
+    """Wagtail's hook search with the two API viewset modules stood in while it imports."""
+
+    @functools.wraps(search)
+    def search_for_hooks():
+        from wagtail import hooks
+
+        if hooks._searched_for_hooks:  # noqa: SLF001 - Wagtail's own flag, read as it does
+            return search()
+        added = []
+        for views_module, _name in HOOK_VIEWSETS.values():
+            if views_module not in sys.modules:
+                sys.modules[views_module] = _pending_module(views_module)
+                added.append(views_module)
+        try:
+            search()
+        finally:
+            for name in added:
+                del sys.modules[name]
+        registered = hooks._hooks.get("construct_admin_api", [])  # noqa: SLF001
+        for i, (hook, order) in enumerate(registered):
+            if hook.__module__ in HOOK_VIEWSETS:
+                registered[i] = (
+                    _with_real_viewset(hook, hook.__module__, *HOOK_VIEWSETS[hook.__module__]),
+                    order,
+                )
+
+    return search_for_hooks
+
+
+def put_off_admin_api_in_hooks():
+    """Called once from CoreConfig.ready(), before anything asks Wagtail for its hooks."""
+    from wagtail import hooks
+
+    if not getattr(hooks.search_for_hooks, "__wrapped__", None):
+        hooks.search_for_hooks = search_for_hooks_without_admin_api(hooks.search_for_hooks)
+
+
+def wagtail_admin_urls():
+    """wagtail.admin.urls, with its API URLs (/admin/api/main/) imported on first use."""
+    from masthead.core.lazy_urls import lazy_include
+
+    if "wagtail.admin.urls" in sys.modules or ADMIN_API_URLS in sys.modules:
+        return importlib.import_module("wagtail.admin.urls")
+    # wagtail.admin.urls includes the API's module and then walks every included pattern to wrap
+    # its views in require_admin_access, which would import it at once. So the stand-in is empty
+    # while the admin's URLs are built, and receives the lazy include afterwards (the admin's
+    # include() keeps this very list); masthead.core.wagtail_admin_api applies the same check.
+    stand_in = types.ModuleType(ADMIN_API_URLS)
+    stand_in.urlpatterns = []  # type: ignore[attr-defined]
+    sys.modules[ADMIN_API_URLS] = stand_in
+    try:
+        admin_urls = importlib.import_module("wagtail.admin.urls")
+    finally:
+        # A later import of the API's URLs is the real module.
+        del sys.modules[ADMIN_API_URLS]
+        api_package = sys.modules.get("wagtail.admin.api")
+        if getattr(api_package, "urls", None) is stand_in:
+            delattr(api_package, "urls")
+    # The real module's one pattern: path("main/", admin_api.urls), namespace "wagtailadmin_api".
+    stand_in.urlpatterns.append(  # type: ignore[attr-defined]
+        lazy_include(
+            "main/",
+            "masthead.core.wagtail_admin_api",
+            app_name="wagtailadmin_api",
+            namespace="wagtailadmin_api",
+        )
+    )
+    return admin_urls

@@ -21,19 +21,32 @@ import django
 django.setup()
 setup = sorted(m for m in {watch} if m in sys.modules)
 from django.urls import get_resolver, reverse
+from wagtail import hooks
+hooks.search_for_hooks()  # what the first page request does (before_serve_page and others)
 get_resolver().url_patterns
 reverse("robots_txt")  # builds the root's reverse lookup
 urlconf = sorted(m for m in {watch} if m in sys.modules)
 reverse("masthead_api_v1:openapi-json")
 after_api = sorted(m for m in {watch} if m in sys.modules)
-print(json.dumps([setup, urlconf, after_api]))
+reverse("wagtailadmin_api:pages:listing")  # what every Wagtail admin page does
+after_admin = sorted(m for m in {watch} if m in sys.modules)
+print(json.dumps([setup, urlconf, after_api, after_admin]))
 """
-WATCH = ("ninja", "wagtail.api.v3.api", "rest_framework", "masthead.api.v1.urls", "stripe", "icalendar")
+WATCH = (
+    "ninja",
+    "wagtail.api.v3.api",
+    "rest_framework",
+    "pydantic",
+    "masthead.api.v1.urls",
+    "stripe",
+    "icalendar",
+    "pillow_heif",
+)
 
 
-def test_a_fresh_process_imports_the_admin_api_and_wagtails_v3_api_only_when_used():
+def run_probe(code, **env):
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(watch=repr(WATCH))],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env={
             "PATH": "/usr/bin:/bin",
@@ -41,22 +54,50 @@ def test_a_fresh_process_imports_the_admin_api_and_wagtails_v3_api_only_when_use
             "DJANGO_SETTINGS_MODULE": "masthead.settings",
             "MASTHEAD_VAR_DIR": "/tmp/masthead-memory-test",
             "PYTHONPATH": str(ROOT),
+            **env,
         },
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    setup, urlconf, after_api = json.loads(result.stdout.strip().splitlines()[-1])
-    assert setup == []  # django.setup(): no ninja, no Wagtail v3 API, no REST framework
-    # The URLconf without the admin API: Wagtail's admin brings REST framework (its v2 admin
-    # API), but neither ninja nor Wagtail's v3 API.
-    assert "ninja" not in urlconf and "wagtail.api.v3.api" not in urlconf
-    assert "masthead.api.v1.urls" not in urlconf
-    # The Stripe SDK and icalendar wait for a webhook / a calendar file.
-    assert "stripe" not in urlconf and "icalendar" not in urlconf
-    # A reverse() into the admin API's namespace imports it.
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_fresh_process_imports_the_admin_apis_and_wagtails_v3_api_only_when_used():
+    setup, urlconf, after_api, after_admin = run_probe(PROBE.format(watch=repr(WATCH)))
+    assert setup == []  # django.setup(): no ninja, no Wagtail v3 API, no REST framework, no HEIC
+    # Wagtail's hooks and the whole URLconf, as a reader's first request loads them: still no
+    # REST framework or pydantic (Wagtail's admin API waits for the admin), no ninja, no v3 API.
+    assert urlconf == []
+    # A reverse() into our API's namespace imports it (ninja), not Wagtail's admin API.
     assert {"ninja", "masthead.api.v1.urls"} <= set(after_api)
+    assert "rest_framework" not in after_api
+    # A reverse() into Wagtail's admin API (every admin page makes one) imports REST framework.
+    assert "rest_framework" in after_admin
+    # Nothing asked for HEIC, and Wagtail's default image types do not include it.
+    assert "pillow_heif" not in after_admin
+
+
+HEIC_PROBE = """
+import io, json, sys
+import django
+django.setup()
+loaded = "pillow_heif" in sys.modules
+import pillow_heif, willow
+from PIL import Image
+heic = io.BytesIO()
+pillow_heif.from_pillow(Image.new("RGB", (64, 40), (200, 30, 30))).save(heic, quality=50)
+heic.seek(0)
+image = willow.Image.open(heic)
+print(json.dumps([loaded, type(image).__name__, image.get_size()]))
+"""
+
+
+def test_a_site_that_accepts_heic_gets_the_heic_decoder():
+    loaded, kind, size = run_probe(HEIC_PROBE, IMAGE_EXTENSIONS="heic,jpg,png")
+    assert loaded  # set up with Willow, before anything asked for it
+    assert (kind, size) == ("HeicImageFile", [64, 40])
 
 
 def test_wagtails_own_registrations_still_happen_without_the_v3_api():
@@ -80,6 +121,47 @@ def test_wagtails_own_registrations_still_happen_without_the_v3_api():
     assert override and override["widget"] is AdminImageChooser
     # The stand-ins are gone: a later import of Wagtail's v3 API would be the real one.
     assert not getattr(sys.modules.get("wagtail.api.v3.api"), "__stand_in__", False)
+    # Wagtail's hooks are all there, the two admin-API ones among them.
+    from wagtail import hooks
+
+    construct = {fn.__module__ for fn in hooks.get_hooks("construct_admin_api")}
+    assert {"wagtail.documents.wagtail_hooks", "wagtail.images.wagtail_hooks"} <= construct
+    assert hooks.get_hooks("before_serve_page") and hooks.get_hooks("register_admin_urls")
+    assert not getattr(sys.modules.get("wagtail.admin.api.urls"), "__stand_in__", False)
+
+
+@pytest.mark.django_db
+def test_wagtails_admin_api_serves_staff_and_refuses_everyone_else(client, staff_user, reader_user):
+    from wagtail.images import get_image_model
+
+    from tests.factories import ImageFactory
+
+    ImageFactory(title="Memory test chooser image")
+    listing = reverse("wagtailadmin_api:images:listing")
+    assert listing == "/admin/api/main/images/"
+    # Anonymous readers and members without admin access are sent to the admin's login.
+    response = client.get(listing)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(reader_user)
+    response = client.get(listing)
+    assert response.status_code in (302, 403)
+    assert b"Memory test chooser image" not in response.content
+    # Staff get the JSON the admin's choosers and page explorer read.
+    client.force_login(staff_user)
+    images = client.get(listing).json()
+    assert images["meta"]["total_count"] == get_image_model().objects.count()
+    pages = client.get(reverse("wagtailadmin_api:pages:listing"), {"child_of": "root"}).json()
+    assert pages["meta"]["total_count"] >= 1
+    documents = client.get(reverse("wagtailadmin_api:documents:listing"))
+    assert documents.status_code == 200 and "items" in documents.json()
+    # The hooks now hold the real viewsets.
+    import wagtail.documents.wagtail_hooks
+    import wagtail.images.wagtail_hooks
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    assert wagtail.documents.wagtail_hooks.DocumentsAdminAPIViewSet is DocumentsAdminAPIViewSet
+    assert wagtail.images.wagtail_hooks.ImagesAdminAPIViewSet is ImagesAdminAPIViewSet
 
 
 @pytest.mark.django_db
