@@ -18,7 +18,8 @@ granian with 2 workers and one blocking thread each, persistent database connect
            article's size (the machine's ceiling); plus the article through nginx's micro-cache
            (deploy/nginx-masthead.conf).
   queries  database queries per page, uncached, for an anonymous visitor and a paying member.
-  memory   worker memory (RSS) after 10,000 mixed requests.
+  memory   worker memory (RSS) after 10,000 mixed requests; with --before, that checkout and this
+           one take turns on the same site (--rounds N times each).
   publish  seconds from an editor's publish to the change being visible to anonymous readers.
   large    (--large or --only large) page and search times on a big archive; search p95 for
            English and Chinese. The archive (bench/.var-<db>-large/ and its database,
@@ -167,8 +168,23 @@ def part_queries(db, var_dir, paths):
     return {name: count for name, (count, _status) in counts.items()}
 
 
-def part_memory(db, var_dir, member, args, target=10_000):
-    with lib.serve(db, var_dir, workers=args.workers, server=args.server) as (base, process):
+def part_memory_rounds(db, var_dir, member, args):
+    """Worker memory; with --before, the baseline's code and this one take turns (--rounds)."""
+    if not args.before:
+        return part_memory(db, var_dir, member, args)
+    trees = [("before", Path(args.before).resolve()), ("after", lib.ROOT)]
+    runs = {"before": [], "after": []}
+    for round_number in range(args.rounds):
+        for label, root in trees:
+            print(f"    round {round_number + 1}, {label} ({root})", flush=True)
+            runs[label].append(part_memory(db, var_dir, member, args, root=root))
+    out = dict(runs["after"][-1])
+    out["rounds"] = runs
+    return out
+
+
+def part_memory(db, var_dir, member, args, target=10_000, root=None):
+    with lib.serve(db, var_dir, workers=args.workers, server=args.server, root=root) as (base, process):
         public, premium, pages = page_set(base, member)
         anonymous = lib.rotate_script([p for _n, (p, h) in pages.items() if not h])
         members = lib.rotate_script([premium, "/", "/account/", public])
@@ -353,6 +369,12 @@ def print_summary(results, args):
                 f"== {db}: worker RSS after {out['memory']['requests']:,} requests: "
                 + ", ".join(f"{m:.0f} MB" for m in out["memory"]["after_mb"])
             )
+            for label, runs in out["memory"].get("rounds", {}).items():
+                for n, run in enumerate(runs, 1):
+                    print(
+                        f"   {label} round {n}: {run['requests']:,} requests, workers "
+                        + ", ".join(f"{m:.0f} MB" for m in run["after_mb"])
+                    )
         if "publish_seconds" in out:
             print(f"== {db}: publish → visible: max {max(out['publish_seconds']):.2f} s")
         if "large" in out:
@@ -386,10 +408,10 @@ def main():
     parser.add_argument("--large-articles", type=int, default=100_000)
     parser.add_argument("--large-members", type=int, default=50_000)
     parser.add_argument(
-        "--before", help="large: also serve this checkout (e.g. main) on the same site, same run"
+        "--before", help="large, memory: also serve this checkout (e.g. main) on the same site, same run"
     )
     parser.add_argument(
-        "--rounds", type=int, default=1, help="large: search rounds, taking turns with --before"
+        "--rounds", type=int, default=1, help="large, memory: rounds, taking turns with --before"
     )
     parser.add_argument("--search-only", action="store_true", help="large: measure search only, not pages")
     args = parser.parse_args()
@@ -415,7 +437,7 @@ def main():
             )
         if "memory" in parts:
             print(f"  {db}: worker memory")
-            out["memory"] = part_memory(db, var_dir, member, args)
+            out["memory"] = part_memory_rounds(db, var_dir, member, args)
         if "publish" in parts:
             print(f"  {db}: publish latency")
             out["publish_seconds"] = part_publish(db, var_dir, args)
