@@ -6,7 +6,7 @@ the period keeps the share of its length that stays paid, never ending before th
 periods stacked after it move earlier by what it lost; the member is told in their language.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -211,7 +211,10 @@ def test_a_refund_of_another_payment_touches_no_prepaid_period(member, cny_month
 def test_a_partial_refund_email_in_english_says_until_when(
     member, cny_monthly, django_capture_on_commit_callbacks
 ):
-    t0 = timezone.now()
+    # Half of 10 January → 10 February (31 days) refunded: paid until 25 January, 16:00 UTC, which
+    # is 26 January in the site's time zone (Asia/Shanghai). The email gives the reader's calendar
+    # day, not UTC's (with t0 = now this test failed whenever the two days differed).
+    t0 = datetime(2026, 1, 10, 4, 0, tzinfo=UTC)
     period = buy(member, cny_monthly, t0)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -220,4 +223,5 @@ def test_a_partial_refund_email_in_english_says_until_when(
     (message,) = mail.outbox
     assert message.subject == "Your prepaid membership was refunded"
     assert "We have refunded CN¥34 of your prepaid Individual membership." in message.body
-    assert f"Your membership is now paid until {period.ends_at:%-d %B %Y}." in message.body
+    assert period.ends_at == datetime(2026, 1, 25, 16, 0, tzinfo=UTC)
+    assert "Your membership is now paid until 26 January 2026." in message.body
