@@ -196,11 +196,13 @@ def part_memory(db, var_dir, member, args, target=10_000, root=None):
                 "requests"
             ]
         after = lib.worker_memory_mb(process.pid)
+        anon = lib.worker_memory_mb(process.pid, "RssAnon")
     print(
         f"    after {done:,} requests: workers {', '.join(f'{m:.0f} MB' for m in after)} "
-        f"(at start: {', '.join(f'{m:.0f} MB' for m in before)})"
+        f"(at start: {', '.join(f'{m:.0f} MB' for m in before)}; "
+        f"own memory (RssAnon) after: {', '.join(f'{m:.0f} MB' for m in anon)})"
     )
-    return {"requests": done, "start_mb": before, "after_mb": after}
+    return {"requests": done, "start_mb": before, "after_mb": after, "anon_mb": anon}
 
 
 PUBLISH_SCRIPT = """
@@ -374,6 +376,9 @@ def print_summary(results, args):
                     print(
                         f"   {label} round {n}: {run['requests']:,} requests, workers "
                         + ", ".join(f"{m:.0f} MB" for m in run["after_mb"])
+                        + " (own: "
+                        + ", ".join(f"{m:.0f} MB" for m in run["anon_mb"])
+                        + ")"
                     )
         if "publish_seconds" in out:
             print(f"== {db}: publish → visible: max {max(out['publish_seconds']):.2f} s")
