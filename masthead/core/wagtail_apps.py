@@ -20,11 +20,14 @@ from contextlib import contextmanager
 from masthead.core import heic  # noqa: F401  (first: Willow sets up its plugins on import)
 
 # isort: split
+from wagtail import hooks
 from wagtail.contrib.redirects.apps import WagtailRedirectsAppConfig
 from wagtail.documents.apps import WagtailDocsAppConfig
 from wagtail.images.apps import WagtailImagesAppConfig
 from wagtail.locales.apps import WagtailLocalesAppConfig
 from wagtail.snippets.apps import WagtailSnippetsAppConfig
+
+from masthead.core.lazy_urls import lazy_include
 
 # The modules each ready() imports for the v3 API alone (see the ready() of each app).
 V3_MODULES = {
@@ -155,8 +158,6 @@ def search_for_hooks_without_admin_api(search):
 
     @functools.wraps(search)
     def search_for_hooks():
-        from wagtail import hooks
-
         if hooks._searched_for_hooks:  # noqa: SLF001 - Wagtail's own flag, read as it does
             return search()
         added = []
@@ -182,16 +183,12 @@ def search_for_hooks_without_admin_api(search):
 
 def put_off_admin_api_in_hooks():
     """Called once from CoreConfig.ready(), before anything asks Wagtail for its hooks."""
-    from wagtail import hooks
-
     if not getattr(hooks.search_for_hooks, "__wrapped__", None):
         hooks.search_for_hooks = search_for_hooks_without_admin_api(hooks.search_for_hooks)
 
 
 def wagtail_admin_urls():
     """wagtail.admin.urls, with its API URLs (/admin/api/main/) imported on first use."""
-    from masthead.core.lazy_urls import lazy_include
-
     if "wagtail.admin.urls" in sys.modules or ADMIN_API_URLS in sys.modules:
         return importlib.import_module("wagtail.admin.urls")
     # wagtail.admin.urls includes the API's module and then walks every included pattern to wrap

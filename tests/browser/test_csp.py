@@ -43,3 +43,19 @@ def test_the_editor_works_under_the_policy(new_page, demo, staff_password, csp_v
     expect(superuser.locator("#checkin-form")).to_be_visible()
     superuser.evaluate("window.__checked = true")  # the page's scripts ran without a violation
     assert csp_violations == []
+
+
+def test_the_page_explorer_loads_the_admin_api_on_first_use(new_page, demo, staff_password, csp_violations):
+    # Wagtail's admin API (REST framework) is imported on the admin's first use of it, not by the
+    # workers that serve readers (core/wagtail_apps.py, issue 15); the sidebar's page explorer is
+    # the admin's main reader of it.
+    editor = new_page()
+    admin_login(editor, "editor", staff_password)
+    editor.goto("/admin/")
+    with editor.expect_response(lambda r: "/admin/api/main/pages/" in r.url) as listing:
+        editor.locator("[data-wagtail-sidebar] button", has_text="Pages").first.click()
+    assert listing.value.status == 200
+    titles = [item["title"] for item in listing.value.json()["items"]]
+    assert titles
+    expect(editor.get_by_role("link", name=titles[0]).first).to_be_visible()
+    assert csp_violations == []
