@@ -269,7 +269,13 @@ def run_shuffled(standin, deliverer, rng):
     return "lagging" if lagging else "all late"
 
 
-def test_late_shuffled_duplicated_webhooks_end_as_the_in_order_run(stripe_standin, member):
+# The orders are split into four tests so that xdist's two workers share them (one test of all
+# 200 was the longest in the suite: 76 s on SQLite, 92 s on PostgreSQL, often alone at the end).
+CHUNKS = 4
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_late_shuffled_duplicated_webhooks_end_as_the_in_order_run(stripe_standin, member, chunk):
     deliverer = Deliverer()
     expected = in_rollback(lambda: (run_in_order(stripe_standin, deliverer), membership(member))[1])
     assert expected["status"] == "canceled" and expected["cancel_at_period_end"]
@@ -284,7 +290,8 @@ def test_late_shuffled_duplicated_webhooks_end_as_the_in_order_run(stripe_standi
 
     differences = []
     modes = {"lagging": 0, "all late": 0}
-    for seed in range(RUNS):
+    seeds = range(chunk, RUNS, CHUNKS)
+    for seed in seeds:
         rng = random.Random(seed)
         mode, state = in_rollback(
             lambda rng=rng: (run_shuffled(stripe_standin, deliverer, rng), membership(member))
@@ -292,9 +299,9 @@ def test_late_shuffled_duplicated_webhooks_end_as_the_in_order_run(stripe_standi
         modes[mode] += 1
         if state != expected:
             differences.append((seed, mode, {k: v for k, v in state.items() if v != expected[k]}))
-    assert not differences, f"{len(differences)} of {RUNS} runs differ; first: {differences[:3]}"
-    assert min(modes.values()) > RUNS // 4, modes
-    assert deliverer.count > RUNS * 10, "every run delivered every event at least once"
+    assert not differences, f"{len(differences)} of {len(seeds)} runs differ; first: {differences[:3]}"
+    assert min(modes.values()) >= max(1, len(seeds) // 8), modes  # both ways, in every chunk
+    assert deliverer.count > len(seeds) * 10, "every run delivered every event at least once"
 
 
 def test_a_refund_before_its_payment_is_parked_then_applied(stripe_standin, member):
