@@ -16,7 +16,6 @@ needs Stripe to be re-read.
 import hashlib
 import hmac
 import json
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,17 +30,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 import stripe
 
+from tests.helpers import free_port
+
 API_KEY = "sk_test_masthead_localstripe"
 WEBHOOK_SECRET = "whsec_masthead_test_secret"
 GOOD_CARD = "4242424242424242"
 # localstripe delivers each event one second after it happens.
 DELIVERY_DELAY = 1.0
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _request(method, url, data=None):

@@ -5,23 +5,17 @@ cache at it; then kills it (SIGKILL), pauses it (SIGSTOP: a hung server) or rest
 data, while real requests go through the page cache and Django.
 """
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
 import time
-from contextlib import contextmanager
 
 import pytest
-import redis
 from django.core.cache import cache, caches
 from django.test import Client
 
 from masthead.core.cache import cache_state
 from masthead.core.cachetags import forget_process_caches
 from tests.access import test_page_cache
-from tests.helpers import wait_for
+from tests.helpers import RedisServer, wait_for
 
 pytestmark = [
     pytest.mark.django_db,
@@ -30,56 +24,6 @@ pytestmark = [
 
 
 wsgi = test_page_cache.wsgi  # the fixture: GET through the real WSGI stack
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class RedisServer:
-    """redis-server on its own port, without persistence: a restart comes back empty."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-        self.start()
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        wait_for(lambda: self._pings(client), timeout=10, message="redis-server")
-
-    @staticmethod
-    def _pings(client):
-        try:
-            return client.ping()
-        except redis.ConnectionError:
-            return False
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    @contextmanager
-    def paused(self):
-        os.kill(self.process.pid, signal.SIGSTOP)
-        try:
-            yield
-        finally:
-            os.kill(self.process.pid, signal.SIGCONT)
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGCONT)
-            self.process.kill()
-            self.process.wait()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, descendants, process_env, wait_for
+from tests.helpers import ROOT, descendants, free_port, process_env, wait_for
 
 pytestmark = pytest.mark.django_db
 UNITS = ROOT / "deploy"
@@ -35,14 +35,6 @@ def unit_command(name, **values):
     for key, value in values.items():
         command = command.replace("${" + key + "}", str(value))
     return shlex.split(command)
-
-
-def free_port():
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def status(url):

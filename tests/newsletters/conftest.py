@@ -1,11 +1,10 @@
-import socket
-
 import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from masthead.newsletters.models import Issue, Newsletter, Subscriber
 from tests import factories
+from tests.helpers import free_port
 
 
 @pytest.fixture
@@ -147,12 +146,6 @@ class Inbox:
 
             await asyncio.sleep(self.accept_delay)
         return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

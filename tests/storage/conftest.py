@@ -1,6 +1,5 @@
 """A real S3 API server for the object-storage tests: moto in server mode, in its own process."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -11,15 +10,9 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
-from tests.helpers import kill_group
+from tests.helpers import free_port, kill_group
 
 BUCKET = "masthead-media"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _is_moto(endpoint, server, timeout=30):

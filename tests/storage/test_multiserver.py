@@ -20,7 +20,7 @@ from django.utils.html import escape
 
 from masthead.content.models import ArticlePage
 from masthead.core.models import PeriodicSlot
-from tests.helpers import ROOT, kill_group, process_env, wait_for
+from tests.helpers import ROOT, free_port, kill_group, process_env, wait_for
 from tests.storage.conftest import s3_settings
 
 pytestmark = [
@@ -31,14 +31,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def free_port():
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_logged(command, env, log):
