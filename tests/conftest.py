@@ -41,7 +41,9 @@ INTEGRATION_FIXTURES = {
     "object_storage",
 }
 # What a test's own body may call to start a process or a server.
-INTEGRATION_CALLS = re.compile(r"start_manage\(|subprocess\.|Popen\(|LocalStripe\(|Controller\(|RedisServer\(")
+INTEGRATION_CALLS = re.compile(
+    r"start_manage\(|subprocess\.|Popen\(|LocalStripe\(|Controller\(|RedisServer\("
+)
 
 
 _starters = {}
