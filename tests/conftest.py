@@ -99,6 +99,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if _is_integration(item):
             item.add_marker(pytest.mark.integration)
+    # Tests marked `slow` (each takes ten seconds or more, mostly waiting on processes) run first:
+    # xdist hands them out while there are plenty of short tests left to run beside them. Last in
+    # the alphabet, they made the run's final two minutes one worker busy and the other idle.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 # --- The test database ----------------------------------------------------------------------------

@@ -274,6 +274,7 @@ def run_shuffled(standin, deliverer, rng):
 CHUNKS = 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk", range(CHUNKS))
 def test_late_shuffled_duplicated_webhooks_end_as_the_in_order_run(stripe_standin, member, chunk):
     deliverer = Deliverer()
@@ -322,6 +323,7 @@ def test_a_refund_before_its_payment_is_parked_then_applied(stripe_standin, memb
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_late_deliveries_converge(stripe_standin, member):
     """The same events, all late, posted by four threads at once (real row locks on PostgreSQL;

@@ -128,6 +128,7 @@ class Rollback(Exception):
     pass
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_order_with_repeats_ends_in_the_same_state(replay_setup, data):

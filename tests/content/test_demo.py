@@ -128,6 +128,7 @@ def check_the_chinese_edition_has_chinese_sections_and_journalists(demo, client)
     assert "large-model-price-war-explained" not in html
 
 
+@pytest.mark.slow
 def test_the_demo_loads_into_a_new_site_and_is_a_believable_bilingual_newsroom(db, django_user_model, client):
     clear_newsroom()
     first = load_demo()

@@ -89,6 +89,7 @@ def run_manage(*args, env):
     )
 
 
+@pytest.mark.slow
 def test_a_backup_restores_into_a_fresh_database_and_storage_and_the_site_comes_back(
     tmp_path, fresh_database, reader_user
 ):

@@ -47,6 +47,7 @@ def status(url):
         return None
 
 
+@pytest.mark.slow
 def test_the_documented_granian_command_replaces_a_killed_worker(demo):
     port = free_port()
     command = unit_command("masthead-web.service", MASTHEAD_WEB_WORKERS=2)

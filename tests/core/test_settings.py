@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT
 
 
@@ -106,6 +108,7 @@ def settings_value(env, name):
     return result.stdout.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_test_mode_chosen_in_production_starts_and_shows_a_banner():
     env = {**without(PRODUCTION, "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"), "PAYMENTS_TEST_MODE": "1"}
     assert run_check(env, "--deploy").returncode == 0

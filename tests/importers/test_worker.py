@@ -14,6 +14,7 @@ MEMBERS = 1200
 ENV = {"IMPORT_LEASE_SECONDS": "3", "IMPORT_CHUNK_SIZE": "20"}
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_resumes_and_imports_everyone_once(tmp_path):
     csv = tmp_path / "members.csv"
     csv.write_text("email,name\n" + "".join(f"resume-{i}@example.com,Member {i}\n" for i in range(MEMBERS)))

@@ -66,6 +66,7 @@ def sending_process(worker, inbox):
     return process_connected_to(inbox.port, [worker.pid, *descendants(worker.pid)])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pipelining", [False, True], ids=["one-by-one", "pipelined"])
 def test_killing_the_sending_process_at_random_points_loses_no_one_silently(
     smtp_inbox, client, staff_user, pipelining
@@ -269,6 +270,7 @@ def start_send(n, slug):
     return issue
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("overlap", [False, True], ids=["one-write-each", "overlapped"])
 def test_the_database_failing_after_a_hand_over_stops_the_send_and_resends_nothing(
     use_smtp, settings, monkeypatch, overlap

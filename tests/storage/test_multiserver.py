@@ -107,6 +107,7 @@ def graceful_stop(process, log, timeout=30):
     return process.returncode, log.read_text()
 
 
+@pytest.mark.slow
 def test_two_app_servers_and_two_workers_share_uploads_pages_and_periodic_jobs(s3_server, demo, tmp_path):
     staff = get_user_model().objects.create_user(
         "multi", "multi@example.com", None, is_staff=True, is_superuser=True
