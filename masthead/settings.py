@@ -599,6 +599,17 @@ MASTHEAD_PERIODIC_JOBS = {
     "masthead.importers.tasks.resume_imports": 30,
     "masthead.analytics.tasks.roll_up": 300,
 }
+# PERIODIC_JOBS="masthead.newsletters.tasks.run_newsletters=5,…" changes some of those intervals
+# (the tests' worker processes use it to resume a killed send within seconds, not a minute).
+for _item in env_list("PERIODIC_JOBS"):
+    _path, _, _seconds = _item.partition("=")
+    if _path not in MASTHEAD_PERIODIC_JOBS or not _seconds.isdigit() or int(_seconds) < 1:
+        raise ImproperlyConfigured(
+            f"PERIODIC_JOBS: {_item!r} is not <one of {', '.join(MASTHEAD_PERIODIC_JOBS)}>=<seconds ≥ 1>"
+        )
+    MASTHEAD_PERIODIC_JOBS[_path] = int(_seconds)
+# How often each worker's scheduler looks for a due slot (seconds).
+MASTHEAD_SCHEDULER_TICK = float(env("SCHEDULER_TICK_SECONDS", "5"))
 # Page views are counted by a first-party beacon (analytics.counting); 0 turns it off entirely.
 ANALYTICS_BEACON = env_bool("ANALYTICS_BEACON", True)
 # Each process writes the views it counted at least this often (tests: at once).

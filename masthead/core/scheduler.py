@@ -1,9 +1,9 @@
 """Periodic jobs without cron.
 
-Each task worker runs a small scheduler thread. Every few seconds it looks at
-settings.MASTHEAD_PERIODIC_JOBS ({task path: interval in seconds}) and, for each job whose current
-slot has not been claimed, claims it by inserting a PeriodicSlot row and enqueues the task. The
-unique (job, slot) constraint means that with several workers each slot is still enqueued once.
+Each task worker runs a small scheduler thread. Every few seconds (SCHEDULER_TICK_SECONDS) it looks
+at settings.MASTHEAD_PERIODIC_JOBS ({task path: interval in seconds}) and, for each job whose
+current slot has not been claimed, claims it by inserting a PeriodicSlot row and enqueues the task.
+The unique (job, slot) constraint means that with several workers each slot is still enqueued once.
 Jobs themselves must be safe to run twice (they work on recorded units), so a slot lost to a crash
 is simply picked up by the next one.
 """
@@ -46,9 +46,9 @@ def prune_slots(*, now=None, keep=timedelta(days=2)):
 
 
 class SchedulerThread(threading.Thread):
-    def __init__(self, tick=5.0):
+    def __init__(self, tick=None):
         super().__init__(name="masthead-scheduler", daemon=True)
-        self.tick = tick
+        self.tick = settings.MASTHEAD_SCHEDULER_TICK if tick is None else tick
         self.stopping = threading.Event()
 
     def run(self):

@@ -169,14 +169,21 @@ class SmtpTransport:
         # The server waits for the message (354). Recorded before any of it leaves, then the
         # message, its final dot and the next envelope in one write: the server takes the message
         # only on that dot, and the recording is the only thing between the two.
-        if not record():
-            self._drop()  # another worker took this delivery over; send nothing
-            return Outcome(LOST)
-        if not data.endswith(b"\r\n"):
-            data += b"\r\n"
-        ahead = self._commands(*then) if then is not None and self.pipelining else b""
-        if ahead and record_next is not None:
-            record_next()
+        try:
+            if not record():
+                self._drop()  # another worker took this delivery over; send nothing
+                return Outcome(LOST)
+            if not data.endswith(b"\r\n"):
+                data += b"\r\n"
+            ahead = self._commands(*then) if then is not None and self.pipelining else b""
+            if ahead and record_next is not None:
+                record_next()
+        except BaseException:
+            # The recording failed (the database is down): the server waits for this message's
+            # text, so a polite QUIT would be read as part of it and wait out the socket timeout.
+            # Hanging up makes the server throw the unfinished message away at once.
+            self._drop()
+            raise
         try:
             conn.send(data + b".\r\n" + ahead)
             code, response = conn.getreply()
