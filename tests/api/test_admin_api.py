@@ -197,3 +197,19 @@ def test_staff_create_a_key_in_the_admin_see_it_once_and_revoke_it(client, staff
     client.post(f"/admin/api/keys/{key.pk}/revoke/")
     key.refresh_from_db()
     assert key.revoked_at is not None
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("get", "/api/v1/members/?search=a%00b", None),
+        ("post", "/api/v1/members/", {"email": "nul@example.com", "name": "N\x00a"}),
+    ],
+)
+def test_text_with_a_nul_character_is_refused_not_a_500(api, bearer, method, path, body):
+    """Found by schemathesis on PostgreSQL, which cannot store or compare a NUL: a member search
+    for text holding one was a 500 there."""
+    kwargs = {"data": json.dumps(body), "content_type": "application/json"} if body else {}
+    response = getattr(api, method)(path, **kwargs, **bearer)
+    assert response.status_code == 400, response.content
+    assert response.json()["error"]["code"] == "invalid"
