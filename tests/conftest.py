@@ -178,11 +178,80 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # Serialized rollback restores this snapshot (demo included) after transactional tests.
         for connection in connections.all(initialized_only=True):
             SNAPSHOTS[connection.alias] = connection.creation.serialize_db_to_string()
+        _use_fast_restore()
         reattach_snapshots()
 
 
 # The serialized demo database, per alias, for serialized rollback.
 SNAPSHOTS = {}
+
+
+def _restore_snapshot(self, data):
+    """Django's serialized rollback, with the same result and a fraction of the statements.
+
+    Django re-creates each of the newsroom's ~1,600 objects with its own save() — an UPDATE that
+    finds nothing, then an INSERT: 1.1 s before every transactional test on PostgreSQL. Here the
+    consecutive objects of one model go in one multi-row INSERT of the same columns raw save()
+    writes (the model's own table; a parent model's rows are in the snapshot under the parent),
+    then the many-to-many values as save() sets them, then the same constraint check. Signals are
+    not sent: the rows are the snapshot's, not edits (every test starts with the caches cleared).
+    """
+    from io import StringIO
+
+    from django.core import serializers
+    from django.db import transaction
+
+    alias = self.connection.alias
+    tables, with_m2m = set(), []
+
+    def insert(model, batch):
+        if model._base_manager.using(alias).exists():
+            # A table the flush left alone (SQLite's full-text index): save() updates or inserts.
+            for deserialized in batch:
+                deserialized.save(save_m2m=False)
+            return
+        objects = [deserialized.object for deserialized in batch]
+        fields = model._meta.local_concrete_fields
+        size = self.connection.ops.bulk_batch_size(fields, objects) or len(objects)
+        for start in range(0, len(objects), size):
+            model._base_manager.using(alias)._insert(
+                objects[start : start + size], fields=fields, using=alias, raw=True
+            )
+
+    with transaction.atomic(using=alias), self.connection.constraint_checks_disabled():
+        model, batch = None, []
+        for deserialized in serializers.deserialize("json", StringIO(data), using=alias):
+            obj = deserialized.object
+            if model is None and type(obj)._base_manager.using(alias).exists():
+                # Not after a flush: the first transactional test of a process finds the
+                # newsroom in place, and Django's save() (update, else insert) is what fits.
+                return _django_restore(self, data)
+            if type(obj) is not model:
+                if batch:
+                    insert(model, batch)
+                model, batch = type(obj), []
+            batch.append(deserialized)
+            tables.add(model._meta.db_table)
+            if deserialized.m2m_data:
+                with_m2m.append(deserialized)
+        if batch:
+            insert(model, batch)
+        for deserialized in with_m2m:
+            for accessor, values in deserialized.m2m_data.items():
+                getattr(deserialized.object, accessor).set(values)
+    self.connection.check_constraints(table_names=tables)
+
+
+_django_restore = None
+
+
+def _use_fast_restore():
+    global _django_restore
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    if _django_restore is None:
+        _django_restore = BaseDatabaseCreation.deserialize_db_from_string
+        BaseDatabaseCreation.deserialize_db_from_string = _restore_snapshot
 
 
 def reattach_snapshots():
