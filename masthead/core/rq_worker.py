@@ -17,7 +17,7 @@ from rq.worker import Worker as RQWorker
 class Worker(RQWorker):
     def unsubscribe(self):
         if self.pubsub_thread:
-            # Clears the running flag only (timeout=0: no join here). rq's unsubscribe() then sends
-            # UNSUBSCRIBE and joins a thread that exits as soon as it has read the reply.
+            # Clears the running flag only: joining here (timeout=0) returns at once; the parent
+            # then unsubscribes and joins a thread that will exit on the reply it is waiting for.
             self.pubsub_thread.stop(timeout=0)
         super().unsubscribe()
