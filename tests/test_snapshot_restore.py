@@ -1,11 +1,14 @@
 """The quick restore of the test newsroom (tests/conftest.py, `_restore_snapshot`) leaves the
-database exactly as Django's own serialized rollback does, and is faster."""
+database exactly as Django's own serialized rollback does, with a fraction of the statements.
 
-import time
+The statements are counted, not timed: a wall-clock comparison inside a parallel suite measures
+the other worker's load as much as the code (0.82 s against 1.42 s once on a busy CI machine, for
+a restore that is 5x quicker on a quiet one)."""
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import conftest
 
@@ -18,14 +21,18 @@ def flush():
 def test_the_quick_restore_gives_what_djangos_restore_gives():
     data = conftest.SNAPSHOTS["default"]
     flush()
-    t0 = time.perf_counter()
-    conftest._django_restore(connection.creation, data)
-    t1 = time.perf_counter()
+    with CaptureQueriesContext(connection) as django_restore:
+        conftest._django_restore(connection.creation, data)
     theirs = connection.creation.serialize_db_to_string()
     flush()
-    t2 = time.perf_counter()
-    conftest._restore_snapshot(connection.creation, data)
-    t3 = time.perf_counter()
+    with CaptureQueriesContext(connection) as quick_restore:
+        conftest._restore_snapshot(connection.creation, data)
     ours = connection.creation.serialize_db_to_string()
     assert ours == theirs
-    assert t3 - t2 < t1 - t0, f"Django's {t1 - t0:.2f} s, ours {t3 - t2:.2f} s"
+    # Django saves the ~1,500 objects one by one (an UPDATE, then an INSERT each); the quick
+    # restore sends one INSERT per run of a model's rows. A fallback to Django's way would send
+    # at least as many statements as Django.
+    assert len(django_restore) > 1000
+    assert len(quick_restore) * 4 < len(django_restore), (
+        f"Django's {len(django_restore)} statements, ours {len(quick_restore)}"
+    )
