@@ -1,13 +1,12 @@
 """Real mail leaves through SMTP when EMAIL_URL says so: a sign-in code reaches an SMTP server."""
 
-import socket
-
 import pytest
 from aiosmtpd.controller import Controller
 from django.test import Client
 from django.urls import reverse
 
 from masthead.core.email_config import email_settings_from_url
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +24,7 @@ class Inbox:
 
 @pytest.fixture
 def smtp_server():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
