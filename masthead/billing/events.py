@@ -136,8 +136,15 @@ def one_at_a_time_for_payment(provider, payment_ref):
 
 
 def _apply_parked(*, provider, payment_ref, now):
-    """Apply the events parked until `payment_ref` was recorded (inside the caller's transaction)."""
-    parked = ProviderEvent.objects.select_for_update().filter(
+    """Apply the events parked until `payment_ref` was recorded (inside the caller's transaction).
+
+    A parked event whose row is locked is being delivered again right now (handle_event locks an
+    event's row, then its handler waits for the payment lock this transaction holds): it is
+    skipped, and that delivery applies it once this payment commits. Waiting for its row instead
+    closed a cycle of locks (row, then payment lock; payment lock, then row) that PostgreSQL broke
+    with "deadlock detected" in the concurrent late-webhook test (docs/notes/stop-30.md).
+    """
+    parked = ProviderEvent.objects.select_for_update(skip_locked=True).filter(
         provider=provider, waiting_for=payment_ref, processed_at__isnull=True
     )
     for event in parked.order_by("received_at", "pk"):
